@@ -1,0 +1,259 @@
+// What changed between two versions of a policy, in the reader's language: cookies, categories and prose.
+import { diffWordsWithSpace } from 'diff'
+import type { Lang } from '../languages'
+import type { LocaleBlockContent, LocaleString, LocaleText, Retention as StoredRetentionType } from '../sanity.types'
+import { pick, text } from './localized'
+import { blocksToText } from './portableText'
+import { retentionLabel } from './retention'
+
+/** The parts of a version that visitors read; null where a field is absent. */
+export interface VersionContent {
+  title?: LocaleString | null
+  intro?: LocaleBlockContent | null
+  sections?: readonly SectionContent[] | null
+  snapshot?: { categories?: readonly CategoryContent[] | null } | null
+}
+export interface SectionContent {
+  number: string
+  heading?: LocaleString | null
+  body?: LocaleBlockContent | null
+}
+export interface CategoryContent {
+  key?: string | null
+  title?: LocaleString | null
+  description?: LocaleText | null
+  required?: boolean | null
+  cookies?: readonly CookieContent[] | null
+}
+export interface CookieContent {
+  cookieId?: string | null
+  name?: string | null
+  type?: LocaleString | null
+  purpose?: LocaleText | null
+  retention?: StoredRetentionType | null
+  moreInfoUrl?: string | null
+  provider?: { name?: string | null } | null
+}
+
+export type CookieField = 'name' | 'category' | 'type' | 'purpose' | 'retention' | 'moreInfoUrl' | 'provider'
+export interface FieldChange<F extends string = string> {
+  field: F
+  before: string | null
+  after: string | null
+}
+export interface CookieRef {
+  name: string
+  category: string
+}
+export interface TextPart {
+  value: string
+  added?: boolean
+  removed?: boolean
+}
+export interface SectionChange {
+  number: string
+  heading: string
+  parts: TextPart[]
+}
+
+export interface PolicyDiff {
+  title: FieldChange<'title'> | null
+  categories: {
+    added: { key: string; title: string }[]
+    removed: { key: string; title: string }[]
+    renamed: { key: string; before: string; after: string }[]
+    changed: ({ key: string; title: string } & FieldChange<'description' | 'required'>)[]
+  }
+  cookies: {
+    added: CookieRef[]
+    removed: CookieRef[]
+    changed: (CookieRef & { changes: FieldChange<CookieField>[] })[]
+  }
+  sections: {
+    added: { number: string; heading: string }[]
+    removed: { number: string; heading: string }[]
+    changed: SectionChange[]
+  }
+  intro: TextPart[] | null
+}
+
+interface FlatCookie {
+  id: string
+  category: CategoryContent
+  cookie: CookieContent
+}
+
+function flatCookies(content: VersionContent): FlatCookie[] {
+  return (content.snapshot?.categories ?? []).flatMap((category) =>
+    (category.cookies ?? []).map((cookie) => ({ id: cookie.cookieId || `name:${cookie.name}`, category, cookie })),
+  )
+}
+
+function cookieValues(entry: FlatCookie, lang: Lang): Record<CookieField, string | null> {
+  const { cookie, category } = entry
+  return {
+    name: cookie.name ?? null,
+    category: text(category.title, lang) || null,
+    type: text(cookie.type, lang) || null,
+    purpose: text(cookie.purpose, lang) || null,
+    retention: retentionLabel(cookie.retention, lang),
+    moreInfoUrl: cookie.moreInfoUrl ?? null,
+    provider: cookie.provider?.name ?? null,
+  }
+}
+
+const COOKIE_FIELDS: CookieField[] = ['name', 'category', 'type', 'purpose', 'retention', 'moreInfoUrl', 'provider']
+
+function textDiff(before: string, after: string): TextPart[] {
+  return diffWordsWithSpace(before, after).map((change) => ({
+    value: change.value,
+    ...(change.added ? { added: true } : {}),
+    ...(change.removed ? { removed: true } : {}),
+  }))
+}
+
+function sectionText(section: SectionContent, lang: Lang): string {
+  return blocksToText(pick(section.body, lang).value)
+}
+
+/** The differences from `before` (the older version) to `after`, worded in `lang` (French where untranslated). */
+export function diffVersions(before: VersionContent, after: VersionContent, lang: Lang): PolicyDiff {
+  const titleBefore = text(before.title, lang)
+  const titleAfter = text(after.title, lang)
+
+  const categoriesBefore = new Map((before.snapshot?.categories ?? []).map((category) => [category.key ?? '', category]))
+  const categoriesAfter = new Map((after.snapshot?.categories ?? []).map((category) => [category.key ?? '', category]))
+  const categories: PolicyDiff['categories'] = { added: [], removed: [], renamed: [], changed: [] }
+  for (const [key, category] of categoriesAfter) {
+    const old = categoriesBefore.get(key)
+    const title = text(category.title, lang)
+    if (!old) {
+      categories.added.push({ key, title })
+      continue
+    }
+    const oldTitle = text(old.title, lang)
+    if (oldTitle !== title) categories.renamed.push({ key, before: oldTitle, after: title })
+    const [oldDescription, description] = [text(old.description, lang), text(category.description, lang)]
+    if (oldDescription !== description) categories.changed.push({ key, title, field: 'description', before: oldDescription, after: description })
+    if (Boolean(old.required) !== Boolean(category.required)) {
+      categories.changed.push({ key, title, field: 'required', before: String(Boolean(old.required)), after: String(Boolean(category.required)) })
+    }
+  }
+  for (const [key, category] of categoriesBefore) {
+    if (!categoriesAfter.has(key)) categories.removed.push({ key, title: text(category.title, lang) })
+  }
+
+  const cookiesBefore = new Map(flatCookies(before).map((entry) => [entry.id, entry]))
+  const cookiesAfter = flatCookies(after)
+  const afterIds = new Set(cookiesAfter.map((entry) => entry.id))
+  const cookies: PolicyDiff['cookies'] = { added: [], removed: [], changed: [] }
+  for (const entry of cookiesAfter) {
+    const values = cookieValues(entry, lang)
+    const ref = { name: values.name ?? '', category: values.category ?? '' }
+    const old = cookiesBefore.get(entry.id)
+    if (!old) {
+      cookies.added.push(ref)
+      continue
+    }
+    const oldValues = cookieValues(old, lang)
+    const changes = COOKIE_FIELDS.filter((field) => oldValues[field] !== values[field]).map((field) => ({
+      field,
+      before: oldValues[field],
+      after: values[field],
+    }))
+    if (changes.length) cookies.changed.push({ ...ref, changes })
+  }
+  for (const [id, entry] of cookiesBefore) {
+    if (!afterIds.has(id)) {
+      const values = cookieValues(entry, lang)
+      cookies.removed.push({ name: values.name ?? '', category: values.category ?? '' })
+    }
+  }
+
+  const sectionsBefore = new Map((before.sections ?? []).map((section) => [section.number, section]))
+  const sectionsAfter = after.sections ?? []
+  const sections: PolicyDiff['sections'] = { added: [], removed: [], changed: [] }
+  for (const section of sectionsAfter) {
+    const heading = text(section.heading, lang)
+    const old = sectionsBefore.get(section.number)
+    if (!old) {
+      sections.added.push({ number: section.number, heading })
+      continue
+    }
+    const oldText = `${text(old.heading, lang)}\n${sectionText(old, lang)}`
+    const newText = `${heading}\n${sectionText(section, lang)}`
+    if (oldText !== newText) sections.changed.push({ number: section.number, heading, parts: textDiff(oldText, newText) })
+  }
+  const afterNumbers = new Set(sectionsAfter.map((section) => section.number))
+  for (const section of before.sections ?? []) {
+    if (!afterNumbers.has(section.number)) sections.removed.push({ number: section.number, heading: text(section.heading, lang) })
+  }
+
+  const introBefore = blocksToText(pick(before.intro, lang).value)
+  const introAfter = blocksToText(pick(after.intro, lang).value)
+
+  return {
+    title: titleBefore === titleAfter ? null : { field: 'title', before: titleBefore, after: titleAfter },
+    categories,
+    cookies,
+    sections,
+    intro: introBefore === introAfter ? null : textDiff(introBefore, introAfter),
+  }
+}
+
+export function isEmptyDiff(diff: PolicyDiff): boolean {
+  const { categories, cookies, sections } = diff
+  return (
+    diff.title === null &&
+    diff.intro === null &&
+    [categories.added, categories.removed, categories.renamed, categories.changed].every((list) => list.length === 0) &&
+    [cookies.added, cookies.removed, cookies.changed].every((list) => list.length === 0) &&
+    [sections.added, sections.removed, sections.changed].every((list) => list.length === 0)
+  )
+}
+
+const SUMMARY_WORDS = {
+  fr: {
+    first: 'Première version publiée.',
+    added: (n: number) => (n > 1 ? 'cookies ajoutés' : 'cookie ajouté'),
+    removed: (n: number) => (n > 1 ? 'cookies retirés' : 'cookie retiré'),
+    changed: (n: number) => (n > 1 ? 'cookies modifiés' : 'cookie modifié'),
+    categories: 'catégories modifiées',
+    text: 'texte modifié',
+    sections: 'section',
+    translation: 'Traduction mise à jour.',
+  },
+  en: {
+    first: 'First published version.',
+    added: (n: number) => (n > 1 ? 'cookies added' : 'cookie added'),
+    removed: (n: number) => (n > 1 ? 'cookies removed' : 'cookie removed'),
+    changed: (n: number) => (n > 1 ? 'cookies changed' : 'cookie changed'),
+    categories: 'categories changed',
+    text: 'text changed',
+    sections: 'section',
+    translation: 'Translation updated.',
+  },
+}
+
+/** A one-line change summary, for versions published without one written by an editor. */
+export function summarizeDiff(diff: PolicyDiff | null, lang: Lang): string {
+  const words = SUMMARY_WORDS[lang]
+  if (diff === null) return words.first
+  const parts: string[] = []
+  const list = (refs: CookieRef[]) => refs.map((ref) => ref.name).join(', ')
+  if (diff.cookies.added.length) parts.push(`${words.added(diff.cookies.added.length)} : ${list(diff.cookies.added)}`)
+  if (diff.cookies.removed.length) parts.push(`${words.removed(diff.cookies.removed.length)} : ${list(diff.cookies.removed)}`)
+  if (diff.cookies.changed.length) parts.push(`${words.changed(diff.cookies.changed.length)} : ${list(diff.cookies.changed)}`)
+  const { categories } = diff
+  if (categories.added.length + categories.removed.length + categories.renamed.length + categories.changed.length) {
+    parts.push(words.categories)
+  }
+  const sectionNumbers = [...diff.sections.added, ...diff.sections.removed, ...diff.sections.changed].map((section) => section.number)
+  if (diff.title || diff.intro || sectionNumbers.length) {
+    parts.push(sectionNumbers.length ? `${words.text} (${words.sections} ${sectionNumbers.join(', ')})` : words.text)
+  }
+  if (!parts.length) return words.translation
+  const sentence = parts.join(' ; ')
+  const spaced = lang === 'en' ? sentence.replace(/ : /g, ': ').replace(/ ; /g, '; ') : sentence
+  return `${spaced.charAt(0).toUpperCase()}${spaced.slice(1)}.`
+}

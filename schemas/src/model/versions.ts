@@ -1,0 +1,30 @@
+// Which version is in force on a given day, and how each version of a history stands against it.
+export type VersionState = 'inForce' | 'past' | 'upcoming'
+
+interface Dated {
+  version: number
+  effectiveFrom: string
+}
+
+/** The latest version whose effective date is not after `today` (YYYY-MM-DD, Europe/Paris); null before the first. */
+export function versionInForce<T extends Dated>(versions: readonly T[], today: string): T | null {
+  let best: T | null = null
+  for (const version of versions) {
+    if (version.effectiveFrom > today) continue
+    if (!best || version.effectiveFrom > best.effectiveFrom || (version.effectiveFrom === best.effectiveFrom && version.version > best.version)) {
+      best = version
+    }
+  }
+  return best
+}
+
+export function versionState(version: Dated, inForce: Dated | null, today: string): VersionState {
+  if (version.effectiveFrom > today) return 'upcoming'
+  return inForce && inForce.version === version.version ? 'inForce' : 'past'
+}
+
+/** The consent revision: the latest version in force on `today` that requires new consent (0 before any). */
+export function consentRevision(versions: readonly (Dated & { requiresNewConsent?: boolean | null })[], today: string): number {
+  const asking = versions.filter((version) => version.requiresNewConsent)
+  return versionInForce(asking, today)?.version ?? 0
+}

@@ -1,0 +1,87 @@
+// A published version of a policy: its dated text and an immutable snapshot of its catalog.
+import { CalendarIcon } from '@sanity/icons'
+import { defineArrayMember, defineField, defineType } from 'sanity'
+
+export const policyVersion = defineType({
+  name: 'policyVersion',
+  title: 'Policy version',
+  type: 'document',
+  icon: CalendarIcon,
+  fields: [
+    defineField({
+      name: 'policy',
+      title: 'Policy',
+      type: 'reference',
+      to: [{ type: 'policy' }],
+      description: 'The policy this version belongs to.',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'version',
+      title: 'Version',
+      type: 'number',
+      description: 'The version number: 1 for the first, then one more for each new version.',
+      validation: (rule) => rule.required().integer().min(1),
+    }),
+    defineField({
+      name: 'effectiveFrom',
+      title: 'In force from',
+      type: 'date',
+      description: 'The day (Paris time) the version takes effect. A later date schedules it: it shows as upcoming until then.',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'changeSummary',
+      title: 'What changed',
+      type: 'localeText',
+      description: 'A short summary of the changes for visitors, shown in the version history.',
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'requiresNewConsent',
+      title: 'Requires new consent',
+      type: 'boolean',
+      description: 'On: the banner asks every visitor again when this version takes effect (needed when a purpose or a non-essential cookie was added).',
+      initialValue: false,
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'localeString',
+      description: 'The policy’s title as published in this version.',
+      readOnly: true,
+    }),
+    defineField({
+      name: 'intro',
+      title: 'Introduction',
+      type: 'localeBlockContent',
+      description: 'The introduction as published in this version.',
+      readOnly: true,
+    }),
+    defineField({
+      name: 'sections',
+      title: 'Sections',
+      type: 'array',
+      of: [defineArrayMember({ type: 'policySection' })],
+      description: 'The text as published in this version.',
+      readOnly: true,
+    }),
+    defineField({
+      name: 'snapshot',
+      title: 'Catalog as published',
+      type: 'catalogSnapshot',
+      description: 'The cookie catalog frozen when this version was published. History shows what visitors were actually told.',
+      readOnly: true,
+      validation: (rule) => rule.required(),
+    }),
+  ],
+  orderings: [{ title: 'Newest first', name: 'versionDesc', by: [{ field: 'version', direction: 'desc' }] }],
+  preview: {
+    select: { version: 'version', effectiveFrom: 'effectiveFrom', title: 'policy.title.fr', consent: 'requiresNewConsent' },
+    prepare: ({ version, effectiveFrom, title, consent }) => ({
+      title: `${title ?? 'Policy'} · version ${version ?? '?'}`,
+      subtitle: `in force from ${effectiveFrom ?? '?'}${consent ? ' · asks consent again' : ''}`,
+    }),
+  },
+})

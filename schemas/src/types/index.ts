@@ -1,0 +1,32 @@
+// Every Sanity schema type of the content model, registered by the Studio and the schema tooling.
+import { catalogSnapshot, snapshotCategory, snapshotCookie, snapshotProvider } from './objects/catalogSnapshot'
+import { blockContent } from './objects/blockContent'
+import { localeBlockContent, localeString, localeText } from './objects/localized'
+import { policySection } from './objects/policySection'
+import { retention } from './objects/retention'
+import { cookie } from './documents/cookie'
+import { cookieCategory } from './documents/cookieCategory'
+import { policy } from './documents/policy'
+import { policyVersion } from './documents/policyVersion'
+import { provider } from './documents/provider'
+
+export const schemaTypes = [
+  // Documents
+  policy,
+  policyVersion,
+  cookieCategory,
+  cookie,
+  provider,
+  // Shared objects
+  localeString,
+  localeText,
+  localeBlockContent,
+  blockContent,
+  retention,
+  policySection,
+  // The frozen catalog of a published version
+  catalogSnapshot,
+  snapshotCategory,
+  snapshotCookie,
+  snapshotProvider,
+]

@@ -1,0 +1,31 @@
+// Shared CLI plumbing: clear one-line errors (file, line, reason) and exit codes, never a stack trace for bad input.
+import { resolve } from 'node:path'
+import { DatasetError } from '@cookie-policy/schemas/dataset'
+import { PolicyImportError } from '@cookie-policy/schemas/import'
+
+export class UsageError extends Error {}
+
+/** Exit 0 on success, 1 when the input is refused, 2 on a usage error. */
+export async function runCli(usage: string, main: () => Promise<void>): Promise<void> {
+  try {
+    await main()
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`error: ${(error as Error).message}\n\n${usage}`)
+      process.exitCode = 2
+    } else if (error instanceof PolicyImportError || error instanceof DatasetError) {
+      console.error(`error: ${error.message}`)
+      process.exitCode = 1
+    } else if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      console.error(`error: ${(error as NodeJS.ErrnoException).path}: no such file`)
+      process.exitCode = 1
+    } else {
+      throw error
+    }
+  }
+}
+
+/** Paths on the command line are the user's: relative to where they ran npm, not to this workspace. */
+export function userPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path)
+}
