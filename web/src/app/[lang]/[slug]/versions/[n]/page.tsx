@@ -1,0 +1,134 @@
+// /{lang}/{slug}/versions/{n}: version n as published, with what changed since n-1 (or since ?compare=a).
+// /{lang}/{slug}/versions/{a}...{b}: the differences between any two versions.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { diffVersions, formatPolicyDate, text, versionState, type Lang } from '@cookie-policy/schemas/model'
+import { DiffView } from '@/components/DiffView'
+import { Localized } from '@/components/Localized'
+import { PolicyDocument } from '@/components/PolicyDocument'
+import { PolicyNav } from '@/components/PolicyNav'
+import { UI } from '@/lib/i18n'
+import { pageMetadata } from '@/lib/metadata'
+import { langOr404 } from '@/lib/params'
+import { getPolicyPage, getVersions, parseVersionNumber, today, type FullVersion, type PolicyPage } from '@/lib/policy'
+
+export const dynamic = 'force-dynamic'
+
+type Params = Promise<{ lang: string; slug: string; n: string }>
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+type Request =
+  | { kind: 'version'; version: number; compareWith: number | null }
+  | { kind: 'compare'; from: number; to: number }
+
+function readRequest(segment: string, compare: string | string[] | undefined): Request | null {
+  const range = /^(\d+)\.\.\.(\d+)$/.exec(decodeURIComponent(segment))
+  if (range) {
+    const [a, b] = [parseVersionNumber(range[1]!), parseVersionNumber(range[2]!)]
+    return a === null || b === null ? null : { kind: 'compare', from: Math.min(a, b), to: Math.max(a, b) }
+  }
+  const version = parseVersionNumber(segment)
+  if (version === null) return null
+  if (compare === undefined) return { kind: 'version', version, compareWith: version > 1 ? version - 1 : null }
+  const other = typeof compare === 'string' ? parseVersionNumber(compare) : null
+  return other === null ? null : { kind: 'version', version, compareWith: other }
+}
+
+async function load(slug: string, request: Request) {
+  const page = await getPolicyPage(slug)
+  if (!page) return null
+  const wanted = request.kind === 'compare' ? [request.from, request.to] : [request.version, ...(request.compareWith ? [request.compareWith] : [])]
+  const versions = await getVersions(slug, wanted)
+  const byNumber = new Map(versions.map((version) => [version.version, version]))
+  if (!wanted.every((number) => byNumber.has(number))) return null
+  return { page, byNumber }
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const { lang: requested, slug, n } = await params
+  const lang = langOr404(requested)
+  const request = readRequest(n, (await searchParams).compare)
+  const loaded = request ? await load(slug, request) : null
+  if (!request || !loaded) return {}
+  const ui = UI[lang]
+  const policyTitle = text(loaded.page.title, lang)
+  const title =
+    request.kind === 'compare' ? `${policyTitle} : ${ui.compareTitle(request.from, request.to)}` : `${policyTitle} : ${ui.version(request.version)}`
+  return pageMetadata(lang, `/${slug}/versions/${n}`, title.replace(' : ', lang === 'fr' ? ' : ' : ': '), title)
+}
+
+function Notice({ version, page, lang, slug }: { version: FullVersion; page: PolicyPage; lang: Lang; slug: string }) {
+  const ui = UI[lang]
+  const state = versionState(version, page.current, today())
+  if (state === 'inForce') return <p className="notice notice-current">{ui.inForce}</p>
+  return (
+    <div className={`notice notice-${state}`} role="note">
+      <p>
+        <strong>{ui.notInForce}</strong>{' '}
+        {state === 'upcoming' ? ui.upcomingNotice(formatPolicyDate(version.effectiveFrom, lang)) : ui.pastNotice}
+      </p>
+      <p>
+        <Link href={`/${lang}/${slug}`}>{ui.currentVersion}</Link>
+      </p>
+    </div>
+  )
+}
+
+export default async function VersionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { lang: requested, slug, n } = await params
+  const lang = langOr404(requested)
+  const request = readRequest(n, (await searchParams).compare)
+  if (!request) notFound()
+  const loaded = await load(slug, request)
+  if (!loaded) notFound()
+  const { page, byNumber } = loaded
+  const ui = UI[lang]
+  const otherLangPath = `/${lang === 'fr' ? 'en' : 'fr'}/${slug}/versions/${n}`
+
+  if (request.kind === 'compare') {
+    const [from, to] = [byNumber.get(request.from)!, byNumber.get(request.to)!]
+    return (
+      <>
+        <PolicyNav lang={lang} slug={slug} otherLangPath={otherLangPath} />
+        <h1>{ui.compareTitle(request.from, request.to)}</h1>
+        <p>
+          <Link href={`/${lang}/${slug}/versions/${request.from}`}>
+            {ui.version(request.from)} ({formatPolicyDate(from.effectiveFrom, lang)})
+          </Link>{' '}
+          →{' '}
+          <Link href={`/${lang}/${slug}/versions/${request.to}`}>
+            {ui.version(request.to)} ({formatPolicyDate(to.effectiveFrom, lang)})
+          </Link>
+        </p>
+        <DiffView diff={diffVersions(from, to, lang)} lang={lang} />
+      </>
+    )
+  }
+
+  const version = byNumber.get(request.version)!
+  const other = request.compareWith ? byNumber.get(request.compareWith)! : null
+  const [older, newer] = other && other.version > version.version ? [version, other] : [other, version]
+  const upcoming = versionState(version, page.current, today()) === 'upcoming'
+  return (
+    <>
+      <PolicyNav lang={lang} slug={slug} otherLangPath={otherLangPath} />
+      <h1>
+        {text(version.title ?? page.title, lang)} · {ui.version(version.version)}
+      </h1>
+      <Notice version={version} page={page} lang={lang} slug={slug} />
+      <p className="version-summary">
+        <strong>{ui.changeSummary} :</strong> <Localized value={version.changeSummary} lang={lang} />
+      </p>
+      {older && newer ? (
+        <section className="changes" aria-labelledby="changes-title">
+          <h2 id="changes-title">
+            {older.version === version.version - 1 && newer === version ? ui.changesFrom(older.version) : ui.compareTitle(older.version, newer.version)}
+          </h2>
+          <DiffView diff={diffVersions(older, newer, lang)} lang={lang} headingLevel={3} />
+        </section>
+      ) : null}
+      <PolicyDocument version={version} lang={lang} upcoming={upcoming} nested />
+    </>
+  )
+}

@@ -1,0 +1,71 @@
+// /{lang}/{slug}/versions: every version, newest first, with its date, summary and state.
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { formatPolicyDate, text, versionState } from '@cookie-policy/schemas/model'
+import { Localized } from '@/components/Localized'
+import { PolicyNav } from '@/components/PolicyNav'
+import { UI } from '@/lib/i18n'
+import { pageMetadata } from '@/lib/metadata'
+import { langOr404 } from '@/lib/params'
+import { getPolicyPage, today } from '@/lib/policy'
+
+export const dynamic = 'force-dynamic'
+
+type Params = Promise<{ lang: string; slug: string }>
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { lang: requested, slug } = await params
+  const lang = langOr404(requested)
+  const page = await getPolicyPage(slug)
+  if (!page) return {}
+  const title = UI[lang].versionsTitle(text(page.title, lang))
+  return pageMetadata(lang, `/${slug}/versions`, title, title)
+}
+
+export default async function VersionsPage({ params }: { params: Params }) {
+  const { lang: requested, slug } = await params
+  const lang = langOr404(requested)
+  const page = await getPolicyPage(slug)
+  if (!page || page.versions.length === 0) notFound()
+  const ui = UI[lang]
+  const day = today()
+  return (
+    <>
+      <PolicyNav lang={lang} slug={slug} otherLangPath={`/${lang === 'fr' ? 'en' : 'fr'}/${slug}/versions`} />
+      <h1>{ui.versionsTitle(text(page.title, lang))}</h1>
+      <ol className="version-list" reversed>
+        {page.versions.map((version) => {
+          const state = versionState(version, page.current, day)
+          return (
+            <li key={version._id} className={`version version-${state}`} data-version={version.version}>
+              <h2>
+                <Link href={`/${lang}/${slug}/versions/${version.version}`}>{ui.version(version.version)}</Link>
+              </h2>
+              <p className="version-meta">
+                <span className={`badge badge-${state}`}>{state === 'inForce' ? ui.inForce : state === 'upcoming' ? ui.upcoming : ui.past}</span>{' '}
+                <span>
+                  {state === 'upcoming' ? ui.upcomingFrom(formatPolicyDate(version.effectiveFrom, lang)) : ui.inForceSince(formatPolicyDate(version.effectiveFrom, lang))}
+                </span>
+                {version.requiresNewConsent ? (
+                  <>
+                    {' '}
+                    <span className="badge badge-consent">{ui.requiresNewConsent}</span>
+                  </>
+                ) : null}
+              </p>
+              <p className="version-summary">
+                <Localized value={version.changeSummary} lang={lang} />
+              </p>
+              {version.version > 1 ? (
+                <p>
+                  <Link href={`/${lang}/${slug}/versions/${version.version - 1}...${version.version}`}>{ui.compareWith(version.version - 1)}</Link>
+                </p>
+              ) : null}
+            </li>
+          )
+        })}
+      </ol>
+    </>
+  )
+}

@@ -1,0 +1,28 @@
+// The root layout of every page: the document language comes from the address.
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import { isLang } from '@cookie-policy/schemas/model'
+import { siteUrl } from '@/lib/env'
+import { UI } from '@/lib/i18n'
+import '../globals.css'
+
+export function generateMetadata(): Metadata {
+  return { metadataBase: new URL(siteUrl() ?? `http://localhost:${process.env.PORT || 3000}`) }
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+
+export default async function RootLayout({ children, params }: { children: ReactNode; params: Promise<{ lang: string }> }) {
+  const { lang: requested } = await params
+  const lang = isLang(requested) ? requested : 'fr'
+  return (
+    <html lang={lang}>
+      <body>
+        <a className="skip-link" href="#main">
+          {UI[lang].skipToContent}
+        </a>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,55 @@
+// One category's cookies as a table (stacked cards on a phone): name or domain, type, purpose, retention or link.
+import { retentionLabel, type Lang } from '@cookie-policy/schemas/model'
+import type { FullVersion } from '@/lib/policy'
+import { UI } from '@/lib/i18n'
+import { Localized } from './Localized'
+
+type Category = NonNullable<FullVersion['snapshot']['categories']>[number]
+
+function linkText(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
+}
+
+export function CookieTable({ category, lang }: { category: Category; lang: Lang }) {
+  const ui = UI[lang]
+  return (
+    <div className="table-wrap">
+      <table className="cookie-table" id={`category-${category.key}`}>
+        <caption>
+          <Localized value={category.title} lang={lang} />
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{ui.columns.name}</th>
+            <th scope="col">{ui.columns.type}</th>
+            <th scope="col">{ui.columns.purpose}</th>
+            <th scope="col">{ui.columns.retention}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(category.cookies ?? []).map((cookie) => {
+            const retention = retentionLabel(cookie.retention, lang)
+            return (
+              <tr key={cookie._key}>
+                <th scope="row" data-label={ui.columns.name}>
+                  <code>{cookie.name}</code>
+                </th>
+                <td data-label={ui.columns.type}>
+                  <Localized value={cookie.type} lang={lang} />
+                </td>
+                <td data-label={ui.columns.purpose}>
+                  <Localized value={cookie.purpose} lang={lang} />
+                </td>
+                <td data-label={ui.columns.retention}>
+                  {retention ?? (cookie.moreInfoUrl ? null : ui.retentionUnknown)}
+                  {retention && cookie.moreInfoUrl ? ' · ' : null}
+                  {cookie.moreInfoUrl ? <a href={cookie.moreInfoUrl}>{linkText(cookie.moreInfoUrl)}</a> : null}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+// The site's configuration, read and checked once. Server-only: nothing here reaches a browser.
+import 'server-only'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+function assertValue<T>(value: T | undefined, message: string): T {
+  if (value === undefined || value === '') throw new Error(message)
+  return value
+}
+
+/** The bundled dataset: the site runs from web/ (npm start) or from the repository root. */
+function bundledDataset(): string {
+  const candidates = ['content/dataset.ndjson', '../content/dataset.ndjson'].map((path) => resolve(/*turbopackIgnore: true*/ process.cwd(), path))
+  return candidates.find((path) => existsSync(path)) ?? candidates[1]!
+}
+
+/** A relative POLICY_DATASET is relative to where the user ran npm, not to this workspace. */
+function userPath(path: string): string {
+  return resolve(/*turbopackIgnore: true*/ process.env.INIT_CWD ?? process.cwd(), path)
+}
+
+export type ContentSourceConfig =
+  | { kind: 'embedded'; datasetFile: string }
+  | { kind: 'sanity'; projectId: string; dataset: string; apiVersion: string; apiHost?: string; useCdn: boolean }
+
+export function contentSourceConfig(): ContentSourceConfig {
+  const projectId = process.env.SANITY_PROJECT_ID
+  const file = process.env.POLICY_DATASET
+  if (!projectId) return { kind: 'embedded', datasetFile: file ? userPath(file) : bundledDataset() }
+  return {
+    kind: 'sanity',
+    projectId,
+    dataset: assertValue(process.env.SANITY_DATASET, 'Missing environment variable: SANITY_DATASET (set with SANITY_PROJECT_ID)'),
+    apiVersion: process.env.SANITY_API_VERSION || '2025-02-19',
+    // A loopback Content Lake stand-in for tests; production leaves it unset.
+    apiHost: process.env.SANITY_API_HOST || undefined,
+    useCdn: !process.env.SANITY_API_HOST,
+  }
+}
+
+/** The public address of the site, for canonical links and absolute URLs; unset means relative links. */
+export function siteUrl(): string | null {
+  const value = process.env.SITE_URL
+  return value ? value.replace(/\/+$/, '') : null
+}
