@@ -384,7 +384,7 @@ export type PoliciesQueryResult = Array<{
 
 // Source: ../schemas/src/queries.ts
 // Variable: policyPageQuery
-// Query: *[_type == "policy" && slug.current == $slug][0] {      _id,  "slug": slug.current,  title,  publisher,  siteUrl,    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) {   _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent },    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]      | order(effectiveFrom desc, version desc)[0] {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  title,  intro,  sections[] { _key, number, heading, body, categoryKey },  snapshot { categories[] {    _key, key, title, description, required, consentModes,    cookies[] { _key, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } },    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]      | order(effectiveFrom desc, version desc)[0].version  }
+// Query: *[_type == "policy" && slug.current == $slug][0] {      _id,  "slug": slug.current,  title,  publisher,  siteUrl,    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) {   _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent },    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]      | order(effectiveFrom desc, version desc)[0] {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  title,  intro,  sections[] { _key, _type, number, heading, body, categoryKey },  snapshot { _type, categories[] {    _key, _type, key, title, description, required, consentModes,    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } },    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]      | order(effectiveFrom desc, version desc)[0].version  }
 export type PolicyPageQueryResult = {
   _id: string;
   slug: string;
@@ -408,14 +408,17 @@ export type PolicyPageQueryResult = {
     intro: LocaleBlockContent | null;
     sections: Array<{
       _key: string;
+      _type: "policySection";
       number: string;
       heading: LocaleString;
       body: LocaleBlockContent | null;
       categoryKey: string | null;
     }> | null;
     snapshot: {
+      _type: "catalogSnapshot";
       categories: Array<{
         _key: string;
+        _type: "snapshotCategory";
         key: string | null;
         title: LocaleString | null;
         description: LocaleText | null;
@@ -431,6 +434,7 @@ export type PolicyPageQueryResult = {
         > | null;
         cookies: Array<{
           _key: string;
+          _type: "snapshotCookie";
           cookieId: string | null;
           name: string | null;
           names: Array<string> | null;
@@ -449,7 +453,7 @@ export type PolicyPageQueryResult = {
 
 // Source: ../schemas/src/queries.ts
 // Variable: policyVersionsByNumberQuery
-// Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  title,  intro,  sections[] { _key, number, heading, body, categoryKey },  snapshot { categories[] {    _key, key, title, description, required, consentModes,    cookies[] { _key, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } }
+// Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  title,  intro,  sections[] { _key, _type, number, heading, body, categoryKey },  snapshot { _type, categories[] {    _key, _type, key, title, description, required, consentModes,    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } }
 export type PolicyVersionsByNumberQueryResult = Array<{
   _id: string;
   version: number;
@@ -460,14 +464,17 @@ export type PolicyVersionsByNumberQueryResult = Array<{
   intro: LocaleBlockContent | null;
   sections: Array<{
     _key: string;
+    _type: "policySection";
     number: string;
     heading: LocaleString;
     body: LocaleBlockContent | null;
     categoryKey: string | null;
   }> | null;
   snapshot: {
+    _type: "catalogSnapshot";
     categories: Array<{
       _key: string;
+      _type: "snapshotCategory";
       key: string | null;
       title: LocaleString | null;
       description: LocaleText | null;
@@ -483,6 +490,7 @@ export type PolicyVersionsByNumberQueryResult = Array<{
       > | null;
       cookies: Array<{
         _key: string;
+        _type: "snapshotCookie";
         cookieId: string | null;
         name: string | null;
         names: Array<string> | null;
@@ -530,8 +538,8 @@ import "@sanity/client";
 declare module "@sanity/client" {
   interface SanityQueries {
     '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n }\n': PoliciesQueryResult;
-    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n },\n    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]\n      | order(effectiveFrom desc, version desc)[0] { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, number, heading, body, categoryKey },\n  snapshot { categories[] {\n    _key, key, title, description, required, consentModes,\n    cookies[] { _key, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n },\n    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]\n      | order(effectiveFrom desc, version desc)[0].version\n  }\n': PolicyPageQueryResult;
-    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, number, heading, body, categoryKey },\n  snapshot { categories[] {\n    _key, key, title, description, required, consentModes,\n    cookies[] { _key, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult;
+    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n },\n    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]\n      | order(effectiveFrom desc, version desc)[0] { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n },\n    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]\n      | order(effectiveFrom desc, version desc)[0].version\n  }\n': PolicyPageQueryResult;
+    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult;
     '\n  *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {\n    _id, key, title, description, required, order, consentModes,\n    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {\n      _id, name, names, type, purpose, retention, moreInfoUrl, order,\n      "provider": provider-> { name, privacyPolicyUrl, country }\n    }\n  }\n': CurrentCatalogQueryResult;
   }
 }

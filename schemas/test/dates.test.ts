@@ -22,7 +22,8 @@ describe('written dates', () => {
   it('writes dates in the reader language', () => {
     expect(formatPolicyDate('2021-03-09', 'fr')).toBe('9 mars 2021')
     expect(formatPolicyDate('2021-03-09', 'en')).toBe('9 March 2021')
-    expect(formatPolicyDate('2025-01-01', 'fr')).toBe('1 janvier 2025')
+    expect(formatPolicyDate('2025-01-01', 'fr')).toBe('1er janvier 2025')
+    expect(formatPolicyDate('2025-01-01', 'en')).toBe('1 January 2025')
   })
 })
 

@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { serializeNdjson } from '@cookie-policy/schemas/dataset'
 import { describe, expect, it } from 'vitest'
-import { buildBundledDataset } from '../src/build-dataset'
-import { bundledDataset, contentDir, repoRoot } from '../src/paths'
+import { buildDataset } from '../src/build-dataset'
+import { bundledDataset, contentDir, datasetRecipes, repoRoot } from '../src/paths'
 
 const run = promisify(execFile)
 const fixtures = join(repoRoot, 'schemas/test/fixtures')
@@ -64,8 +64,11 @@ describe('npm run import-policy', () => {
   })
 })
 
-describe('the bundled dataset', () => {
-  it('is exactly what the importer makes from the bundled French and English texts', async () => {
-    expect(readFileSync(bundledDataset, 'utf8')).toBe(serializeNdjson(await buildBundledDataset()))
-  })
+describe('the datasets the repository ships', () => {
+  it.each(datasetRecipes.map((recipe) => [recipe.output.slice(repoRoot.length), recipe] as const))(
+    '%s is exactly what the importer makes from its policy texts (npm run build-dataset)',
+    async (_name, recipe) => {
+      expect(readFileSync(recipe.output, 'utf8')).toBe(serializeNdjson(await buildDataset(recipe)))
+    },
+  )
 })

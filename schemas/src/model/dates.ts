@@ -52,7 +52,9 @@ export function formatPolicyDate(isoDay: string, lang: Lang): string {
     year: 'numeric',
     timeZone: 'UTC',
   })
-  return formatter.format(new Date(Date.UTC(year, month - 1, day)))
+  const written = formatter.format(new Date(Date.UTC(year, month - 1, day)))
+  // French writes the first of the month as an ordinal: "1er juin 2024".
+  return lang === 'fr' && day === 1 ? written.replace(/^1 /, '1er ') : written
 }
 
 /** Today's calendar date in Europe/Paris, as YYYY-MM-DD. */

@@ -105,11 +105,42 @@ function cookieValues(entry: FlatCookie, lang: Lang): Record<CookieField, string
 const COOKIE_FIELDS: CookieField[] = ['name', 'category', 'type', 'purpose', 'retention', 'moreInfoUrl', 'provider']
 
 function textDiff(before: string, after: string): TextPart[] {
-  return diffWordsWithSpace(before, after).map((change) => ({
+  const parts: TextPart[] = diffWordsWithSpace(before, after).map((change) => ({
     value: change.value,
     ...(change.added ? { added: true } : {}),
     ...(change.removed ? { removed: true } : {}),
   }))
+  return mergeAcrossSpaces(parts)
+}
+
+const isChange = (part: TextPart) => Boolean(part.added || part.removed)
+const isSpace = (part: TextPart | undefined) => part !== undefined && !isChange(part) && /^\s+$/.test(part.value)
+
+/**
+ * Word diffs interleave ("vous" out, "modifier" in, " ", "informer" out, ...): each run of changes,
+ * spaces included, is given as the old words then the new words, which reads like a correction.
+ */
+function mergeAcrossSpaces(parts: TextPart[]): TextPart[] {
+  const merged: TextPart[] = []
+  let index = 0
+  while (index < parts.length) {
+    if (!isChange(parts[index]!)) {
+      merged.push({ value: parts[index]!.value })
+      index++
+      continue
+    }
+    let removed = ''
+    let added = ''
+    while (index < parts.length && (isChange(parts[index]!) || (isSpace(parts[index]) && parts[index + 1] && isChange(parts[index + 1]!)))) {
+      const part = parts[index]!
+      if (!part.added) removed += part.value
+      if (!part.removed) added += part.value
+      index++
+    }
+    if (removed.trim()) merged.push({ value: removed, removed: true })
+    if (added.trim()) merged.push({ value: added, added: true })
+  }
+  return merged
 }
 
 function sectionText(section: SectionContent, lang: Lang): string {
@@ -156,7 +187,10 @@ export function diffVersions(before: VersionContent, after: VersionContent, lang
       continue
     }
     const oldValues = cookieValues(old, lang)
-    const changes = COOKIE_FIELDS.filter((field) => oldValues[field] !== values[field]).map((field) => ({
+    // A cookie moves category when the key changes; a renamed category is reported once, as a category.
+    const differs = (field: CookieField) =>
+      field === 'category' ? (old.category.key ?? '') !== (entry.category.key ?? '') : oldValues[field] !== values[field]
+    const changes = COOKIE_FIELDS.filter(differs).map((field) => ({
       field,
       before: oldValues[field],
       after: values[field],

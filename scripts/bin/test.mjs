@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// npm test: every check of the project, in order, on a fresh machine. It installs Debian's Chromium
+// when no browser is found and it runs as root; otherwise it says what to install.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const bin = (name) => `${root}node_modules/.bin/${name}`
+const env = { ...process.env, DO_NOT_TRACK: '1', NEXT_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1' }
+const results = []
+
+function run(title, command, args, options = {}) {
+  const started = Date.now()
+  console.log(`\n▶ ${title}`)
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit', ...options })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  results.push(`${result.status === 0 ? 'ok  ' : 'FAIL'} ${title} (${seconds} s)`)
+  if (result.status !== 0) finish(1)
+}
+
+function finish(code) {
+  console.log(`\n${results.join('\n')}`)
+  process.exit(code)
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean)
+  return candidates.find((path) => existsSync(path))
+}
+
+function ensureChromium() {
+  if (findChromium()) return findChromium()
+  const isRoot = process.getuid?.() === 0
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('No Chromium found: installing Debian\'s chromium (apt-get install -y chromium)…')
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' })
+    const install = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (install.status === 0 && findChromium()) return findChromium()
+  }
+  console.error(
+    'The browser tests need Chromium and none was found.\n' +
+      '  Debian/Ubuntu: sudo apt-get install -y chromium\n' +
+      '  elsewhere: install Chromium or Chrome and set CHROMIUM_PATH=/path/to/chromium',
+  )
+  process.exit(1)
+}
+
+/** Regenerates the extracted schema and the query types, and fails when the committed ones differ. */
+function checkGenerated() {
+  const files = ['schemas/schema.json', 'schemas/src/sanity.types.ts']
+  const before = files.map((file) => readFileSync(`${root}${file}`, 'utf8'))
+  run('sanity schema extract', bin('sanity'), ['schema', 'extract', '--enforce-required-fields', '--path', '../schemas/schema.json'], { cwd: `${root}studio` })
+  run('sanity typegen generate', bin('sanity'), ['typegen', 'generate'], { cwd: `${root}studio` })
+  const stale = files.filter((file, index) => readFileSync(`${root}${file}`, 'utf8') !== before[index])
+  results.push(`${stale.length ? 'FAIL' : 'ok  '} generated types up to date`)
+  if (stale.length) {
+    console.error(`Out of date: ${stale.join(', ')}. They are regenerated now: review and commit them.`)
+    finish(1)
+  }
+}
+
+const chromium = ensureChromium()
+env.CHROMIUM_PATH = chromium
+
+run('unit tests (vitest)', bin('vitest'), ['run'])
+run('type check (schemas, scripts, studio)', bin('tsc'), ['-p', 'tsconfig.json'])
+run('sanity schema validate', bin('sanity'), ['schema', 'validate'], { cwd: `${root}studio` })
+checkGenerated()
+run('sanity build (Studio, offline)', bin('sanity'), ['build', '--yes'], { cwd: `${root}studio` })
+run('next build (site)', bin('next'), ['build'], { cwd: `${root}web` })
+run('browser tests (Playwright, Chromium)', bin('playwright'), ['test'], { cwd: `${root}web` })
+finish(0)
