@@ -68,6 +68,6 @@ run('type check (schemas, scripts, studio)', bin('tsc'), ['-p', 'tsconfig.json']
 run('sanity schema validate', bin('sanity'), ['schema', 'validate'], { cwd: `${root}studio` })
 checkGenerated()
 run('sanity build (Studio, offline)', bin('sanity'), ['build', '--yes'], { cwd: `${root}studio` })
-run('next build (site)', bin('next'), ['build'], { cwd: `${root}web` })
+run('site build (banner loader, server, next build)', process.execPath, ['build.mjs'], { cwd: `${root}web` })
 run('browser tests (Playwright, Chromium)', bin('playwright'), ['test'], { cwd: `${root}web` })
 finish(0)

@@ -1,6 +1,5 @@
 // The one content source: GROQ with params, over the local NDJSON dataset (groq-js) or Sanity's Content Lake.
 // Both run the same query strings; both see published documents only. Nothing else in web/ knows which it reads.
-import 'server-only'
 import { readFile, stat } from 'node:fs/promises'
 import { createClient } from '@sanity/client'
 import { createGroqRunner, parseNdjson, type QueryParams } from '@cookie-policy/schemas/dataset'

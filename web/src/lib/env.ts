@@ -1,5 +1,4 @@
-// The site's configuration, read and checked once. Server-only: nothing here reaches a browser.
-import 'server-only'
+// The site's configuration, read and checked once. Server code only: nothing here reaches a browser.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
@@ -42,4 +41,11 @@ export function contentSourceConfig(): ContentSourceConfig {
 export function siteUrl(): string | null {
   const value = process.env.SITE_URL
   return value ? value.replace(/\/+$/, '') : null
+}
+
+/** The consent cookie: by default the one the seed policy declares, so the site sets no undeclared cookie. */
+export function consentCookieName(): string {
+  const name = process.env.CONSENT_COOKIE_NAME || 'cookie_validation'
+  if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new Error(`CONSENT_COOKIE_NAME "${name}" is not a valid cookie name`)
+  return name
 }

@@ -17,6 +17,10 @@ export default async function RootLayout({ children, params }: { children: React
   const lang = isLang(requested) ? requested : 'fr'
   return (
     <html lang={lang}>
+      <head>
+        {/* The banner loader sets every Consent Mode signal to denied before anything else runs. */}
+        <script src="/cookie-banner.js" data-lang={lang} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           {UI[lang].skipToContent}

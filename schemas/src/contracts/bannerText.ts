@@ -1,0 +1,43 @@
+// The banner's own words in French and English (the catalog's words come from the policy).
+import type { Lang } from '../languages'
+
+export const BANNER_TEXT = {
+  fr: {
+    consentTitle: 'Vos choix en matière de cookies',
+    consentDescription:
+      'Nous utilisons des cookies nécessaires au fonctionnement du site et, si vous l’acceptez, d’autres pour mesurer l’audience et améliorer nos services. Vous pouvez tout accepter, tout refuser ou choisir par catégorie, et changer d’avis à tout moment.',
+    acceptAll: 'Tout accepter',
+    rejectAll: 'Tout refuser',
+    showPreferences: 'Personnaliser',
+    revisionMessage: 'Notre politique relative aux cookies a changé depuis votre dernier choix : merci de nous le redonner.',
+    preferencesTitle: 'Préférences en matière de cookies',
+    save: 'Enregistrer mes choix',
+    close: 'Fermer',
+    usageTitle: 'Utilisation des cookies',
+    usageDescription:
+      'Chaque catégorie ci-dessous peut être acceptée ou refusée, sauf les cookies strictement nécessaires au fonctionnement du site. Votre choix est conservé 6 mois.',
+    moreTitle: 'En savoir plus',
+    policyLink: 'Lire la politique relative aux cookies',
+    columns: { name: 'Nom', provider: 'Fournisseur', purpose: 'Finalité', retention: 'Durée de conservation' },
+    unknownRetention: 'Voir le fournisseur',
+  },
+  en: {
+    consentTitle: 'Your cookie choices',
+    consentDescription:
+      'We use cookies that the site needs to work and, if you agree, others to measure our audience and improve our services. You can accept all, reject all or choose by category, and change your mind at any time.',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    showPreferences: 'Manage preferences',
+    revisionMessage: 'Our cookie policy has changed since your last choice: please tell us again.',
+    preferencesTitle: 'Cookie preferences',
+    save: 'Save my choices',
+    close: 'Close',
+    usageTitle: 'How we use cookies',
+    usageDescription:
+      'You can accept or reject each category below, except the cookies the site strictly needs to work. Your choice is kept for 6 months.',
+    moreTitle: 'Learn more',
+    policyLink: 'Read the cookie policy',
+    columns: { name: 'Name', provider: 'Provider', purpose: 'Purpose', retention: 'Retention period' },
+    unknownRetention: 'See the provider',
+  },
+} satisfies Record<Lang, unknown>

@@ -1,0 +1,73 @@
+// The banner loader: one <script> tag on any site. It denies every Google Consent Mode signal at once,
+// fetches the catalog from the site that serves this script, and runs vanilla-cookieconsent on it.
+//   <script src="https://policy.example.com/cookie-banner.js" data-lang="fr"></script>
+// Include it before any tag (not async) so the defaults come first. Optional: data-policy="<slug>".
+import * as CookieConsent from 'vanilla-cookieconsent'
+import type { VanillaConfig } from '@cookie-policy/schemas/contracts'
+
+type Signals = Record<string, 'granted' | 'denied'>
+
+declare global {
+  interface Window {
+    dataLayer: unknown[]
+  }
+}
+
+const SIGNALS = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage']
+
+const script = document.currentScript as HTMLScriptElement | null
+const base = new URL(script?.src || '/cookie-banner.js', location.href)
+const lang = script?.dataset.lang || (document.documentElement.lang.startsWith('en') ? 'en' : 'fr')
+const policy = script?.dataset.policy
+
+window.dataLayer = window.dataLayer || []
+function gtag(..._args: unknown[]): void {
+  // gtag.js reads the arguments object itself, as Google's snippet pushes it.
+  // eslint-disable-next-line prefer-rest-params
+  window.dataLayer.push(arguments)
+}
+gtag('consent', 'default', { ...Object.fromEntries(SIGNALS.map((signal) => [signal, 'denied'])), wait_for_update: 500 })
+
+const stylesheet = document.createElement('link')
+stylesheet.rel = 'stylesheet'
+stylesheet.href = new URL('cookie-banner.css', base).href
+document.head.appendChild(stylesheet)
+
+function consentUpdate(consentModes: Record<string, string[]>): void {
+  const granted = new Set(Object.entries(consentModes).flatMap(([category, signals]) => (CookieConsent.acceptedCategory(category) ? signals : [])))
+  const update: Signals = Object.fromEntries(SIGNALS.map((signal) => [signal, granted.has(signal) ? 'granted' : 'denied']))
+  gtag('consent', 'update', update)
+}
+
+async function start(): Promise<void> {
+  const query = new URLSearchParams({ format: 'vanilla-cookieconsent', lang, ...(policy ? { policy } : {}) })
+  const response = await fetch(new URL(`/api/cookie-catalog?${query}`, base.origin))
+  if (!response.ok) throw new Error(`cookie catalog: HTTP ${response.status}`)
+  const { consentModes, policyUrl, ...config } = (await response.json()) as VanillaConfig
+  void policyUrl
+  const categories = Object.fromEntries(
+    Object.entries(config.categories).map(([key, category]) => [
+      key,
+      {
+        ...category,
+        autoClear: {
+          ...category.autoClear,
+          cookies: category.autoClear.cookies.map((cookie) => ({ name: cookie.isRegex ? new RegExp(cookie.name) : cookie.name })),
+        },
+      },
+    ]),
+  )
+  window.CookieConsent = CookieConsent
+  await CookieConsent.run({
+    ...(config as unknown as CookieConsent.CookieConsentConfig),
+    categories,
+    onConsent: () => consentUpdate(consentModes),
+    onChange: () => consentUpdate(consentModes),
+  })
+  document.documentElement.dataset.cookieBanner = 'ready'
+}
+
+start().catch((error: unknown) => {
+  document.documentElement.dataset.cookieBanner = 'failed'
+  console.error(error)
+})

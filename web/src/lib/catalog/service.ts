@@ -1,0 +1,204 @@
+// The catalog endpoint's HTTP behaviour, independent of any framework: every answer is computed once per
+// content change and kept as ready bytes (identity, gzip, brotli) with strong ETags. A request is then a
+// map lookup. When the content source fails, the last good answer is served.
+import { createHash } from 'node:crypto'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { POLICY_TIME_ZONE, todayInParis } from '@cookie-policy/schemas/model'
+import { buildCatalogValue, type RunQuery } from './build'
+import { CatalogRequestError, parseCatalogRequest } from './params'
+
+export const CATALOG_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
+
+export interface CatalogReply {
+  status: number
+  headers: Record<string, string>
+  body: Buffer | null
+}
+
+export interface CatalogServiceOptions {
+  runQuery: RunQuery
+  /** Changes whenever the content does; null when unknown (then answers are refreshed every `ttlMs`). */
+  contentVersion: () => Promise<string | null>
+  siteUrl: string | null
+  cookieName: string
+  /** How often the content version is checked (embedded dataset) or answers refreshed (Content Lake). */
+  checkEveryMs?: number
+  ttlMs?: number
+  now?: () => number
+}
+
+type Encoding = 'br' | 'gzip' | 'identity'
+
+interface Prepared {
+  generation: number
+  hash: string
+  bodies: Record<Encoding, Buffer>
+  headers: Record<Encoding, Record<string, string>>
+  notModified: Record<string, string>
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag',
+}
+
+export const PREFLIGHT_HEADERS = {
+  ...CORS,
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Allow-Headers': 'If-None-Match, Content-Type',
+  'Access-Control-Max-Age': '86400',
+  'Cache-Control': 'public, max-age=86400',
+}
+
+/** br when the client takes it, then gzip, else the plain bytes; a q=0 refusal is honoured. */
+export function negotiateEncoding(header: string | undefined | null): Encoding {
+  if (!header) return 'identity'
+  const accepts = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, 'i').test(header)
+  if (accepts('br')) return 'br'
+  if (accepts('gzip')) return 'gzip'
+  return 'identity'
+}
+
+function prepare(value: unknown, generation: number): Prepared {
+  const identity = Buffer.from(JSON.stringify(value))
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27)
+  const bodies: Record<Encoding, Buffer> = {
+    identity,
+    gzip: gzipSync(identity, { level: 9 }),
+    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+  }
+  const common = { ...CORS, 'Cache-Control': CATALOG_CACHE_CONTROL, Vary: 'Accept-Encoding' }
+  const etag = (encoding: Encoding) => (encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`)
+  const headersFor = (encoding: Encoding): Record<string, string> => ({
+    ...common,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(bodies[encoding].length),
+    ETag: etag(encoding),
+    ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+  })
+  const headers = { identity: headersFor('identity'), gzip: headersFor('gzip'), br: headersFor('br') }
+  return { generation, hash, bodies, headers, notModified: { ...common, ETag: `"${hash}"` } }
+}
+
+function errorReply(error: CatalogRequestError): CatalogReply {
+  const body = Buffer.from(JSON.stringify({ error: { code: error.code, message: error.message } }))
+  return {
+    status: error.status,
+    headers: {
+      ...CORS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(body.length),
+      'Cache-Control': error.status === 503 ? 'no-store' : 'public, max-age=60',
+    },
+    body,
+  }
+}
+
+/** Milliseconds since the epoch of the next midnight in Paris, when the version in force may change. */
+function nextParisMidnight(now: number): number {
+  const today = todayInParis(new Date(now))
+  let probe = now + 60_000
+  // Walk forward by hours then minutes: DST-proof without a time-zone library.
+  while (todayInParis(new Date(probe)) === today) probe += 3_600_000
+  probe -= 3_600_000
+  while (todayInParis(new Date(probe)) === today) probe += 60_000
+  return probe
+}
+
+export function createCatalogService(options: CatalogServiceOptions) {
+  const now = options.now ?? Date.now
+  const checkEveryMs = options.checkEveryMs ?? 1000
+  const ttlMs = options.ttlMs ?? 60_000
+  const cache = new Map<string, Prepared>()
+  let generation = 0
+  let today = todayInParis(new Date(now()))
+  let midnight = nextParisMidnight(now())
+  let knownVersion: string | null = null
+  let nextCheck = 0
+  let checking: Promise<void> | null = null
+  let lastRefresh: number | null = null
+  const inflight = new Map<string, Promise<Prepared>>()
+
+  function bump(): void {
+    generation++
+    if (cache.size > 500) cache.clear()
+  }
+
+  /** Cheap and synchronous on the hot path; the content check itself runs in the background. */
+  function currentGeneration(): number {
+    const time = now()
+    if (time >= midnight) {
+      today = todayInParis(new Date(time))
+      midnight = nextParisMidnight(time)
+      bump()
+    }
+    if (time >= nextCheck && !checking) {
+      nextCheck = time + checkEveryMs
+      checking = options
+        .contentVersion()
+        .then((version) => {
+          if (version === null) {
+            if (time >= (lastRefresh ?? 0) + ttlMs) {
+              lastRefresh = time
+              bump()
+            }
+          } else if (version !== knownVersion) {
+            knownVersion = version
+            bump()
+          }
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          checking = null
+        })
+    }
+    return generation
+  }
+
+  async function compute(search: string, forGeneration: number): Promise<Prepared> {
+    const request = parseCatalogRequest(search)
+    const value = await buildCatalogValue(request, { runQuery: options.runQuery, today, siteUrl: options.siteUrl, cookieName: options.cookieName })
+    return prepare(value, forGeneration)
+  }
+
+  function serve(prepared: Prepared, method: string, ifNoneMatch: string | undefined | null, acceptEncoding: string | undefined | null): CatalogReply {
+    if (ifNoneMatch && (ifNoneMatch.includes(prepared.hash) || ifNoneMatch.trim() === '*')) {
+      return { status: 304, headers: prepared.notModified, body: null }
+    }
+    const encoding = negotiateEncoding(acceptEncoding)
+    return { status: 200, headers: prepared.headers[encoding], body: method === 'HEAD' ? null : prepared.bodies[encoding] }
+  }
+
+  /** The answer for a request; `search` is the raw query string (with or without "?"). */
+  async function reply(method: string, search: string, headers: { ifNoneMatch?: string | null; acceptEncoding?: string | null }): Promise<CatalogReply> {
+    if (method === 'OPTIONS') return { status: 204, headers: PREFLIGHT_HEADERS, body: null }
+    if (method !== 'GET' && method !== 'HEAD') {
+      return { ...errorReply(new CatalogRequestError(400, 'method_not_allowed', `${method} is not allowed: use GET.`)), status: 405 }
+    }
+    const key = search.startsWith('?') ? search.slice(1) : search
+    const wanted = currentGeneration()
+    const cached = cache.get(key)
+    if (cached && cached.generation === wanted) return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+    try {
+      const flightKey = `${wanted}|${key}`
+      let pending = inflight.get(flightKey)
+      if (!pending) {
+        pending = compute(key, wanted).finally(() => inflight.delete(flightKey))
+        inflight.set(flightKey, pending)
+      }
+      const prepared = await pending
+      cache.set(key, prepared)
+      return serve(prepared, method, headers.ifNoneMatch, headers.acceptEncoding)
+    } catch (error) {
+      if (error instanceof CatalogRequestError) return errorReply(error)
+      // The content source failed: the last good answer, if there is one, is better than none.
+      if (cached) return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+      console.error(`cookie catalog: the content source failed: ${(error as Error).message}`)
+      return errorReply(new CatalogRequestError(503, 'content_unavailable', 'The catalog cannot be read right now; try again shortly.'))
+    }
+  }
+
+  return { reply, timeZone: POLICY_TIME_ZONE }
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>

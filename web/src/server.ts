@@ -1,0 +1,49 @@
+// The site's production server: the catalog endpoint answered from ready bytes in plain Node, in front of
+// Next.js, which serves everything else. The catalog is read on every page view of every visitor: this path
+// does a map lookup and one write. Bundled to dist/server.mjs by build.mjs; started by bin/start.mjs.
+import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import next from 'next'
+import { catalogService } from './lib/catalog/instance'
+
+const CATALOG_PATH = '/api/cookie-catalog'
+
+const dir = fileURLToPath(new URL('..', import.meta.url))
+const port = Number(process.env.PORT || 3000)
+const hostname = process.env.HOSTNAME || '0.0.0.0'
+
+const app = next({ dev: false, dir, port, hostname })
+const handle = app.getRequestHandler()
+await app.prepare()
+const catalog = catalogService()
+
+const server = createServer((request, response) => {
+  const url = request.url ?? '/'
+  const query = url.indexOf('?')
+  const path = query === -1 ? url : url.slice(0, query)
+  if (path !== CATALOG_PATH) {
+    void handle(request, response)
+    return
+  }
+  catalog
+    .reply(request.method ?? 'GET', query === -1 ? '' : url.slice(query + 1), {
+      ifNoneMatch: request.headers['if-none-match'],
+      acceptEncoding: request.headers['accept-encoding'],
+    })
+    .then((reply) => {
+      response.writeHead(reply.status, reply.headers)
+      response.end(reply.body ?? undefined)
+    })
+    .catch((error: unknown) => {
+      console.error(`cookie catalog: ${(error as Error).message}`)
+      response.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      response.end('{"error":{"code":"content_unavailable","message":"The catalog cannot be read right now."}}')
+    })
+})
+
+server.listen(port, hostname, () => {
+  console.log(`▲ Ready on http://localhost:${port} (catalog at ${CATALOG_PATH})`)
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)))
+}
