@@ -1,24 +1,28 @@
-// Browser tests against the production build (next build && next start) in Debian's Chromium, offline.
+// Browser tests against the production build (build.mjs, then the production server) in Debian's Chromium,
+// offline. Four local servers: the seed site, a site on a three-version fixture, a site whose dataset the
+// tests change (to see the banner ask again), and a plain page that runs the unmodified Klaro package.
+import { copyFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 
 const web = fileURLToPath(new URL('.', import.meta.url))
-export const SEED_URL = 'http://127.0.0.1:3101'
-export const FIXTURE_URL = 'http://127.0.0.1:3102'
 
-const server = (port: number, dataset?: string) => ({
-  command: 'node bin/start.mjs',
+// Playwright evaluates this file in every worker too: only the main process makes the changeable copy.
+if (!process.env.E2E_MUTABLE_DATASET) {
+  process.env.E2E_MUTABLE_DATASET = `${tmpdir()}/cookie-policy-e2e-${process.pid}.ndjson`
+  copyFileSync(`${web}../content/dataset.ndjson`, process.env.E2E_MUTABLE_DATASET)
+}
+
+const site = (port: number, dataset?: string) => ({
+  command: 'node dist/server.mjs',
   cwd: web,
   url: `http://127.0.0.1:${port}/fr/cookies`,
   reuseExistingServer: false,
-  timeout: 120_000,
+  timeout: 60_000,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
-  env: {
-    PORT: String(port),
-    NEXT_TELEMETRY_DISABLED: '1',
-    ...(dataset ? { POLICY_DATASET: `${web}${dataset}` } : {}),
-  },
+  env: { PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...(dataset ? { POLICY_DATASET: dataset } : {}) },
 })
 
 export default defineConfig({
@@ -36,5 +40,16 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: [server(3101), server(3102, 'e2e/fixtures/three-versions.ndjson')],
+  webServer: [
+    site(3101),
+    site(3102, `${web}e2e/fixtures/three-versions.ndjson`),
+    site(3103, process.env.E2E_MUTABLE_DATASET),
+    {
+      command: 'node e2e/klaro-server.mjs',
+      cwd: web,
+      url: 'http://127.0.0.1:3104/',
+      reuseExistingServer: false,
+      env: { PORT: '3104' },
+    },
+  ],
 })

@@ -1,8 +1,10 @@
-// Shared browser-test helpers: the two running sites, table reading and accessibility checks.
+// Shared browser-test helpers: the running sites, table reading and accessibility checks.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 
 export const SEED = 'http://127.0.0.1:3101'
+export const MUTABLE = 'http://127.0.0.1:3103'
+export const KLARO = 'http://127.0.0.1:3104'
 export const FIXTURE = 'http://127.0.0.1:3102'
 
 /** Every row of every cookie table: [caption, name, type, purpose, retention or link]. */
@@ -21,4 +23,19 @@ export async function cookieRows(page: Page): Promise<string[][]> {
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+/** The consent cookie vanilla-cookieconsent writes, decoded. */
+export async function consentCookie(page: Page, name = 'cookie_validation'): Promise<{ categories: string[]; revision: number } | null> {
+  const cookie = (await page.context().cookies()).find((entry) => entry.name === name)
+  return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : null
+}
+
+/** The Consent Mode commands pushed to the dataLayer, in order. */
+export async function consentCommands(page: Page): Promise<[string, string, Record<string, string>][]> {
+  return page.evaluate(() =>
+    (window as unknown as { dataLayer: IArguments[] }).dataLayer
+      .map((entry) => Array.from(entry) as [string, string, Record<string, string>])
+      .filter((entry) => entry[0] === 'consent'),
+  )
 }

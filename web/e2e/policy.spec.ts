@@ -45,7 +45,7 @@ test('/fr/cookies shows the policy in force with all 15 rows of the seed', async
   await expect(page.getByRole('button', { name: 'Gérer mes préférences' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Historique des versions' })).toHaveAttribute('href', '/fr/cookies/versions')
   await expect(page.getByRole('link', { name: 'English version' })).toHaveAttribute('href', '/en/cookies')
-  await expect(page.locator('h2')).toHaveText([
+  await expect(page.locator('main h2')).toHaveText([
     "1. QU'EST-CE QU'UN COOKIE ?",
     '2. QUELS SONT LES COOKIES UTILISES PAR INMEMORI ?',
     '3. COMMENT PARAMÉTRER VOS PRÉFÉRENCES EN MATIÈRE DE COOKIES ?',

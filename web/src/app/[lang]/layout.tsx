@@ -7,7 +7,11 @@ import { UI } from '@/lib/i18n'
 import '../globals.css'
 
 export function generateMetadata(): Metadata {
-  return { metadataBase: new URL(siteUrl() ?? `http://localhost:${process.env.PORT || 3000}`) }
+  return {
+    metadataBase: new URL(siteUrl() ?? `http://localhost:${process.env.PORT || 3000}`),
+    // No favicon of our own: say so, rather than let every browser ask for one and get a 404.
+    icons: { icon: 'data:,' },
+  }
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 }

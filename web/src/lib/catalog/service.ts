@@ -142,6 +142,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
               lastRefresh = time
               bump()
             }
+          } else if (knownVersion === null) {
+            knownVersion = version
           } else if (version !== knownVersion) {
             knownVersion = version
             bump()
@@ -157,6 +159,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
 
   async function compute(search: string, forGeneration: number): Promise<Prepared> {
     const request = parseCatalogRequest(search)
+    // The content version the first answers are built from, so the first check does not redo them.
+    knownVersion ??= await options.contentVersion().catch(() => null)
     const value = await buildCatalogValue(request, { runQuery: options.runQuery, today, siteUrl: options.siteUrl, cookieName: options.cookieName })
     return prepare(value, forGeneration)
   }

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { createGroqRunner, parseNdjson, type QueryParams } from '@cookie-policy/schemas/dataset'
+import { negotiateEncoding, createCatalogService } from '../src/lib/catalog/service'
+
+const seed = parseNdjson(readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'), 'dataset.ndjson')
+const threeVersions = parseNdjson(readFileSync(new URL('../e2e/fixtures/three-versions.ndjson', import.meta.url), 'utf8'), 'three-versions.ndjson')
+
+function service(documents = seed, overrides: Partial<Parameters<typeof createCatalogService>[0]> = {}) {
+  let queries = 0
+  const run = createGroqRunner(documents)
+  const instance = createCatalogService({
+    runQuery: <R>(query: string, params?: QueryParams) => {
+      queries++
+      return run<R>(query, params)
+    },
+    contentVersion: async () => 'v1',
+    siteUrl: null,
+    cookieName: 'cookie_validation',
+    now: () => Date.parse('2026-11-29T12:00:00Z'),
+    ...overrides,
+  })
+  return { instance, queries: () => queries }
+}
+
+const json = (body: Buffer | null) => JSON.parse(body!.toString('utf8'))
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('GET /api/cookie-catalog', () => {
+  it('answers the seed catalog with the contract headers', async () => {
+    const { instance } = service()
+    const reply = await instance.reply('GET', 'lang=fr', {})
+    expect(reply.status).toBe(200)
+    expect(reply.headers).toMatchObject({
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400',
+      'Access-Control-Allow-Origin': '*',
+      Vary: 'Accept-Encoding',
+    })
+    expect(reply.headers.ETag).toMatch(/^"[A-Za-z0-9_-]{27}"$/)
+    const catalog = json(reply.body)
+    expect(catalog.policy).toEqual({ slug: 'cookies', title: "Politique d'InMemori relative aux cookies", version: 1, effectiveFrom: '2021-03-09', consentRevision: 1, url: '/fr/cookies' })
+    expect(catalog.categories.flatMap((category: { cookies: unknown[] }) => category.cookies)).toHaveLength(15)
+  })
+
+  it('computes each answer once per content change, then answers from ready bytes', async () => {
+    let version = 'v1'
+    const { instance, queries } = service(seed, { contentVersion: async () => version, checkEveryMs: 0 })
+    const first = await instance.reply('GET', 'lang=fr', {})
+    const spent = queries()
+    for (let index = 0; index < 20; index++) expect((await instance.reply('GET', 'lang=fr', {})).body).toBe(first.body)
+    expect(queries()).toBe(spent)
+    version = 'v2'
+    // The content check runs beside the requests: the change shows once a check has seen it.
+    for (let index = 0; index < 3; index++) {
+      await instance.reply('GET', 'lang=fr', {})
+      await settle()
+    }
+    expect(queries()).toBeGreaterThan(spent)
+    const changed = queries()
+    await instance.reply('GET', 'lang=fr', {})
+    expect(queries()).toBe(changed)
+  })
+
+  it('answers 304 with no body to a matching If-None-Match, and gzip/brotli when accepted', async () => {
+    const { instance } = service()
+    const plain = await instance.reply('GET', 'lang=fr', {})
+    const notModified = await instance.reply('GET', 'lang=fr', { ifNoneMatch: plain.headers.ETag })
+    expect(notModified.status).toBe(304)
+    expect(notModified.body).toBeNull()
+    expect(notModified.headers.ETag).toBe(plain.headers.ETag)
+    const gzip = await instance.reply('GET', 'lang=fr', { acceptEncoding: 'gzip, deflate' })
+    expect(gzip.headers['Content-Encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.body!).equals(plain.body!)).toBe(true)
+    const br = await instance.reply('GET', 'lang=fr', { acceptEncoding: 'gzip, deflate, br' })
+    expect(br.headers['Content-Encoding']).toBe('br')
+    expect(brotliDecompressSync(br.body!).equals(plain.body!)).toBe(true)
+    expect(br.body!.length).toBeLessThan(plain.body!.length / 3)
+    expect((await instance.reply('GET', 'lang=fr', { ifNoneMatch: br.headers.ETag })).status).toBe(304)
+    expect((await instance.reply('HEAD', 'lang=fr', {})).body).toBeNull()
+  })
+
+  it('answers the CORS preflight', async () => {
+    const reply = await service().instance.reply('OPTIONS', '', {})
+    expect(reply.status).toBe(204)
+    expect(reply.headers).toMatchObject({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS' })
+  })
+
+  it.each([
+    ['lang=de', 400, 'invalid_lang'],
+    ['format=xml', 400, 'invalid_format'],
+    ['version=abc', 400, 'invalid_version'],
+    ['version=0', 400, 'invalid_version'],
+    ['version=1e3', 400, 'invalid_version'],
+    ['version=99999999999999999999', 400, 'invalid_version'],
+    ['version=2', 404, 'version_not_found'],
+    ['policy=privacy', 404, 'policy_not_found'],
+    ['policy=../../etc', 400, 'invalid_policy'],
+    ['lang=fr&lang=en', 400, 'repeated_parameter'],
+    ['callback=x', 400, 'unknown_parameter'],
+  ])('refuses ?%s with %i %s', async (search, status, code) => {
+    const reply = await service().instance.reply('GET', search, {})
+    expect(reply.status).toBe(status)
+    expect(json(reply.body)).toEqual({ error: { code, message: expect.any(String) } })
+    expect(reply.body!.toString()).not.toContain('    at ')
+  })
+
+  it('serves the version in force, an asked-for version, and the revision that went with it', async () => {
+    const { instance } = service(threeVersions)
+    const current = json((await instance.reply('GET', '', {})).body)
+    expect([current.policy.version, current.policy.consentRevision]).toEqual([2, 1])
+    const upcoming = json((await instance.reply('GET', 'version=3&lang=en', {})).body)
+    expect([upcoming.policy.version, upcoming.policy.effectiveFrom, upcoming.policy.consentRevision, upcoming.lang]).toEqual([3, '2099-01-01', 3, 'en'])
+  })
+
+  it('switches to a version at midnight in Paris without any content change', async () => {
+    let now = Date.parse('2098-12-31T22:59:00Z')
+    const { instance } = service(threeVersions, { now: () => now })
+    expect(json((await instance.reply('GET', '', {})).body).policy.version).toBe(2)
+    now = Date.parse('2098-12-31T23:00:00Z')
+    const after = json((await instance.reply('GET', '', {})).body)
+    expect([after.policy.version, after.policy.consentRevision]).toEqual([3, 3])
+  })
+
+  it('keeps serving the last good answer when the content source fails', async () => {
+    let failing = false
+    let version = 'v1'
+    const run = createGroqRunner(seed)
+    const { instance } = service(seed, {
+      runQuery: <R>(query: string, params?: QueryParams) => (failing ? Promise.reject(new Error('Content Lake down')) : run<R>(query, params)),
+      contentVersion: async () => version,
+      checkEveryMs: 0,
+    })
+    const good = await instance.reply('GET', 'lang=fr', {})
+    failing = true
+    version = 'v2'
+    for (let index = 0; index < 3; index++) {
+      await instance.reply('GET', 'lang=fr', {})
+      await settle()
+    }
+    const during = await instance.reply('GET', 'lang=fr', {})
+    expect(during.status).toBe(200)
+    expect(during.body).toBe(good.body)
+    const never = await instance.reply('GET', 'lang=en', {})
+    expect(never.status).toBe(503)
+    expect(json(never.body).error.code).toBe('content_unavailable')
+  })
+
+  it('negotiates encodings, honouring q=0', () => {
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br')
+    expect(negotiateEncoding('gzip')).toBe('gzip')
+    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip')
+    expect(negotiateEncoding('identity')).toBe('identity')
+    expect(negotiateEncoding(undefined)).toBe('identity')
+  })
+})
