@@ -114,7 +114,6 @@ test('the banner speaks English on English pages', async ({ page }) => {
 
 test('the policy page with the banner open has no accessibility violations', async ({ page }) => {
   await openBanner(page, `${SEED}/fr/cookies`)
-  await page.waitForTimeout(600) // let the banner finish animating in before contrast is measured
   await expectNoAxeViolations(page)
 })
 

@@ -20,7 +20,14 @@ export async function cookieRows(page: Page): Promise<string[][]> {
   )
 }
 
+/** Axe measures colours as they are: wait until the banner has loaded and finished animating in. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  if (await page.locator('script[src="/cookie-banner.js"]').count()) {
+    await expect(page.locator('html')).toHaveAttribute('data-cookie-banner', /ready|failed/)
+    // Two frames let transitions that were just triggered start, so that waiting for them means something.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'))
+  }
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
 }

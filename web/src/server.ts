@@ -12,7 +12,7 @@ const dir = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOSTNAME || '0.0.0.0'
 
-const app = next({ dev: false, dir, port, hostname })
+const app = next({ dev: false, dir, port })
 const handle = app.getRequestHandler()
 await app.prepare()
 const catalog = catalogService()

@@ -23,8 +23,3 @@ export async function getPolicyPage(slug: string): Promise<PolicyPage | null> {
 export async function getVersions(slug: string, numbers: number[]): Promise<FullVersion[]> {
   return runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, { slug, versions: numbers })
 }
-
-/** A version number from the address: digits only, small enough to be real; null otherwise. */
-export function parseVersionNumber(value: string): number | null {
-  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null
-}

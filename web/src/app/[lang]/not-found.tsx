@@ -5,7 +5,6 @@ import { UI } from '@/lib/i18n'
 export default function NotFound() {
   return (
     <div className="not-found">
-      <title>{`${UI.fr.notFoundTitle} / ${UI.en.notFoundTitle}`}</title>
       <h1>
         {UI.fr.notFoundTitle} <span lang="en">/ {UI.en.notFoundTitle}</span>
       </h1>

@@ -11,34 +11,18 @@ import { PolicyNav } from '@/components/PolicyNav'
 import { UI } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/metadata'
 import { langOr404 } from '@/lib/params'
-import { getPolicyPage, getVersions, parseVersionNumber, today, type FullVersion, type PolicyPage } from '@/lib/policy'
+import { getPolicyPage, getVersions, today, type FullVersion, type PolicyPage } from '@/lib/policy'
+import { readVersionRequest, versionsOf, type VersionRequest } from '@/lib/versionRequest'
 
 export const dynamic = 'force-dynamic'
 
 type Params = Promise<{ lang: string; slug: string; n: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
-type Request =
-  | { kind: 'version'; version: number; compareWith: number | null }
-  | { kind: 'compare'; from: number; to: number }
-
-function readRequest(segment: string, compare: string | string[] | undefined): Request | null {
-  const range = /^(\d+)\.\.\.(\d+)$/.exec(decodeURIComponent(segment))
-  if (range) {
-    const [a, b] = [parseVersionNumber(range[1]!), parseVersionNumber(range[2]!)]
-    return a === null || b === null ? null : { kind: 'compare', from: Math.min(a, b), to: Math.max(a, b) }
-  }
-  const version = parseVersionNumber(segment)
-  if (version === null) return null
-  if (compare === undefined) return { kind: 'version', version, compareWith: version > 1 ? version - 1 : null }
-  const other = typeof compare === 'string' ? parseVersionNumber(compare) : null
-  return other === null ? null : { kind: 'version', version, compareWith: other }
-}
-
-async function load(slug: string, request: Request) {
+async function load(slug: string, request: VersionRequest) {
   const page = await getPolicyPage(slug)
   if (!page) return null
-  const wanted = request.kind === 'compare' ? [request.from, request.to] : [request.version, ...(request.compareWith ? [request.compareWith] : [])]
+  const wanted = versionsOf(request)
   const versions = await getVersions(slug, wanted)
   const byNumber = new Map(versions.map((version) => [version.version, version]))
   if (!wanted.every((number) => byNumber.has(number))) return null
@@ -48,7 +32,7 @@ async function load(slug: string, request: Request) {
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
   const { lang: requested, slug, n } = await params
   const lang = langOr404(requested)
-  const request = readRequest(n, (await searchParams).compare)
+  const request = readVersionRequest(n, (await searchParams).compare)
   const loaded = request ? await load(slug, request) : null
   if (!request || !loaded) return {}
   const ui = UI[lang]
@@ -78,7 +62,7 @@ function Notice({ version, page, lang, slug }: { version: FullVersion; page: Pol
 export default async function VersionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { lang: requested, slug, n } = await params
   const lang = langOr404(requested)
-  const request = readRequest(n, (await searchParams).compare)
+  const request = readVersionRequest(n, (await searchParams).compare)
   if (!request) notFound()
   const loaded = await load(slug, request)
   if (!loaded) notFound()

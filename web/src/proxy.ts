@@ -1,0 +1,19 @@
+// Sends addresses that name no page to the 404 page with status 404, rendered on the server like any page.
+import { NextResponse, type NextRequest } from 'next/server'
+import { pageExists } from './lib/routes'
+
+export async function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl
+  if (await pageExists(pathname, searchParams)) return NextResponse.next()
+  const lang = pathname.startsWith('/en/') || pathname === '/en' ? 'en' : 'fr'
+  // A clone of nextUrl keeps the rewrite internal, whatever host name the server listens on.
+  const target = request.nextUrl.clone()
+  target.pathname = `/${lang}/page-not-found`
+  target.search = ''
+  return NextResponse.rewrite(target, { status: 404 })
+}
+
+export const config = {
+  // Pages only: not the catalog API, Next's assets, the banner files or the root redirect.
+  matcher: ['/((?!api/|_next/|cookie-banner\\.|favicon\\.ico$).+)'],
+}
