@@ -5,6 +5,8 @@ import { UI } from '@/lib/i18n'
 export default function NotFound() {
   return (
     <div className="not-found">
+      {/* Rendered here, not as metadata: Next.js does not emit page metadata on a 404 answer. */}
+      <title>{`${UI.fr.notFoundTitle} / ${UI.en.notFoundTitle}`}</title>
       <h1>
         {UI.fr.notFoundTitle} <span lang="en">/ {UI.en.notFoundTitle}</span>
       </h1>

@@ -2,6 +2,6 @@
 import type { Metadata } from 'next'
 import NotFound from '../not-found'
 
-export const metadata: Metadata = { title: 'Page introuvable / Page not found', robots: { index: false } }
+export const metadata: Metadata = { robots: { index: false } }
 
 export default NotFound
