@@ -14,6 +14,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the catalog API, Next's assets, the banner files or the root redirect.
-  matcher: ['/((?!api/|_next/|cookie-banner\\.|favicon\\.ico$).+)'],
+  // Pages only: not the catalog API, Next's assets, the root redirect, or files of public/ (a dot in
+  // the first segment: languages have none).
+  matcher: ['/((?!api/|_next/)[^/.]+(?:/.*)?)'],
 }
