@@ -3,6 +3,9 @@ import { DatabaseIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { cookieKind, splitCookieNames } from '../../model/cookieNames'
 import { retentionLabel } from '../../model/retention'
+import { checkCookieName, checkRetentionOrLink, checkTrackerLabelledEssential } from '../../model/rules'
+import { categoryRequired, checkUniqueName, retentionChecks, type CookieDraft } from '../cookieChecks'
+import { errorsOf, legal, lookup, warningsOf } from '../legal'
 
 export const cookie = defineType({
   name: 'cookie',
@@ -16,7 +19,12 @@ export const cookie = defineType({
       type: 'string',
       description:
         'As printed in the policy: a cookie name (im_lang), a pattern with * (_ga_*), a domain starting with a dot (.stripe.com), or several names separated by " / ".',
-      validation: (rule) => rule.required().min(1),
+      validation: legal<string>(async (name, context) => {
+        const document = context.document as CookieDraft | undefined
+        // The retention advice for the consent cookie is shown here: see errorsOf in ../legal.
+        const retentionAdvice = (await retentionChecks(document, lookup(context).fetch)).filter((result) => result.level === 'warning')
+        return [...checkCookieName(name), ...(await checkUniqueName(name, document, lookup(context).fetch)), ...retentionAdvice]
+      }),
     }),
     defineField({
       name: 'names',
@@ -47,6 +55,9 @@ export const cookie = defineType({
       title: 'Type',
       type: 'localeString',
       description: 'The short label printed in the "Type" column ("Fonctionnement", "Analytique").',
+      validation: warningsOf<CookieDraft['type']>(async (type, context) =>
+        checkTrackerLabelledEssential({ type, categoryRequired: await categoryRequired(context.document as CookieDraft, lookup(context).fetch) }),
+      ),
     }),
     defineField({
       name: 'purpose',
@@ -59,14 +70,18 @@ export const cookie = defineType({
       name: 'retention',
       title: 'Retention period',
       type: 'retention',
-      description: 'How long the cookie stays on the visitor’s device.',
+      description: 'How long the cookie stays on the visitor’s device. CNIL: at most 13 months for a cookie that needs consent.',
+      // Checked on its "kind" (see objects/retention.ts): Sanity reports rules of object-typed fields as warnings.
     }),
     defineField({
       name: 'moreInfoUrl',
       title: 'More information',
       type: 'url',
       description: 'A page that says more about the cookie (the provider’s policy). Required when the retention is unknown.',
-      validation: (rule) => rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
+      validation: (rule) => [
+        rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
+        errorsOf<string>((moreInfoUrl, context) => checkRetentionOrLink((context.document as CookieDraft | undefined)?.retention, moreInfoUrl))(rule),
+      ],
     }),
     defineField({
       name: 'order',

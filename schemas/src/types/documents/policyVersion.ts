@@ -1,6 +1,8 @@
 // A published version of a policy: its dated text and an immutable snapshot of its catalog.
 import { CalendarIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { checkEffectiveDate } from '../../model/rules'
+import { errorsOf, lookup, publishedId } from '../legal'
 
 export const policyVersion = defineType({
   name: 'policyVersion',
@@ -28,7 +30,18 @@ export const policyVersion = defineType({
       title: 'In force from',
       type: 'date',
       description: 'The day (Paris time) the version takes effect. A later date schedules it: it shows as upcoming until then.',
-      validation: (rule) => rule.required(),
+      validation: (rule) => [
+        rule.required(),
+        errorsOf<string>(async (effectiveFrom, context) => {
+          const document = context.document as { _id?: string; policy?: { _ref?: string }; version?: number } | undefined
+          if (!document?.policy?._ref || typeof document.version !== 'number') return []
+          const previous = await lookup(context).fetch<{ version: number; effectiveFrom: string } | null>(
+            '*[_type == "policyVersion" && policy._ref == $policy && version < $version && _id != $id] | order(version desc)[0]{ version, effectiveFrom }',
+            { policy: document.policy._ref, version: document.version, id: publishedId(document._id) },
+          )
+          return checkEffectiveDate(effectiveFrom, previous)
+        })(rule),
+      ],
     }),
     defineField({
       name: 'changeSummary',
