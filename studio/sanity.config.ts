@@ -1,15 +1,45 @@
-// The Studio for legal editors: the content model from schemas/, the structure and the GROQ playground.
+// The Studio for legal editors: the content model from schemas/, the structure, publishing versions, GROQ.
 import { schemaTypes } from '@cookie-policy/schemas/types'
 import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { structureTool } from 'sanity/structure'
+import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
+import { PublishVersionAction } from './actions/publishVersion'
 import { dataset, projectId } from './env'
+import { structure } from './structure'
+
+/** A published version is what visitors were told: it is never edited, unpublished or deleted. */
+const LOCKED_VERSION_ACTIONS = new Set(['delete', 'duplicate', 'unpublish', 'discardChanges', 'restore'])
 
 export default defineConfig({
   name: 'default',
   title: 'Cookie policy',
   projectId,
   dataset,
-  plugins: [structureTool(), visionTool({ defaultApiVersion: '2025-01-01' })],
-  schema: { types: schemaTypes },
+  plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: SANITY_API_VERSION })],
+  schema: {
+    types: schemaTypes,
+    templates: (previous) => [
+      // Versions are created by the "Publish a new version" action only.
+      ...previous.filter((template) => template.schemaType !== 'policyVersion'),
+      {
+        id: 'cookie-in-category',
+        title: 'Cookie in this category',
+        schemaType: 'cookie',
+        parameters: [{ name: 'categoryId', type: 'string' }],
+        value: ({ categoryId }: { categoryId: string }) => ({
+          category: { _type: 'reference', _ref: categoryId },
+          retention: { _type: 'retention', kind: 'duration' },
+        }),
+      },
+    ],
+  },
+  document: {
+    actions: (previous, context) => {
+      if (context.schemaType === 'policy') return [...previous, PublishVersionAction]
+      if (context.schemaType === 'policyVersion') return previous.filter((action) => !LOCKED_VERSION_ACTIONS.has(action.action ?? ''))
+      return previous
+    },
+    newDocumentOptions: (previous) => previous.filter((item) => item.templateId !== 'policyVersion'),
+  },
 })

@@ -1,6 +1,7 @@
 // A published version of a policy: its dated text and an immutable snapshot of its catalog.
 import { CalendarIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { todayInParis } from '../../model/dates'
 import { checkEffectiveDate } from '../../model/rules'
 import { errorsOf, lookup, publishedId } from '../legal'
 
@@ -9,6 +10,8 @@ export const policyVersion = defineType({
   title: 'Policy version',
   type: 'document',
   icon: CalendarIcon,
+  // Published versions are what visitors were told: shown, never edited. Publish a new version instead.
+  readOnly: true,
   fields: [
     defineField({
       name: 'policy',
@@ -93,8 +96,13 @@ export const policyVersion = defineType({
   preview: {
     select: { version: 'version', effectiveFrom: 'effectiveFrom', title: 'policy.title.fr', consent: 'requiresNewConsent' },
     prepare: ({ version, effectiveFrom, title, consent }) => ({
-      title: `${title ?? 'Policy'} · version ${version ?? '?'}`,
-      subtitle: `in force from ${effectiveFrom ?? '?'}${consent ? ' · asks consent again' : ''}`,
+      title: `Version ${version ?? '?'} · ${title ?? 'Policy'}`,
+      subtitle: [
+        typeof effectiveFrom === 'string' && effectiveFrom > todayInParis() ? `upcoming, from ${effectiveFrom}` : `effective ${effectiveFrom ?? '?'}`,
+        consent ? 'asks consent again' : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
     }),
   },
 })

@@ -1,0 +1,62 @@
+// The Studio's navigation, in the order editors work: policies and their versions, the catalog, providers.
+import { DatabaseIcon, DocumentsIcon, TagIcon, UsersIcon } from '@sanity/icons'
+import type { StructureResolver } from 'sanity/structure'
+
+export const structure: StructureResolver = (S) =>
+  S.list()
+    .title('Cookie policy')
+    .items([
+      S.listItem()
+        .title('Policies')
+        .icon(DocumentsIcon)
+        .child(
+          S.documentTypeList('policy')
+            .title('Policies')
+            .child((policyId) =>
+              S.list()
+                .title('Policy')
+                .items([
+                  S.listItem().title('Text and settings (edit, then publish a version)').child(S.document().schemaType('policy').documentId(policyId)),
+                  S.listItem()
+                    .title('Published versions, newest first')
+                    .child(
+                      S.documentList()
+                        .title('Versions')
+                        .schemaType('policyVersion')
+                        .filter('_type == "policyVersion" && policy._ref == $policyId')
+                        .params({ policyId })
+                        .defaultOrdering([{ field: 'version', direction: 'desc' }]),
+                    ),
+                ]),
+            ),
+        ),
+      S.listItem()
+        .title('Cookie catalog')
+        .icon(DatabaseIcon)
+        .child(
+          S.list()
+            .title('Cookie catalog')
+            .items([
+              S.documentTypeListItem('cookieCategory').title('Categories').icon(TagIcon),
+              S.listItem()
+                .title('Cookies by category')
+                .icon(DatabaseIcon)
+                .child(
+                  S.documentTypeList('cookieCategory')
+                    .title('Cookies by category')
+                    .defaultOrdering([{ field: 'order', direction: 'asc' }])
+                    .child((categoryId) =>
+                      S.documentList()
+                        .title('Cookies')
+                        .schemaType('cookie')
+                        .filter('_type == "cookie" && category._ref == $categoryId')
+                        .params({ categoryId })
+                        .defaultOrdering([{ field: 'order', direction: 'asc' }])
+                        .initialValueTemplates([S.initialValueTemplateItem('cookie-in-category', { categoryId })]),
+                    ),
+                ),
+              S.documentTypeListItem('cookie').title('All cookies'),
+            ]),
+        ),
+      S.documentTypeListItem('provider').title('Providers').icon(UsersIcon),
+    ])
