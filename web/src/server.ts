@@ -5,6 +5,8 @@ import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { catalogService } from './lib/catalog/instance'
+import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './lib/catalog/webhook'
+import { webhookSecret } from './lib/env'
 
 const CATALOG_PATH = '/api/cookie-catalog'
 
@@ -21,6 +23,21 @@ const server = createServer((request, response) => {
   const url = request.url ?? '/'
   const query = url.indexOf('?')
   const path = query === -1 ? url : url.slice(0, query)
+  if (path === WEBHOOK_PATH) {
+    let body = ''
+    request.setEncoding('utf8')
+    request.on('data', (chunk: string) => (body += chunk))
+    request.on('end', () => {
+      const signature = request.headers[SIGNATURE_HEADER_NAME]
+      void handleWebhook(catalog, { method: request.method ?? 'GET', body, signature: Array.isArray(signature) ? signature[0] : signature }, webhookSecret()).then(
+        (reply) => {
+          response.writeHead(reply.status, reply.headers)
+          response.end(reply.body ?? undefined)
+        },
+      )
+    })
+    return
+  }
   if (path !== CATALOG_PATH) {
     void handle(request, response)
     return

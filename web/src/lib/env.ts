@@ -49,3 +49,8 @@ export function consentCookieName(): string {
   if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new Error(`CONSENT_COOKIE_NAME "${name}" is not a valid cookie name`)
   return name
 }
+
+/** The secret of the Sanity webhook that refreshes the catalog on publish; unset disables the endpoint. */
+export function webhookSecret(): string | undefined {
+  return process.env.SANITY_WEBHOOK_SECRET || undefined
+}

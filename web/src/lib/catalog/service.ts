@@ -138,7 +138,9 @@ export function createCatalogService(options: CatalogServiceOptions) {
         .contentVersion()
         .then((version) => {
           if (version === null) {
-            if (time >= (lastRefresh ?? 0) + ttlMs) {
+            // No version to compare (the Content Lake): refresh every ttlMs, counted from the first answers.
+            if (lastRefresh === null) lastRefresh = time
+            else if (time >= lastRefresh + ttlMs) {
               lastRefresh = time
               bump()
             }
@@ -202,7 +204,13 @@ export function createCatalogService(options: CatalogServiceOptions) {
     }
   }
 
-  return { reply, timeZone: POLICY_TIME_ZONE }
+  /** Forget every ready answer: the next request of each is computed from the content again. */
+  function invalidate(): number {
+    bump()
+    return generation
+  }
+
+  return { reply, invalidate, timeZone: POLICY_TIME_ZONE }
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>
