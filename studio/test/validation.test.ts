@@ -74,6 +74,7 @@ describe('every cookie has what a visitor must be told', () => {
     const found = await errors(cookie)
     expect(found.map((marker) => marker.path).sort()).toEqual(['category', 'moreInfoUrl', 'name', 'purpose.fr'])
     expect(found.find((marker) => marker.path === 'purpose.fr')?.message).toBe('The French text is required: it is the binding version.')
+    expect(found.find((marker) => marker.path === 'name')?.message).toBe('Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).')
   })
 
   it('a retention or a more-information link', async () => {

@@ -16,7 +16,7 @@ const DOMAIN = /^\.(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 
 /** Every name of a row must be a cookie name, a pattern with *, or a domain starting with a dot. */
 export function checkCookieName(printed: string | undefined | null): RuleResult[] {
-  if (!printed?.trim()) return [{ level: 'error', message: 'Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).' }]
+  if (!printed?.trim()) return [] // the field's required() rule says so
   return splitCookieNames(printed).flatMap((name): RuleResult[] => {
     const kind = cookieKind(name)
     if (kind === 'domain') {

@@ -19,12 +19,15 @@ export const cookie = defineType({
       type: 'string',
       description:
         'As printed in the policy: a cookie name (im_lang), a pattern with * (_ga_*), a domain starting with a dot (.stripe.com), or several names separated by " / ".',
-      validation: legal<string>(async (name, context) => {
-        const document = context.document as CookieDraft | undefined
-        // The retention advice for the consent cookie is shown here: see errorsOf in ../legal.
-        const retentionAdvice = (await retentionChecks(document, lookup(context).fetch)).filter((result) => result.level === 'warning')
-        return [...checkCookieName(name), ...(await checkUniqueName(name, document, lookup(context).fetch)), ...retentionAdvice]
-      }),
+      validation: (rule) => [
+        rule.required().error('Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).'),
+        ...legal<string>(async (name, context) => {
+          const document = context.document as CookieDraft | undefined
+          // The retention advice for the consent cookie is shown here: see errorsOf in ../legal.
+          const retentionAdvice = (await retentionChecks(document, lookup(context).fetch)).filter((result) => result.level === 'warning')
+          return [...checkCookieName(name), ...(await checkUniqueName(name, document, lookup(context).fetch)), ...retentionAdvice]
+        })(rule),
+      ],
     }),
     defineField({
       name: 'names',
