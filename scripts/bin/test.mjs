@@ -2,13 +2,18 @@
 // npm test: every check of the project, in order, on a fresh machine. It installs Debian's Chromium
 // when no browser is found and it runs as root; otherwise it says what to install.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const bin = (name) => `${root}node_modules/.bin/${name}`
 const env = { ...process.env, DO_NOT_TRACK: '1', NEXT_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1' }
 const results = []
+const reports = mkdtempSync(join(tmpdir(), 'cookie-policy-test-'))
+const vitestReport = join(reports, 'vitest.json')
+const playwrightReport = join(reports, 'playwright.json')
 
 function run(title, command, args, options = {}) {
   const started = Date.now()
@@ -19,8 +24,27 @@ function run(title, command, args, options = {}) {
   if (result.status !== 0) finish(1)
 }
 
+/** Test counts from the runners' JSON reports, summed into one closing line. */
+function counts() {
+  let passed = 0
+  let failed = 0
+  if (existsSync(vitestReport)) {
+    const report = JSON.parse(readFileSync(vitestReport, 'utf8'))
+    passed += report.numPassedTests
+    failed += report.numFailedTests
+  }
+  if (existsSync(playwrightReport)) {
+    const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'))
+    passed += stats.expected + stats.flaky
+    failed += stats.unexpected
+  }
+  return { passed, failed }
+}
+
 function finish(code) {
   console.log(`\n${results.join('\n')}`)
+  const { passed, failed } = counts()
+  console.log(`\ntests: ${passed} passed, ${failed} failed`)
   process.exit(code)
 }
 
@@ -63,11 +87,14 @@ function checkGenerated() {
 const chromium = ensureChromium()
 env.CHROMIUM_PATH = chromium
 
-run('unit tests (vitest)', bin('vitest'), ['run'])
+run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`])
 run('type check (schemas, scripts, studio)', bin('tsc'), ['-p', 'tsconfig.json'])
 run('sanity schema validate', bin('sanity'), ['schema', 'validate'], { cwd: `${root}studio` })
 checkGenerated()
 run('sanity build (Studio, offline)', bin('sanity'), ['build', '--yes'], { cwd: `${root}studio` })
 run('site build (banner loader, server, next build)', process.execPath, ['build.mjs'], { cwd: `${root}web` })
-run('browser tests (Playwright, Chromium)', bin('playwright'), ['test'], { cwd: `${root}web` })
+run('browser tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
+  cwd: `${root}web`,
+  env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+})
 finish(0)
