@@ -1,28 +1,9 @@
-import { readFileSync } from 'node:fs'
+// The catalog endpoint's HTTP behaviour: ready bytes, ETags, encodings, errors, time, and failures.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { createGroqRunner, parseNdjson, type QueryParams } from '@cookie-policy/schemas/dataset'
-import { negotiateEncoding, createCatalogService } from '../src/lib/catalog/service'
-
-const seed = parseNdjson(readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'), 'dataset.ndjson')
-const threeVersions = parseNdjson(readFileSync(new URL('../e2e/fixtures/three-versions.ndjson', import.meta.url), 'utf8'), 'three-versions.ndjson')
-
-function service(documents = seed, overrides: Partial<Parameters<typeof createCatalogService>[0]> = {}) {
-  let queries = 0
-  const run = createGroqRunner(documents)
-  const instance = createCatalogService({
-    runQuery: <R>(query: string, params?: QueryParams) => {
-      queries++
-      return run<R>(query, params)
-    },
-    contentVersion: async () => 'v1',
-    siteUrl: null,
-    cookieName: 'cookie_validation',
-    now: () => Date.parse('2026-11-29T12:00:00Z'),
-    ...overrides,
-  })
-  return { instance, queries: () => queries }
-}
+import { createGroqRunner, type QueryParams } from '@cookie-policy/schemas/dataset'
+import { negotiateEncoding } from '../src/lib/catalog/service'
+import { countingService as service, seed, threeVersions } from './helpers'
 
 const json = (body: Buffer | null) => JSON.parse(body!.toString('utf8'))
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))

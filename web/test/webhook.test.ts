@@ -1,30 +1,11 @@
-import { readFileSync } from 'node:fs'
+// The Sanity webhook: a signed call refreshes the catalog at once; anything else changes nothing.
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { describe, expect, it } from 'vitest'
-import { createGroqRunner, parseNdjson, type QueryParams } from '@cookie-policy/schemas/dataset'
-import { createCatalogService } from '../src/lib/catalog/service'
 import { handleWebhook } from '../src/lib/catalog/webhook'
+import { countingService, json } from './helpers'
 
-const seed = parseNdjson(readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'), 'dataset.ndjson')
-
-function service() {
-  let queries = 0
-  const run = createGroqRunner(seed)
-  const instance = createCatalogService({
-    runQuery: <R>(query: string, params?: QueryParams) => {
-      queries++
-      return run<R>(query, params)
-    },
-    contentVersion: async () => null,
-    siteUrl: null,
-    cookieName: 'cookie_validation',
-    ttlMs: 3_600_000,
-  })
-  return { instance, queries: () => queries }
-}
-
+const service = () => countingService(undefined, { contentVersion: async () => null, ttlMs: 3_600_000, now: Date.now })
 const body = JSON.stringify({ _id: 'policyVersion-cookies-2', _type: 'policyVersion' })
-const json = (reply: { body: Buffer | null }) => JSON.parse(reply.body!.toString())
 
 describe('POST /api/revalidate (Sanity webhook)', () => {
   it('recomputes the catalog at once on a validly signed call', async () => {

@@ -26,16 +26,7 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true })
 }
 
-interface HeaderCookie {
-  name: string
-  domain: string
-  path: string
-  expires: number
-  httpOnly: boolean
-  secure: boolean
-  sameSite: string
-  url: string
-}
+type HeaderCookie = Omit<SeenCookie, 'phase' | 'seenAt'>
 
 /** Reads one Set-Cookie line the way a browser would, relative to the answer's address. */
 export function parseSetCookie(line: string, url: string, now: number): HeaderCookie | null {

@@ -1,5 +1,6 @@
 // What changed between two versions: cookies, categories and prose, as a visitor would want to read it.
-import type { Lang, PolicyDiff, TextPart } from '@cookie-policy/schemas/model'
+import type { ReactNode } from 'react'
+import type { CookieRef, Lang, PolicyDiff, TextPart } from '@cookie-policy/schemas/model'
 import { UI } from '@/lib/i18n'
 
 function Parts({ parts, lang }: { parts: TextPart[]; lang: Lang }) {
@@ -30,11 +31,34 @@ function value(field: string, text: string | null, lang: Lang): string {
   return text
 }
 
+/** A titled list of changes; nothing at all when there is none. */
+function ListBlock({ id, title, heading: H, items }: { id: string; title: string; heading: 'h2' | 'h3'; items: { key: string; content: ReactNode }[] }) {
+  if (!items.length) return null
+  return (
+    <section className="diff-block" data-diff={id}>
+      <H>{title}</H>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key}>{item.content}</li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; lang: Lang; headingLevel?: 2 | 3 }) {
   const ui = UI[lang]
   const H = headingLevel === 2 ? 'h2' : 'h3'
   const Sub = headingLevel === 2 ? 'h3' : 'h4'
   const { cookies, categories, sections } = diff
+  const cookieItem = (cookie: CookieRef) => ({
+    key: `${cookie.category}:${cookie.name}`,
+    content: (
+      <>
+        <code>{cookie.name}</code> ({ui.inCategory} {cookie.category})
+      </>
+    ),
+  })
   const empty =
     !diff.title &&
     !diff.intro &&
@@ -52,30 +76,8 @@ export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; l
           </p>
         </section>
       ) : null}
-      {cookies.added.length ? (
-        <section className="diff-block" data-diff="cookies-added">
-          <H>{ui.cookiesAdded}</H>
-          <ul>
-            {cookies.added.map((cookie) => (
-              <li key={`${cookie.category}:${cookie.name}`}>
-                <code>{cookie.name}</code> ({ui.inCategory} {cookie.category})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {cookies.removed.length ? (
-        <section className="diff-block" data-diff="cookies-removed">
-          <H>{ui.cookiesRemoved}</H>
-          <ul>
-            {cookies.removed.map((cookie) => (
-              <li key={`${cookie.category}:${cookie.name}`}>
-                <code>{cookie.name}</code> ({ui.inCategory} {cookie.category})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ListBlock id="cookies-added" title={ui.cookiesAdded} heading={H} items={cookies.added.map(cookieItem)} />
+      <ListBlock id="cookies-removed" title={ui.cookiesRemoved} heading={H} items={cookies.removed.map(cookieItem)} />
       {cookies.changed.length ? (
         <section className="diff-block" data-diff="cookies-changed">
           <H>{ui.cookiesChanged}</H>
@@ -108,51 +110,45 @@ export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; l
           ))}
         </section>
       ) : null}
-      {categories.added.length ? (
-        <section className="diff-block" data-diff="categories-added">
-          <H>{ui.categoriesAdded}</H>
-          <ul>
-            {categories.added.map((category) => (
-              <li key={category.key}>{category.title}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {categories.removed.length ? (
-        <section className="diff-block" data-diff="categories-removed">
-          <H>{ui.categoriesRemoved}</H>
-          <ul>
-            {categories.removed.map((category) => (
-              <li key={category.key}>{category.title}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {categories.renamed.length ? (
-        <section className="diff-block" data-diff="categories-renamed">
-          <H>{ui.categoriesRenamed}</H>
-          <ul>
-            {categories.renamed.map((category) => (
-              <li key={category.key}>
-                <del>{category.before}</del> → <ins>{category.after}</ins>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {categories.changed.length ? (
-        <section className="diff-block" data-diff="categories-changed">
-          <H>{ui.categoriesChanged}</H>
-          <ul>
-            {categories.changed.map((change) => (
-              <li key={`${change.key}:${change.field}`}>
-                {change.title}, {ui.fields[change.field]?.toLowerCase()} : <del>{value(change.field, change.before, lang)}</del> →{' '}
-                <ins>{value(change.field, change.after, lang)}</ins>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ListBlock
+        id="categories-added"
+        title={ui.categoriesAdded}
+        heading={H}
+        items={categories.added.map((category) => ({ key: category.key, content: category.title }))}
+      />
+      <ListBlock
+        id="categories-removed"
+        title={ui.categoriesRemoved}
+        heading={H}
+        items={categories.removed.map((category) => ({ key: category.key, content: category.title }))}
+      />
+      <ListBlock
+        id="categories-renamed"
+        title={ui.categoriesRenamed}
+        heading={H}
+        items={categories.renamed.map((category) => ({
+          key: category.key,
+          content: (
+            <>
+              <del>{category.before}</del> → <ins>{category.after}</ins>
+            </>
+          ),
+        }))}
+      />
+      <ListBlock
+        id="categories-changed"
+        title={ui.categoriesChanged}
+        heading={H}
+        items={categories.changed.map((change) => ({
+          key: `${change.key}:${change.field}`,
+          content: (
+            <>
+              {change.title}, {ui.fields[change.field]?.toLowerCase()} : <del>{value(change.field, change.before, lang)}</del> →{' '}
+              <ins>{value(change.field, change.after, lang)}</ins>
+            </>
+          ),
+        }))}
+      />
       {sections.added.length || sections.removed.length || sections.changed.length || diff.intro ? (
         <section className="diff-block" data-diff="sections">
           <H>{ui.sectionsChanged}</H>
