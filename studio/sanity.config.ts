@@ -9,7 +9,13 @@ import { dataset, projectId } from './env'
 import { structure } from './structure'
 
 /** A published version is what visitors were told: it is never edited, unpublished or deleted. */
-const LOCKED_VERSION_ACTIONS = new Set(['delete', 'duplicate', 'unpublish', 'discardChanges', 'restore'])
+const LOCKED_VERSION_ACTIONS = new Set([
+  'delete',
+  'duplicate',
+  'unpublish',
+  'discardChanges',
+  'restore',
+])
 
 export default defineConfig({
   name: 'default',
@@ -37,9 +43,11 @@ export default defineConfig({
   document: {
     actions: (previous, context) => {
       if (context.schemaType === 'policy') return [...previous, PublishVersionAction]
-      if (context.schemaType === 'policyVersion') return previous.filter((action) => !LOCKED_VERSION_ACTIONS.has(action.action ?? ''))
+      if (context.schemaType === 'policyVersion')
+        return previous.filter((action) => !LOCKED_VERSION_ACTIONS.has(action.action ?? ''))
       return previous
     },
-    newDocumentOptions: (previous) => previous.filter((item) => item.templateId !== 'policyVersion'),
+    newDocumentOptions: (previous) =>
+      previous.filter((item) => item.templateId !== 'policyVersion'),
   },
 })

@@ -16,7 +16,9 @@ export const structure: StructureResolver = (S) =>
               S.list()
                 .title('Policy')
                 .items([
-                  S.listItem().title('Text and settings (edit, then publish a version)').child(S.document().schemaType('policy').documentId(policyId)),
+                  S.listItem()
+                    .title('Text and settings (edit, then publish a version)')
+                    .child(S.document().schemaType('policy').documentId(policyId)),
                   S.listItem()
                     .title('Published versions, newest first')
                     .child(
@@ -52,7 +54,9 @@ export const structure: StructureResolver = (S) =>
                         .filter('_type == "cookie" && category._ref == $categoryId')
                         .params({ categoryId })
                         .defaultOrdering([{ field: 'order', direction: 'asc' }])
-                        .initialValueTemplates([S.initialValueTemplateItem('cookie-in-category', { categoryId })]),
+                        .initialValueTemplates([
+                          S.initialValueTemplateItem('cookie-in-category', { categoryId }),
+                        ]),
                     ),
                 ),
               S.documentTypeListItem('cookie').title('All cookies'),

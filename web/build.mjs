@@ -23,7 +23,10 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 })
-copyFileSync(require.resolve('vanilla-cookieconsent/dist/cookieconsent.css'), `${web}public/cookie-banner.css`)
+copyFileSync(
+  require.resolve('vanilla-cookieconsent/dist/cookieconsent.css'),
+  `${web}public/cookie-banner.css`,
+)
 
 await build({
   entryPoints: [`${web}src/server.ts`],
@@ -40,6 +43,10 @@ await build({
 console.log('built public/cookie-banner.js, public/cookie-banner.css, dist/server.mjs')
 
 if (only !== '--no-next') {
-  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: web, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+    cwd: web,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  })
   process.exit(result.status ?? 1)
 }

@@ -31,9 +31,11 @@ export function parseNdjson(text: string, file: string): SanityDocument[] {
     } catch (error) {
       throw new DatasetError(file, line, `not valid JSON (${(error as Error).message})`)
     }
-    if (!isDocument(value)) throw new DatasetError(file, line, 'a document needs a string "_id" and "_type"')
+    if (!isDocument(value))
+      throw new DatasetError(file, line, 'a document needs a string "_id" and "_type"')
     const previous = seen.get(value._id)
-    if (previous !== undefined) throw new DatasetError(file, line, `"_id" ${value._id} already used on line ${previous}`)
+    if (previous !== undefined)
+      throw new DatasetError(file, line, `"_id" ${value._id} already used on line ${previous}`)
     seen.set(value._id, line)
     documents.push(value)
   })
@@ -43,13 +45,21 @@ export function parseNdjson(text: string, file: string): SanityDocument[] {
 function isDocument(value: unknown): value is SanityDocument {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const record = value as Record<string, unknown>
-  return typeof record._id === 'string' && record._id !== '' && typeof record._type === 'string' && record._type !== ''
+  return (
+    typeof record._id === 'string' &&
+    record._id !== '' &&
+    typeof record._type === 'string' &&
+    record._type !== ''
+  )
 }
 
 /** One document a line, ordered by `_id`, keys sorted: the same documents always give the same bytes. */
 export function serializeNdjson(documents: readonly SanityDocument[]): string {
   const sorted = [...documents].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-  return sorted.map((document) => JSON.stringify(sortKeys(document))).join('\n') + (sorted.length ? '\n' : '')
+  return (
+    sorted.map((document) => JSON.stringify(sortKeys(document))).join('\n') +
+    (sorted.length ? '\n' : '')
+  )
 }
 
 function sortKeys(value: unknown): unknown {

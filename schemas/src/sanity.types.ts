@@ -12,333 +12,333 @@
  * ---------------------------------------------------------------------------------
  */
 
-export declare const internalGroqTypeReferenceTo: unique symbol;
+export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: ../schemas/schema.json
 export type SnapshotProvider = {
-  _type: "snapshotProvider";
-  name?: string;
-  privacyPolicyUrl?: string;
-  country?: string;
-};
+  _type: 'snapshotProvider'
+  name?: string
+  privacyPolicyUrl?: string
+  country?: string
+}
 
 export type SnapshotCookie = {
-  _type: "snapshotCookie";
-  cookieId?: string;
-  name?: string;
-  names?: Array<string>;
-  kind?: string;
-  provider?: SnapshotProvider;
-  type?: LocaleString;
-  purpose?: LocaleText;
-  retention?: Retention;
-  moreInfoUrl?: string;
-};
+  _type: 'snapshotCookie'
+  cookieId?: string
+  name?: string
+  names?: Array<string>
+  kind?: string
+  provider?: SnapshotProvider
+  type?: LocaleString
+  purpose?: LocaleText
+  retention?: Retention
+  moreInfoUrl?: string
+}
 
 export type SnapshotCategory = {
-  _type: "snapshotCategory";
-  key?: string;
-  title?: LocaleString;
-  description?: LocaleText;
-  required?: boolean;
+  _type: 'snapshotCategory'
+  key?: string
+  title?: LocaleString
+  description?: LocaleText
+  required?: boolean
   consentModes?: Array<
-    | "ad_storage"
-    | "ad_user_data"
-    | "ad_personalization"
-    | "analytics_storage"
-    | "functionality_storage"
-    | "personalization_storage"
-    | "security_storage"
-  >;
+    | 'ad_storage'
+    | 'ad_user_data'
+    | 'ad_personalization'
+    | 'analytics_storage'
+    | 'functionality_storage'
+    | 'personalization_storage'
+    | 'security_storage'
+  >
   cookies?: Array<
     {
-      _key: string;
+      _key: string
     } & SnapshotCookie
-  >;
-};
+  >
+}
 
 export type CatalogSnapshot = {
-  _type: "catalogSnapshot";
+  _type: 'catalogSnapshot'
   categories?: Array<
     {
-      _key: string;
+      _key: string
     } & SnapshotCategory
-  >;
-};
+  >
+}
 
 export type PolicySection = {
-  _type: "policySection";
-  number: string;
-  heading: LocaleString;
-  body?: LocaleBlockContent;
-  categoryKey?: string;
-};
+  _type: 'policySection'
+  number: string
+  heading: LocaleString
+  body?: LocaleBlockContent
+  categoryKey?: string
+}
 
 export type Retention = {
-  _type: "retention";
-  kind: "session" | "duration" | "unknown";
-  amount?: number;
-  unit?: "minute" | "hour" | "day" | "week" | "month" | "year";
-};
+  _type: 'retention'
+  kind: 'session' | 'duration' | 'unknown'
+  amount?: number
+  unit?: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'
+}
 
 export type BlockContent = Array<{
   children?: Array<{
-    marks?: Array<string>;
-    text?: string;
-    _type: "span";
-    _key: string;
-  }>;
-  style?: "normal";
-  listItem?: "bullet" | "number";
+    marks?: Array<string>
+    text?: string
+    _type: 'span'
+    _key: string
+  }>
+  style?: 'normal'
+  listItem?: 'bullet' | 'number'
   markDefs?: Array<{
-    href: string;
-    _type: "link";
-    _key: string;
-  }>;
-  level?: number;
-  _type: "block";
-  _key: string;
-}>;
+    href: string
+    _type: 'link'
+    _key: string
+  }>
+  level?: number
+  _type: 'block'
+  _key: string
+}>
 
 export type LocaleBlockContent = {
-  _type: "localeBlockContent";
-  fr?: BlockContent;
-  en?: BlockContent;
-};
+  _type: 'localeBlockContent'
+  fr?: BlockContent
+  en?: BlockContent
+}
 
 export type LocaleText = {
-  _type: "localeText";
-  fr?: string;
-  en?: string;
-};
+  _type: 'localeText'
+  fr?: string
+  en?: string
+}
 
 export type LocaleString = {
-  _type: "localeString";
-  fr?: string;
-  en?: string;
-};
+  _type: 'localeString'
+  fr?: string
+  en?: string
+}
 
 export type CookieCategoryReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "cookieCategory";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'cookieCategory'
+}
 
 export type ProviderReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "provider";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'provider'
+}
 
 export type Cookie = {
-  _id: string;
-  _type: "cookie";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  names?: Array<string>;
-  category: CookieCategoryReference;
-  provider?: ProviderReference;
-  type?: LocaleString;
-  purpose: LocaleText;
-  retention?: Retention;
-  moreInfoUrl?: string;
-  order: number;
-};
+  _id: string
+  _type: 'cookie'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  names?: Array<string>
+  category: CookieCategoryReference
+  provider?: ProviderReference
+  type?: LocaleString
+  purpose: LocaleText
+  retention?: Retention
+  moreInfoUrl?: string
+  order: number
+}
 
 export type Provider = {
-  _id: string;
-  _type: "provider";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  privacyPolicyUrl?: string;
-  country?: string;
-};
+  _id: string
+  _type: 'provider'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  privacyPolicyUrl?: string
+  country?: string
+}
 
 export type PolicyReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "policy";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'policy'
+}
 
 export type CookieCategory = {
-  _id: string;
-  _type: "cookieCategory";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  policy: PolicyReference;
-  title: LocaleString;
-  key: string;
-  description: LocaleText;
-  required: boolean;
-  order: number;
-  consentModes?: Array<string>;
-};
+  _id: string
+  _type: 'cookieCategory'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  policy: PolicyReference
+  title: LocaleString
+  key: string
+  description: LocaleText
+  required: boolean
+  order: number
+  consentModes?: Array<string>
+}
 
 export type PolicyVersion = {
-  _id: string;
-  _type: "policyVersion";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  policy: PolicyReference;
-  version: number;
-  effectiveFrom: string;
-  changeSummary: LocaleText;
-  requiresNewConsent: boolean;
-  title?: LocaleString;
-  intro?: LocaleBlockContent;
+  _id: string
+  _type: 'policyVersion'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  policy: PolicyReference
+  version: number
+  effectiveFrom: string
+  changeSummary: LocaleText
+  requiresNewConsent: boolean
+  title?: LocaleString
+  intro?: LocaleBlockContent
   sections?: Array<
     {
-      _key: string;
+      _key: string
     } & PolicySection
-  >;
-  snapshot: CatalogSnapshot;
-};
+  >
+  snapshot: CatalogSnapshot
+}
 
 export type Policy = {
-  _id: string;
-  _type: "policy";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: LocaleString;
-  slug: Slug;
-  publisher: string;
-  siteUrl?: string;
-  intro?: LocaleBlockContent;
+  _id: string
+  _type: 'policy'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: LocaleString
+  slug: Slug
+  publisher: string
+  siteUrl?: string
+  intro?: LocaleBlockContent
   sections?: Array<
     {
-      _key: string;
+      _key: string
     } & PolicySection
-  >;
-};
+  >
+}
 
 export type Slug = {
-  _type: "slug";
-  current: string;
-  source?: string;
-};
+  _type: 'slug'
+  current: string
+  source?: string
+}
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
-  background?: string;
-  foreground?: string;
-  population?: number;
-  title?: string;
-};
+  _type: 'sanity.imagePaletteSwatch'
+  background?: string
+  foreground?: string
+  population?: number
+  title?: string
+}
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
-  darkMuted?: SanityImagePaletteSwatch;
-  lightVibrant?: SanityImagePaletteSwatch;
-  darkVibrant?: SanityImagePaletteSwatch;
-  vibrant?: SanityImagePaletteSwatch;
-  dominant?: SanityImagePaletteSwatch;
-  lightMuted?: SanityImagePaletteSwatch;
-  muted?: SanityImagePaletteSwatch;
-};
+  _type: 'sanity.imagePalette'
+  darkMuted?: SanityImagePaletteSwatch
+  lightVibrant?: SanityImagePaletteSwatch
+  darkVibrant?: SanityImagePaletteSwatch
+  vibrant?: SanityImagePaletteSwatch
+  dominant?: SanityImagePaletteSwatch
+  lightMuted?: SanityImagePaletteSwatch
+  muted?: SanityImagePaletteSwatch
+}
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
-  height: number;
-  width: number;
-  aspectRatio: number;
-};
+  _type: 'sanity.imageDimensions'
+  height: number
+  width: number
+  aspectRatio: number
+}
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
-  location?: Geopoint;
-  dimensions?: SanityImageDimensions;
-  palette?: SanityImagePalette;
-  lqip?: string;
-  blurHash?: string;
-  thumbHash?: string;
-  hasAlpha?: boolean;
-  isOpaque?: boolean;
-};
+  _type: 'sanity.imageMetadata'
+  location?: Geopoint
+  dimensions?: SanityImageDimensions
+  palette?: SanityImagePalette
+  lqip?: string
+  blurHash?: string
+  thumbHash?: string
+  hasAlpha?: boolean
+  isOpaque?: boolean
+}
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x: number;
-  y: number;
-  height: number;
-  width: number;
-};
+  _type: 'sanity.imageHotspot'
+  x: number
+  y: number
+  height: number
+  width: number
+}
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-};
+  _type: 'sanity.imageCrop'
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
 
 export type SanityFileAsset = {
-  _id: string;
-  _type: "sanity.fileAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.fileAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  source?: SanityAssetSourceData
+}
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
-  name?: string;
-  id?: string;
-  url?: string;
-};
+  _type: 'sanity.assetSourceData'
+  name?: string
+  id?: string
+  url?: string
+}
 
 export type SanityImageAsset = {
-  _id: string;
-  _type: "sanity.imageAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  metadata?: SanityImageMetadata;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.imageAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  metadata?: SanityImageMetadata
+  source?: SanityAssetSourceData
+}
 
 export type Geopoint = {
-  _type: "geopoint";
-  lat?: number;
-  lng?: number;
-  alt?: number;
-};
+  _type: 'geopoint'
+  lat?: number
+  lng?: number
+  alt?: number
+}
 
 export type AllSanitySchemaTypes =
   | SnapshotProvider
@@ -369,177 +369,177 @@ export type AllSanitySchemaTypes =
   | SanityFileAsset
   | SanityAssetSourceData
   | SanityImageAsset
-  | Geopoint;
+  | Geopoint
 
 // Source: ../schemas/src/queries.ts
 // Variable: policiesQuery
 // Query: *[_type == "policy" && defined(slug.current)] | order(slug.current asc) {   _id,  "slug": slug.current,  title,  publisher,  siteUrl }
 export type PoliciesQueryResult = Array<{
-  _id: string;
-  slug: string;
-  title: LocaleString;
-  publisher: string;
-  siteUrl: string | null;
-}>;
+  _id: string
+  slug: string
+  title: LocaleString
+  publisher: string
+  siteUrl: string | null
+}>
 
 // Source: ../schemas/src/queries.ts
 // Variable: policyPageQuery
 // Query: *[_type == "policy" && slug.current == $slug][0] {      _id,  "slug": slug.current,  title,  publisher,  siteUrl,    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) {   _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent },    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]      | order(effectiveFrom desc, version desc)[0] {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  title,  intro,  sections[] { _key, _type, number, heading, body, categoryKey },  snapshot { _type, categories[] {    _key, _type, key, title, description, required, consentModes,    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } },    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]      | order(effectiveFrom desc, version desc)[0].version  }
 export type PolicyPageQueryResult = {
-  _id: string;
-  slug: string;
-  title: LocaleString;
-  publisher: string;
-  siteUrl: string | null;
+  _id: string
+  slug: string
+  title: LocaleString
+  publisher: string
+  siteUrl: string | null
   versions: Array<{
-    _id: string;
-    version: number;
-    effectiveFrom: string;
-    changeSummary: LocaleText;
-    requiresNewConsent: boolean;
-  }>;
+    _id: string
+    version: number
+    effectiveFrom: string
+    changeSummary: LocaleText
+    requiresNewConsent: boolean
+  }>
   current: {
-    _id: string;
-    version: number;
-    effectiveFrom: string;
-    changeSummary: LocaleText;
-    requiresNewConsent: boolean;
-    title: LocaleString | null;
-    intro: LocaleBlockContent | null;
+    _id: string
+    version: number
+    effectiveFrom: string
+    changeSummary: LocaleText
+    requiresNewConsent: boolean
+    title: LocaleString | null
+    intro: LocaleBlockContent | null
     sections: Array<{
-      _key: string;
-      _type: "policySection";
-      number: string;
-      heading: LocaleString;
-      body: LocaleBlockContent | null;
-      categoryKey: string | null;
-    }> | null;
+      _key: string
+      _type: 'policySection'
+      number: string
+      heading: LocaleString
+      body: LocaleBlockContent | null
+      categoryKey: string | null
+    }> | null
     snapshot: {
-      _type: "catalogSnapshot";
+      _type: 'catalogSnapshot'
       categories: Array<{
-        _key: string;
-        _type: "snapshotCategory";
-        key: string | null;
-        title: LocaleString | null;
-        description: LocaleText | null;
-        required: boolean | null;
+        _key: string
+        _type: 'snapshotCategory'
+        key: string | null
+        title: LocaleString | null
+        description: LocaleText | null
+        required: boolean | null
         consentModes: Array<
-          | "ad_personalization"
-          | "ad_storage"
-          | "ad_user_data"
-          | "analytics_storage"
-          | "functionality_storage"
-          | "personalization_storage"
-          | "security_storage"
-        > | null;
+          | 'ad_personalization'
+          | 'ad_storage'
+          | 'ad_user_data'
+          | 'analytics_storage'
+          | 'functionality_storage'
+          | 'personalization_storage'
+          | 'security_storage'
+        > | null
         cookies: Array<{
-          _key: string;
-          _type: "snapshotCookie";
-          cookieId: string | null;
-          name: string | null;
-          names: Array<string> | null;
-          kind: string | null;
-          provider: SnapshotProvider | null;
-          type: LocaleString | null;
-          purpose: LocaleText | null;
-          retention: Retention | null;
-          moreInfoUrl: string | null;
-        }> | null;
-      }> | null;
-    };
-  } | null;
-  consentRevision: number | null;
-} | null;
+          _key: string
+          _type: 'snapshotCookie'
+          cookieId: string | null
+          name: string | null
+          names: Array<string> | null
+          kind: string | null
+          provider: SnapshotProvider | null
+          type: LocaleString | null
+          purpose: LocaleText | null
+          retention: Retention | null
+          moreInfoUrl: string | null
+        }> | null
+      }> | null
+    }
+  } | null
+  consentRevision: number | null
+} | null
 
 // Source: ../schemas/src/queries.ts
 // Variable: policyVersionsByNumberQuery
 // Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  title,  intro,  sections[] { _key, _type, number, heading, body, categoryKey },  snapshot { _type, categories[] {    _key, _type, key, title, description, required, consentModes,    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } }
 export type PolicyVersionsByNumberQueryResult = Array<{
-  _id: string;
-  version: number;
-  effectiveFrom: string;
-  changeSummary: LocaleText;
-  requiresNewConsent: boolean;
-  title: LocaleString | null;
-  intro: LocaleBlockContent | null;
+  _id: string
+  version: number
+  effectiveFrom: string
+  changeSummary: LocaleText
+  requiresNewConsent: boolean
+  title: LocaleString | null
+  intro: LocaleBlockContent | null
   sections: Array<{
-    _key: string;
-    _type: "policySection";
-    number: string;
-    heading: LocaleString;
-    body: LocaleBlockContent | null;
-    categoryKey: string | null;
-  }> | null;
+    _key: string
+    _type: 'policySection'
+    number: string
+    heading: LocaleString
+    body: LocaleBlockContent | null
+    categoryKey: string | null
+  }> | null
   snapshot: {
-    _type: "catalogSnapshot";
+    _type: 'catalogSnapshot'
     categories: Array<{
-      _key: string;
-      _type: "snapshotCategory";
-      key: string | null;
-      title: LocaleString | null;
-      description: LocaleText | null;
-      required: boolean | null;
+      _key: string
+      _type: 'snapshotCategory'
+      key: string | null
+      title: LocaleString | null
+      description: LocaleText | null
+      required: boolean | null
       consentModes: Array<
-        | "ad_personalization"
-        | "ad_storage"
-        | "ad_user_data"
-        | "analytics_storage"
-        | "functionality_storage"
-        | "personalization_storage"
-        | "security_storage"
-      > | null;
+        | 'ad_personalization'
+        | 'ad_storage'
+        | 'ad_user_data'
+        | 'analytics_storage'
+        | 'functionality_storage'
+        | 'personalization_storage'
+        | 'security_storage'
+      > | null
       cookies: Array<{
-        _key: string;
-        _type: "snapshotCookie";
-        cookieId: string | null;
-        name: string | null;
-        names: Array<string> | null;
-        kind: string | null;
-        provider: SnapshotProvider | null;
-        type: LocaleString | null;
-        purpose: LocaleText | null;
-        retention: Retention | null;
-        moreInfoUrl: string | null;
-      }> | null;
-    }> | null;
-  };
-}>;
+        _key: string
+        _type: 'snapshotCookie'
+        cookieId: string | null
+        name: string | null
+        names: Array<string> | null
+        kind: string | null
+        provider: SnapshotProvider | null
+        type: LocaleString | null
+        purpose: LocaleText | null
+        retention: Retention | null
+        moreInfoUrl: string | null
+      }> | null
+    }> | null
+  }
+}>
 
 // Source: ../schemas/src/queries.ts
 // Variable: currentCatalogQuery
 // Query: *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {    _id, key, title, description, required, order, consentModes,    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {      _id, name, names, type, purpose, retention, moreInfoUrl, order,      "provider": provider-> { name, privacyPolicyUrl, country }    }  }
 export type CurrentCatalogQueryResult = Array<{
-  _id: string;
-  key: string;
-  title: LocaleString;
-  description: LocaleText;
-  required: boolean;
-  order: number;
-  consentModes: Array<string> | null;
+  _id: string
+  key: string
+  title: LocaleString
+  description: LocaleText
+  required: boolean
+  order: number
+  consentModes: Array<string> | null
   cookies: Array<{
-    _id: string;
-    name: string;
-    names: Array<string> | null;
-    type: LocaleString | null;
-    purpose: LocaleText;
-    retention: Retention | null;
-    moreInfoUrl: string | null;
-    order: number;
+    _id: string
+    name: string
+    names: Array<string> | null
+    type: LocaleString | null
+    purpose: LocaleText
+    retention: Retention | null
+    moreInfoUrl: string | null
+    order: number
     provider: {
-      name: string;
-      privacyPolicyUrl: string | null;
-      country: string | null;
-    } | null;
-  }>;
-}>;
+      name: string
+      privacyPolicyUrl: string | null
+      country: string | null
+    } | null
+  }>
+}>
 
 // Query TypeMap
-import "@sanity/client";
-declare module "@sanity/client" {
+import '@sanity/client'
+declare module '@sanity/client' {
   interface SanityQueries {
-    '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n }\n': PoliciesQueryResult;
-    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n },\n    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]\n      | order(effectiveFrom desc, version desc)[0] { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n },\n    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]\n      | order(effectiveFrom desc, version desc)[0].version\n  }\n': PolicyPageQueryResult;
-    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult;
-    '\n  *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {\n    _id, key, title, description, required, order, consentModes,\n    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {\n      _id, name, names, type, purpose, retention, moreInfoUrl, order,\n      "provider": provider-> { name, privacyPolicyUrl, country }\n    }\n  }\n': CurrentCatalogQueryResult;
+    '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n }\n': PoliciesQueryResult
+    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n },\n    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]\n      | order(effectiveFrom desc, version desc)[0] { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n },\n    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]\n      | order(effectiveFrom desc, version desc)[0].version\n  }\n': PolicyPageQueryResult
+    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult
+    '\n  *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {\n    _id, key, title, description, required, order, consentModes,\n    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {\n      _id, name, names, type, purpose, retention, moreInfoUrl, order,\n      "provider": provider-> { name, privacyPolicyUrl, country }\n    }\n  }\n': CurrentCatalogQueryResult
   }
 }

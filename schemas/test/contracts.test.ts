@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { catalogJsonSchema, catalogSchema, projectCatalog, toKlaro, toVanillaCookieConsent, type Catalog } from '../src/contracts'
+import {
+  catalogJsonSchema,
+  catalogSchema,
+  projectCatalog,
+  toKlaro,
+  toVanillaCookieConsent,
+  type Catalog,
+} from '../src/contracts'
 import { policyPageQuery } from '../src/queries'
 import type { PolicyPageQueryResult } from '../src/sanity.types'
 import { query, seedDataset } from './helpers'
 
 async function seedCatalog(lang: 'fr' | 'en'): Promise<Catalog> {
-  const page = (await query(await seedDataset())<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today: '2026-11-29' }))!
-  return projectCatalog({ slug: 'cookies', policyTitle: page.title, version: page.current!, consentRevision: page.consentRevision ?? 0, lang, url: `/${lang}/cookies` })
+  const page = (await query(await seedDataset())<PolicyPageQueryResult>(policyPageQuery, {
+    slug: 'cookies',
+    today: '2026-11-29',
+  }))!
+  return projectCatalog({
+    slug: 'cookies',
+    policyTitle: page.title,
+    version: page.current!,
+    consentRevision: page.consentRevision ?? 0,
+    lang,
+    url: `/${lang}/cookies`,
+  })
 }
 
 describe('the catalog contract on the seed', () => {
@@ -26,51 +43,200 @@ describe('the catalog contract on the seed', () => {
 
   it('lists every seed row with its exact purpose and retention, in the policy order', async () => {
     const catalog = await seedCatalog('fr')
-    const rows = catalog.categories.flatMap((category) => category.cookies.map((cookie) => [category.key, cookie.name, cookie.kind, cookie.provider, cookie.purpose, cookie.retention, cookie.moreInfoUrl]))
+    const rows = catalog.categories.flatMap((category) =>
+      category.cookies.map((cookie) => [
+        category.key,
+        cookie.name,
+        cookie.kind,
+        cookie.provider,
+        cookie.purpose,
+        cookie.retention,
+        cookie.moreInfoUrl,
+      ]),
+    )
     expect(rows).toEqual([
-      ['necessary', 'im_web_jwt', 'name', 'InMemori', "Mémoriser l'identifiant unique associé à votre jeton de connexion", { label: '30 jours', duration: 'P30D', session: false }, null],
-      ['necessary', 'im_web_fprint', 'name', 'InMemori', 'Mémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil', { label: '13 mois', duration: 'P13M', session: false }, null],
-      ['necessary', 'im_lang', 'name', 'InMemori', "Mémoriser vos préférences de langue d'affichage du site inmemori", { label: 'Session', duration: null, session: true }, null],
-      ['necessary', 'im_web_cookie', 'name', 'InMemori', "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur l'espace inmemori", { label: '13 mois', duration: 'P13M', session: false }, null],
-      ['necessary', 'cookie_validation', 'name', 'InMemori', "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur le site inmemori.com", { label: '365 jours', duration: 'P365D', session: false }, null],
-      ['necessary', '.stripe.com', 'domain', 'stripe.com', 'Offrir un service de paiement sécurisé de bout en bout', { label: '13 mois', duration: 'P13M', session: false }, null],
-      ['analytics', 'im_mkt_tracking', 'name', 'InMemori', "Mémoriser les pages consultées sur le site marketing inmemori.com afin de connaître l'origine de l'utilisateur au moment de la création d'un espace inmemori", { label: '1 jour', duration: 'P1D', session: false }, null],
-      ['analytics', '_utma / _utmz / _utmz', 'name', 'InMemori', "Identifier par quel canal l'espace a été créé depuis Google", { label: '13 mois', duration: 'P13M', session: false }, null],
-      ['analytics', '.amplitude.com', 'domain', 'amplitude.com', 'Comptabiliser les visites et analyser les sessions utilisateurs', null, 'https://amplitude.com/privacy'],
-      ['analytics', '.google.com', 'domain', 'google.com', "Analyser l'audience de manière anonymisée et améliorer l'expérience utilisateur en continu", null, 'https://policies.google.com/technologies/cookies?hl=en-US'],
-      ['analytics', '.segment.com', 'domain', 'segment.com', 'Comptabiliser les visites et analyser les sessions utilisateurs', null, 'https://segment.com/docs'],
-      ['analytics', '.facebook.com', 'domain', 'facebook.com', 'Analyse de réseau social et publicité', null, 'https://facebook.com/policies'],
-      ['analytics', '.cloudinary.com', 'domain', 'cloudinary.com', 'Analyser les comportements des utilisateurs relatifs aux images déposées sur inmemori', null, 'https://cloudinary.com/privacy'],
-      ['functionality', '.helpscout.com', 'domain', 'helpscout.com', 'Offrir une assistance aux utilisateurs via un chat, email ou téléphone', null, 'https://www.helpscout.com/company/legal/privacy/'],
-      ['functionality', '.customer.io', 'domain', 'customer.io', 'Offrir une assistance personnalisée aux utilisateurs en les guidant sur le site en fonction de leurs actions', null, 'https://customer.io/legal/privacy-policy/'],
+      [
+        'necessary',
+        'im_web_jwt',
+        'name',
+        'InMemori',
+        "Mémoriser l'identifiant unique associé à votre jeton de connexion",
+        { label: '30 jours', duration: 'P30D', session: false },
+        null,
+      ],
+      [
+        'necessary',
+        'im_web_fprint',
+        'name',
+        'InMemori',
+        'Mémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil',
+        { label: '13 mois', duration: 'P13M', session: false },
+        null,
+      ],
+      [
+        'necessary',
+        'im_lang',
+        'name',
+        'InMemori',
+        "Mémoriser vos préférences de langue d'affichage du site inmemori",
+        { label: 'Session', duration: null, session: true },
+        null,
+      ],
+      [
+        'necessary',
+        'im_web_cookie',
+        'name',
+        'InMemori',
+        "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur l'espace inmemori",
+        { label: '13 mois', duration: 'P13M', session: false },
+        null,
+      ],
+      [
+        'necessary',
+        'cookie_validation',
+        'name',
+        'InMemori',
+        "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur le site inmemori.com",
+        { label: '365 jours', duration: 'P365D', session: false },
+        null,
+      ],
+      [
+        'necessary',
+        '.stripe.com',
+        'domain',
+        'stripe.com',
+        'Offrir un service de paiement sécurisé de bout en bout',
+        { label: '13 mois', duration: 'P13M', session: false },
+        null,
+      ],
+      [
+        'analytics',
+        'im_mkt_tracking',
+        'name',
+        'InMemori',
+        "Mémoriser les pages consultées sur le site marketing inmemori.com afin de connaître l'origine de l'utilisateur au moment de la création d'un espace inmemori",
+        { label: '1 jour', duration: 'P1D', session: false },
+        null,
+      ],
+      [
+        'analytics',
+        '_utma / _utmz / _utmz',
+        'name',
+        'InMemori',
+        "Identifier par quel canal l'espace a été créé depuis Google",
+        { label: '13 mois', duration: 'P13M', session: false },
+        null,
+      ],
+      [
+        'analytics',
+        '.amplitude.com',
+        'domain',
+        'amplitude.com',
+        'Comptabiliser les visites et analyser les sessions utilisateurs',
+        null,
+        'https://amplitude.com/privacy',
+      ],
+      [
+        'analytics',
+        '.google.com',
+        'domain',
+        'google.com',
+        "Analyser l'audience de manière anonymisée et améliorer l'expérience utilisateur en continu",
+        null,
+        'https://policies.google.com/technologies/cookies?hl=en-US',
+      ],
+      [
+        'analytics',
+        '.segment.com',
+        'domain',
+        'segment.com',
+        'Comptabiliser les visites et analyser les sessions utilisateurs',
+        null,
+        'https://segment.com/docs',
+      ],
+      [
+        'analytics',
+        '.facebook.com',
+        'domain',
+        'facebook.com',
+        'Analyse de réseau social et publicité',
+        null,
+        'https://facebook.com/policies',
+      ],
+      [
+        'analytics',
+        '.cloudinary.com',
+        'domain',
+        'cloudinary.com',
+        'Analyser les comportements des utilisateurs relatifs aux images déposées sur inmemori',
+        null,
+        'https://cloudinary.com/privacy',
+      ],
+      [
+        'functionality',
+        '.helpscout.com',
+        'domain',
+        'helpscout.com',
+        'Offrir une assistance aux utilisateurs via un chat, email ou téléphone',
+        null,
+        'https://www.helpscout.com/company/legal/privacy/',
+      ],
+      [
+        'functionality',
+        '.customer.io',
+        'domain',
+        'customer.io',
+        'Offrir une assistance personnalisée aux utilisateurs en les guidant sur le site en fonction de leurs actions',
+        null,
+        'https://customer.io/legal/privacy-policy/',
+      ],
     ])
   })
 
   it('speaks English where asked, retention words included', async () => {
     const catalog = await seedCatalog('en')
     expect(catalog.categories[0]!.title).toBe('Internal cookies necessary for the Site to work')
-    expect(catalog.categories[0]!.cookies[0]).toMatchObject({ purpose: 'Remember the unique identifier associated with your login token', retention: { label: '30 days' } })
+    expect(catalog.categories[0]!.cookies[0]).toMatchObject({
+      purpose: 'Remember the unique identifier associated with your login token',
+      retention: { label: '30 days' },
+    })
     expect(catalog.categories[1]!.cookies[0]!.retention?.label).toBe('1 day')
   })
 
   it('publishes a JSON Schema generated from the zod schema', () => {
     const schema = catalogJsonSchema()
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect((schema.required as string[]).sort()).toEqual(['categories', 'lang', 'policy', 'schemaVersion'])
+    expect((schema.required as string[]).sort()).toEqual([
+      'categories',
+      'lang',
+      'policy',
+      'schemaVersion',
+    ])
   })
 
   it('refuses a catalog that breaks the contract', async () => {
     const catalog = await seedCatalog('fr')
     expect(() => catalogSchema.parse({ ...catalog, lang: 'de' })).toThrow()
-    expect(() => catalogSchema.parse({ ...catalog, policy: { ...catalog.policy, effectiveFrom: '9 mars 2021' } })).toThrow()
+    expect(() =>
+      catalogSchema.parse({
+        ...catalog,
+        policy: { ...catalog.policy, effectiveFrom: '9 mars 2021' },
+      }),
+    ).toThrow()
   })
 })
 
 describe('the banner adapters', () => {
   it('feeds vanilla-cookieconsent: revision, categories, autoClear patterns, one cookie table per category', async () => {
-    const config = toVanillaCookieConsent(await seedCatalog('fr'), { cookieName: 'cookie_validation' })
+    const config = toVanillaCookieConsent(await seedCatalog('fr'), {
+      cookieName: 'cookie_validation',
+    })
     expect(config.revision).toBe(1)
-    expect(config.cookie).toEqual({ name: 'cookie_validation', expiresAfterDays: 182, sameSite: 'Lax' })
+    expect(config.cookie).toEqual({
+      name: 'cookie_validation',
+      expiresAfterDays: 182,
+      sameSite: 'Lax',
+    })
     expect(config.hideFromBots).toBe(false)
     expect(Object.keys(config.categories)).toEqual(['necessary', 'analytics', 'functionality'])
     expect(config.categories.necessary).toMatchObject({ enabled: true, readOnly: true })
@@ -87,10 +253,21 @@ describe('the banner adapters', () => {
       },
     })
     const translation = config.language.translations.fr!
-    expect(translation.consentModal).toMatchObject({ acceptAllBtn: 'Tout accepter', acceptNecessaryBtn: 'Tout refuser', showPreferencesBtn: 'Personnaliser' })
+    expect(translation.consentModal).toMatchObject({
+      acceptAllBtn: 'Tout accepter',
+      acceptNecessaryBtn: 'Tout refuser',
+      showPreferencesBtn: 'Personnaliser',
+    })
     expect(translation.consentModal.description).toContain('{{revisionMessage}}')
-    const sections = translation.preferencesModal.sections as { linkedCategory?: string; cookieTable?: { body: Record<string, string>[] } }[]
-    expect(sections.filter((section) => section.linkedCategory).map((section) => [section.linkedCategory, section.cookieTable!.body.length])).toEqual([
+    const sections = translation.preferencesModal.sections as {
+      linkedCategory?: string
+      cookieTable?: { body: Record<string, string>[] }
+    }[]
+    expect(
+      sections
+        .filter((section) => section.linkedCategory)
+        .map((section) => [section.linkedCategory, section.cookieTable!.body.length]),
+    ).toEqual([
       ['necessary', 6],
       ['analytics', 7],
       ['functionality', 2],
@@ -112,16 +289,25 @@ describe('the banner adapters', () => {
     const catalog = await seedCatalog('fr')
     catalog.categories[0]!.cookies[0]!.purpose = 'Garder <img src=x onerror=alert(1)> la session'
     const config = toVanillaCookieConsent(catalog, { cookieName: 'cookie_validation' })
-    const sections = config.language.translations.fr!.preferencesModal.sections as { cookieTable?: { body: Record<string, string>[] } }[]
-    expect(sections[1]!.cookieTable!.body[0]!.purpose).toBe('Garder &#60;img src=x onerror=alert(1)&#62; la session')
+    const sections = config.language.translations.fr!.preferencesModal.sections as {
+      cookieTable?: { body: Record<string, string>[] }
+    }[]
+    expect(sections[1]!.cookieTable!.body[0]!.purpose).toBe(
+      'Garder &#60;img src=x onerror=alert(1)&#62; la session',
+    )
   })
 
   it('turns patterns into anchored RegExp sources', async () => {
     const catalog = await seedCatalog('fr')
     catalog.categories[1]!.cookies[0]!.names = ['_ga_*']
     const config = toVanillaCookieConsent(catalog, { cookieName: 'cookie_validation' })
-    expect(config.categories.analytics!.autoClear.cookies[0]).toEqual({ name: '^_ga_.*$', isRegex: true })
-    expect(new RegExp(config.categories.analytics!.autoClear.cookies[0]!.name).test('_ga_ABC123')).toBe(true)
+    expect(config.categories.analytics!.autoClear.cookies[0]).toEqual({
+      name: '^_ga_.*$',
+      isRegex: true,
+    })
+    expect(
+      new RegExp(config.categories.analytics!.autoClear.cookies[0]!.name).test('_ga_ABC123'),
+    ).toBe(true)
   })
 
   it('feeds Klaro: one service per entry, purposes, required flags, ^…$ cookie patterns, a storage name per revision', async () => {
@@ -137,10 +323,23 @@ describe('the banner adapters', () => {
       optOut: false,
       onlyOnce: false,
       cookies: ['^im_web_jwt$'],
-      translations: { en: { title: 'im_web_jwt', description: 'Remember the unique identifier associated with your login token' } },
+      translations: {
+        en: {
+          title: 'im_web_jwt',
+          description: 'Remember the unique identifier associated with your login token',
+        },
+      },
     })
-    expect(config.services[7]).toMatchObject({ name: '_utma-_utmz-_utmz', cookies: ['^_utma$', '^_utmz$'], required: false })
+    expect(config.services[7]).toMatchObject({
+      name: '_utma-_utmz-_utmz',
+      cookies: ['^_utma$', '^_utmz$'],
+      required: false,
+    })
     expect(config.services[5]).toMatchObject({ name: 'stripe-com', cookies: [] })
-    expect(Object.keys((config.translations.en as { purposes: object }).purposes)).toEqual(['necessary', 'analytics', 'functionality'])
+    expect(Object.keys((config.translations.en as { purposes: object }).purposes)).toEqual([
+      'necessary',
+      'analytics',
+      'functionality',
+    ])
   })
 })

@@ -15,9 +15,12 @@ describe('written dates', () => {
     expect(parseWrittenDate(text)).toBe(iso)
   })
 
-  it.each(['31 février 2025', '9 brumaire 2021', '2021-03-09', '9 mars'])('refuses "%s"', (text) => {
-    expect(parseWrittenDate(text)).toBeNull()
-  })
+  it.each(['31 février 2025', '9 brumaire 2021', '2021-03-09', '9 mars'])(
+    'refuses "%s"',
+    (text) => {
+      expect(parseWrittenDate(text)).toBeNull()
+    },
+  )
 
   it('writes dates in the reader language', () => {
     expect(formatPolicyDate('2021-03-09', 'fr')).toBe('9 mars 2021')
@@ -51,7 +54,11 @@ describe('the version in force (Europe/Paris)', () => {
     expect(versionInForce(versions, '2026-12-31')?.version).toBe(2)
     expect(versionInForce(versions, '2027-01-01')?.version).toBe(3)
     const inForce = versionInForce(versions, '2026-11-29')
-    expect(versions.map((version) => versionState(version, inForce, '2026-11-29'))).toEqual(['past', 'inForce', 'upcoming'])
+    expect(versions.map((version) => versionState(version, inForce, '2026-11-29'))).toEqual([
+      'past',
+      'inForce',
+      'upcoming',
+    ])
   })
 
   it('switches at midnight Paris time', () => {

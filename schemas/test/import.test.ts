@@ -11,25 +11,133 @@ const FAR_FUTURE = '9999-12-31'
 
 /** Every row of the seed as printed: name, type, purpose, and the retention or link column. */
 const SEED_ROWS = [
-  ['necessary', 'im_web_jwt', 'Fonctionnement', "Mémoriser l'identifiant unique associé à votre jeton de connexion", '30 jours', null],
-  ['necessary', 'im_web_fprint', 'Fonctionnement', 'Mémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil', '13 mois', null],
-  ['necessary', 'im_lang', 'Fonctionnement', "Mémoriser vos préférences de langue d'affichage du site inmemori", 'Session', null],
-  ['necessary', 'im_web_cookie', 'Fonctionnement', "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur l'espace inmemori", '13 mois', null],
-  ['necessary', 'cookie_validation', 'Fonctionnement', "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur le site inmemori.com", '365 jours', null],
-  ['necessary', '.stripe.com', 'Paiement en ligne', 'Offrir un service de paiement sécurisé de bout en bout', '13 mois', null],
-  ['analytics', 'im_mkt_tracking', 'Analytique', "Mémoriser les pages consultées sur le site marketing inmemori.com afin de connaître l'origine de l'utilisateur au moment de la création d'un espace inmemori", '1 jour', null],
-  ['analytics', '_utma / _utmz / _utmz', 'Analytique', 'Identifier par quel canal l\'espace a été créé depuis Google', '13 mois', null],
-  ['analytics', '.amplitude.com', 'Analytique', 'Comptabiliser les visites et analyser les sessions utilisateurs', null, 'https://amplitude.com/privacy'],
-  ['analytics', '.google.com', 'Statistique', "Analyser l'audience de manière anonymisée et améliorer l'expérience utilisateur en continu", null, 'https://policies.google.com/technologies/cookies?hl=en-US'],
-  ['analytics', '.segment.com', 'Statistique', 'Comptabiliser les visites et analyser les sessions utilisateurs', null, 'https://segment.com/docs'],
-  ['analytics', '.facebook.com', 'Social', 'Analyse de réseau social et publicité', null, 'https://facebook.com/policies'],
-  ['analytics', '.cloudinary.com', 'Statistique', 'Analyser les comportements des utilisateurs relatifs aux images déposées sur inmemori', null, 'https://cloudinary.com/privacy'],
-  ['functionality', '.helpscout.com', 'Assistance', 'Offrir une assistance aux utilisateurs via un chat, email ou téléphone', null, 'https://www.helpscout.com/company/legal/privacy/'],
-  ['functionality', '.customer.io', 'Communication', 'Offrir une assistance personnalisée aux utilisateurs en les guidant sur le site en fonction de leurs actions', null, 'https://customer.io/legal/privacy-policy/'],
+  [
+    'necessary',
+    'im_web_jwt',
+    'Fonctionnement',
+    "Mémoriser l'identifiant unique associé à votre jeton de connexion",
+    '30 jours',
+    null,
+  ],
+  [
+    'necessary',
+    'im_web_fprint',
+    'Fonctionnement',
+    'Mémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil',
+    '13 mois',
+    null,
+  ],
+  [
+    'necessary',
+    'im_lang',
+    'Fonctionnement',
+    "Mémoriser vos préférences de langue d'affichage du site inmemori",
+    'Session',
+    null,
+  ],
+  [
+    'necessary',
+    'im_web_cookie',
+    'Fonctionnement',
+    "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur l'espace inmemori",
+    '13 mois',
+    null,
+  ],
+  [
+    'necessary',
+    'cookie_validation',
+    'Fonctionnement',
+    "Mémoriser la fermeture du bandeau d'information sur l'usage des cookies lorsque vous vous connectez une première fois sur le site inmemori.com",
+    '365 jours',
+    null,
+  ],
+  [
+    'necessary',
+    '.stripe.com',
+    'Paiement en ligne',
+    'Offrir un service de paiement sécurisé de bout en bout',
+    '13 mois',
+    null,
+  ],
+  [
+    'analytics',
+    'im_mkt_tracking',
+    'Analytique',
+    "Mémoriser les pages consultées sur le site marketing inmemori.com afin de connaître l'origine de l'utilisateur au moment de la création d'un espace inmemori",
+    '1 jour',
+    null,
+  ],
+  [
+    'analytics',
+    '_utma / _utmz / _utmz',
+    'Analytique',
+    "Identifier par quel canal l'espace a été créé depuis Google",
+    '13 mois',
+    null,
+  ],
+  [
+    'analytics',
+    '.amplitude.com',
+    'Analytique',
+    'Comptabiliser les visites et analyser les sessions utilisateurs',
+    null,
+    'https://amplitude.com/privacy',
+  ],
+  [
+    'analytics',
+    '.google.com',
+    'Statistique',
+    "Analyser l'audience de manière anonymisée et améliorer l'expérience utilisateur en continu",
+    null,
+    'https://policies.google.com/technologies/cookies?hl=en-US',
+  ],
+  [
+    'analytics',
+    '.segment.com',
+    'Statistique',
+    'Comptabiliser les visites et analyser les sessions utilisateurs',
+    null,
+    'https://segment.com/docs',
+  ],
+  [
+    'analytics',
+    '.facebook.com',
+    'Social',
+    'Analyse de réseau social et publicité',
+    null,
+    'https://facebook.com/policies',
+  ],
+  [
+    'analytics',
+    '.cloudinary.com',
+    'Statistique',
+    'Analyser les comportements des utilisateurs relatifs aux images déposées sur inmemori',
+    null,
+    'https://cloudinary.com/privacy',
+  ],
+  [
+    'functionality',
+    '.helpscout.com',
+    'Assistance',
+    'Offrir une assistance aux utilisateurs via un chat, email ou téléphone',
+    null,
+    'https://www.helpscout.com/company/legal/privacy/',
+  ],
+  [
+    'functionality',
+    '.customer.io',
+    'Communication',
+    'Offrir une assistance personnalisée aux utilisateurs en les guidant sur le site en fonction de leurs actions',
+    null,
+    'https://customer.io/legal/privacy-policy/',
+  ],
 ] as const
 
 async function latestPage(documents: Awaited<ReturnType<typeof seedDataset>>) {
-  return (await query(documents)<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today: FAR_FUTURE }))!
+  return (await query(documents)<PolicyPageQueryResult>(policyPageQuery, {
+    slug: 'cookies',
+    today: FAR_FUTURE,
+  }))!
 }
 
 describe('importing the seed policy', () => {
@@ -50,7 +158,9 @@ describe('importing the seed policy', () => {
 
   it('finds every purpose of the seed text in the dataset, character for character', async () => {
     const page = await latestPage(await seedDataset())
-    const purposes = page.current!.snapshot.categories!.flatMap((category) => category.cookies!.map((cookie) => cookie.purpose!.fr!))
+    const purposes = page.current!.snapshot.categories!.flatMap((category) =>
+      category.cookies!.map((cookie) => cookie.purpose!.fr!),
+    )
     const seedPurposes = seedFr
       .split('\n')
       .filter((line) => line.includes('\t') && !/^(Nom du cookie|Domaine)\t/.test(line))
@@ -69,21 +179,53 @@ describe('importing the seed policy', () => {
   it('reads the categories: the first strictly necessary, the others refusable, with their signals', async () => {
     const page = await latestPage(await seedDataset())
     expect(
-      page.current!.snapshot.categories!.map((category) => [category.key, category.title?.fr, category.required, category.consentModes]),
+      page.current!.snapshot.categories!.map((category) => [
+        category.key,
+        category.title?.fr,
+        category.required,
+        category.consentModes,
+      ]),
     ).toEqual([
-      ['necessary', 'Les cookies internes nécessaires au fonctionnement du Site', true, ['security_storage']],
-      ['analytics', "Les cookies d'analyse et de statistiques d'audience", false, ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage']],
-      ['functionality', "Les cookies tiers destinés à améliorer l'interactivité du Site", false, ['functionality_storage', 'personalization_storage']],
+      [
+        'necessary',
+        'Les cookies internes nécessaires au fonctionnement du Site',
+        true,
+        ['security_storage'],
+      ],
+      [
+        'analytics',
+        "Les cookies d'analyse et de statistiques d'audience",
+        false,
+        ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'],
+      ],
+      [
+        'functionality',
+        "Les cookies tiers destinés à améliorer l'interactivité du Site",
+        false,
+        ['functionality_storage', 'personalization_storage'],
+      ],
     ])
   })
 
   it('reads the title, version date, publisher, site and domain/name kinds', async () => {
     const page = await latestPage(await seedDataset())
-    expect(page.title).toEqual({ _type: 'localeString', fr: "Politique d'InMemori relative aux cookies", en: 'InMemori Cookie Policy' })
+    expect(page.title).toEqual({
+      _type: 'localeString',
+      fr: "Politique d'InMemori relative aux cookies",
+      en: 'InMemori Cookie Policy',
+    })
     expect(page.publisher).toBe('InMemori')
     expect(page.siteUrl).toBe('https://www.inmemori.com')
-    expect(page.versions.map((version) => [version.version, version.effectiveFrom, version.requiresNewConsent])).toEqual([[1, '2021-03-09', true]])
-    const kinds = page.current!.snapshot.categories!.flatMap((category) => category.cookies!.map((cookie) => cookie.kind))
+    expect(
+      page.versions.map((version) => [
+        version.version,
+        version.effectiveFrom,
+        version.requiresNewConsent,
+      ]),
+    ).toEqual([[1, '2021-03-09', true]])
+    const kinds = page.current!.snapshot.categories!.flatMap((category) =>
+      category.cookies!.map((cookie) => cookie.kind),
+    )
     expect(kinds.filter((kind) => kind === 'domain')).toHaveLength(8)
     expect(kinds.filter((kind) => kind === 'name')).toHaveLength(7)
   })
@@ -100,16 +242,30 @@ describe('importing the seed policy', () => {
       '3. COMMENT PARAMÉTRER VOS PRÉFÉRENCES EN MATIÈRE DE COOKIES ?',
       '4. MODIFICATION DE LA POLITIQUE RELATIVE AUX COOKIES',
     ])
-    expect(sections.map((section) => section.categoryKey)).toEqual([null, null, 'necessary', 'analytics', 'functionality', null, null])
+    expect(sections.map((section) => section.categoryKey)).toEqual([
+      null,
+      null,
+      'necessary',
+      'analytics',
+      'functionality',
+      null,
+      null,
+    ])
     const intro = page.current!.intro!.fr!
     const first = intro[0]!.children!
     expect(first.map((span) => span.text).join('')).toBe(
       "La société par actions simplifiée InMemori (ci-après « InMemori », « nous », ou « nos ») utilise des cookies pour améliorer son site web disponible à l'adresse www.inmemori.com (le « Site ») par le biais duquel les utilisateurs (« Utilisateurs » ou « vous ») peuvent accéder aux services proposés par InMemori.",
     )
-    expect(first.filter((span) => span.marks?.includes('strong')).map((span) => span.text)).toEqual(['InMemori', 'nous', 'nos', 'Site', 'Utilisateurs', 'vous'])
+    expect(first.filter((span) => span.marks?.includes('strong')).map((span) => span.text)).toEqual(
+      ['InMemori', 'nous', 'nos', 'Site', 'Utilisateurs', 'vous'],
+    )
     const link = first.find((span) => span.text === 'www.inmemori.com')!
-    expect(intro[0]!.markDefs).toEqual([{ _type: 'link', _key: link.marks![0], href: 'https://www.inmemori.com' }])
-    const cookieWord = sections[0]!.body!.fr![0]!.children!.find((span) => span.marks?.includes('em'))
+    expect(intro[0]!.markDefs).toEqual([
+      { _type: 'link', _key: link.marks![0], href: 'https://www.inmemori.com' },
+    ])
+    const cookieWord = sections[0]!.body!.fr![0]!.children!.find((span) =>
+      span.marks?.includes('em'),
+    )
     expect(cookieWord?.text).toBe('cookie')
   })
 
@@ -117,11 +273,19 @@ describe('importing the seed policy', () => {
     const documents = await seedDataset()
     const page = await latestPage(documents)
     const necessary = page.current!.snapshot.categories![0]!
-    expect(necessary.title).toEqual({ _type: 'localeString', fr: 'Les cookies internes nécessaires au fonctionnement du Site', en: 'Internal cookies necessary for the Site to work' })
-    expect(necessary.cookies![0]!.purpose?.en).toBe('Remember the unique identifier associated with your login token')
+    expect(necessary.title).toEqual({
+      _type: 'localeString',
+      fr: 'Les cookies internes nécessaires au fonctionnement du Site',
+      en: 'Internal cookies necessary for the Site to work',
+    })
+    expect(necessary.cookies![0]!.purpose?.en).toBe(
+      'Remember the unique identifier associated with your login token',
+    )
     expect(necessary.cookies![0]!.type?.en).toBe('Operation')
     expect(page.current!.sections![0]!.heading.en).toBe('WHAT IS A COOKIE?')
-    const catalog = await query(documents)<CurrentCatalogQueryResult>(currentCatalogQuery, { policyId: 'policy-cookies' })
+    const catalog = await query(documents)<CurrentCatalogQueryResult>(currentCatalogQuery, {
+      policyId: 'policy-cookies',
+    })
     expect(catalog[2]!.cookies.map((cookie) => cookie.purpose.en)).toEqual([
       'Provide support to users via chat, email or telephone',
       'Provide personalised support to users by guiding them on the site according to their actions',
@@ -132,7 +296,10 @@ describe('importing the seed policy', () => {
 describe('importing again', () => {
   it('changes nothing when the same texts are imported twice', async () => {
     const once = await seedDataset()
-    const twice = await importTexts([{ text: seedFr }, { text: seedEn, options: { lang: 'en' } }], once)
+    const twice = await importTexts(
+      [{ text: seedFr }, { text: seedEn, options: { lang: 'en' } }],
+      once,
+    )
     expect(serializeNdjson(twice)).toBe(serializeNdjson(once))
     const result = await importPolicy(once, parsePolicyText(seedFr, 'seed.txt'), { lang: 'fr' })
     expect(result.outcome).toBe('unchanged')
@@ -140,8 +307,14 @@ describe('importing again', () => {
   })
 
   const changed = seedFr
-    .replace('Version applicable depuis le 9 mars 2021', 'Version applicable depuis le 1er décembre 2026')
-    .replace('im_web_fprint\tFonctionnement\tMémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil\t13 mois', 'im_web_fprint\tFonctionnement\tMémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil\t6 mois')
+    .replace(
+      'Version applicable depuis le 9 mars 2021',
+      'Version applicable depuis le 1er décembre 2026',
+    )
+    .replace(
+      'im_web_fprint\tFonctionnement\tMémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil\t13 mois',
+      'im_web_fprint\tFonctionnement\tMémoriser un jeton de connexion unique pour chaque connexion depuis un nouvel appareil\t6 mois',
+    )
     .replace('.customer.io\tCommunication', '.intercom.io\tCommunication')
 
   it('publishes a changed text as the next version and never rewrites the first', async () => {
@@ -150,9 +323,17 @@ describe('importing again', () => {
     const result = await importPolicy(before, parsePolicyText(changed, 'v2.txt'), { lang: 'fr' })
     expect(result.outcome).toBe('published')
     expect(result.message).toBe('published version 2, in force from 2026-12-01')
-    expect(result.documents.find((document) => document._id === 'policyVersion-cookies-1')).toEqual(firstVersion)
+    expect(result.documents.find((document) => document._id === 'policyVersion-cookies-1')).toEqual(
+      firstVersion,
+    )
     const page = await latestPage(result.documents)
-    expect(page.versions.map((version) => [version.version, version.effectiveFrom, version.requiresNewConsent])).toEqual([
+    expect(
+      page.versions.map((version) => [
+        version.version,
+        version.effectiveFrom,
+        version.requiresNewConsent,
+      ]),
+    ).toEqual([
       [2, '2026-12-01', false],
       [1, '2021-03-09', true],
     ])
@@ -168,7 +349,9 @@ describe('importing again', () => {
       ['.intercom.io', null],
     ])
     // The removed cookie left the catalog as edited now, but stays in version 1's snapshot.
-    expect(result.documents.some((document) => document._id === 'cookie-cookies-customer-io')).toBe(false)
+    expect(result.documents.some((document) => document._id === 'cookie-cookies-customer-io')).toBe(
+      false,
+    )
   })
 
   it('lets --effective win over the version line, and marks --requires-new-consent', async () => {
@@ -177,12 +360,16 @@ describe('importing again', () => {
       effective: '2027-02-01',
       requiresNewConsent: true,
     })
-    expect(result.message).toBe('published version 2, in force from 2027-02-01, asking visitors for consent again')
+    expect(result.message).toBe(
+      'published version 2, in force from 2027-02-01, asking visitors for consent again',
+    )
   })
 
   it('refuses a version that would take effect before the one it replaces', async () => {
     const older = changed.replace('1er décembre 2026', '1er janvier 2020')
-    await expect(importPolicy(await seedDataset(), parsePolicyText(older, 'v2.txt'), { lang: 'fr' })).rejects.toThrow(
+    await expect(
+      importPolicy(await seedDataset(), parsePolicyText(older, 'v2.txt'), { lang: 'fr' }),
+    ).rejects.toThrow(
       "v2.txt: The effective date 2020-01-01 is before version 1's (2021-03-09): a new version cannot take effect before the one it replaces.",
     )
   })
@@ -190,18 +377,29 @@ describe('importing again', () => {
   it('refuses an English text that matches no version, or whose rows differ', async () => {
     const documents = await importTexts([{ text: seedFr }])
     const otherDate = seedEn.replace('9 March 2021', '10 March 2021')
-    await expect(importPolicy(documents, parsePolicyText(otherDate, 'en.txt'), { lang: 'en' })).rejects.toThrow(
+    await expect(
+      importPolicy(documents, parsePolicyText(otherDate, 'en.txt'), { lang: 'en' }),
+    ).rejects.toThrow(
       'en.txt: no version of "cookies" takes effect on 2021-03-10; the dataset has version 1 (2021-03-09)',
     )
     const renamed = seedEn.replace('im_lang\tOperation', 'im_language\tOperation')
-    await expect(importPolicy(documents, parsePolicyText(renamed, 'en.txt'), { lang: 'en' })).rejects.toThrow(
+    await expect(
+      importPolicy(documents, parsePolicyText(renamed, 'en.txt'), { lang: 'en' }),
+    ).rejects.toThrow(
       'en.txt:26: the cookie is "im_language" but the French version has "im_lang" in this place',
     )
-    const longer = seedEn.replace('im_web_jwt\tOperation\tRemember the unique identifier associated with your login token\t30 days', 'im_web_jwt\tOperation\tRemember the unique identifier associated with your login token\t31 days')
-    await expect(importPolicy(documents, parsePolicyText(longer, 'en.txt'), { lang: 'en' })).rejects.toThrow(
+    const longer = seedEn.replace(
+      'im_web_jwt\tOperation\tRemember the unique identifier associated with your login token\t30 days',
+      'im_web_jwt\tOperation\tRemember the unique identifier associated with your login token\t31 days',
+    )
+    await expect(
+      importPolicy(documents, parsePolicyText(longer, 'en.txt'), { lang: 'en' }),
+    ).rejects.toThrow(
       "en.txt:24: the retention of im_web_jwt differs from the French version's: translate it, do not change it",
     )
-    await expect(importPolicy([], parsePolicyText(seedEn, 'en.txt'), { lang: 'en' })).rejects.toThrow(
+    await expect(
+      importPolicy([], parsePolicyText(seedEn, 'en.txt'), { lang: 'en' }),
+    ).rejects.toThrow(
       'en.txt: there is no "cookies" policy in the dataset yet: import the French text first',
     )
   })
@@ -232,8 +430,13 @@ describe('a policy with patterns, domains and English columns', () => {
   it('reads names, kinds, providers, retention and links as expected', async () => {
     const name = '010-patterns-domains-english.txt'
     const expected = JSON.parse(fixture('010-patterns-domains-english.expected.json'))
-    const documents = await importTexts([{ text: fixture(name), file: name, options: { slug: 'acme' } }])
-    const page = (await query(documents)<PolicyPageQueryResult>(policyPageQuery, { slug: 'acme', today: FAR_FUTURE }))!
+    const documents = await importTexts([
+      { text: fixture(name), file: name, options: { slug: 'acme' } },
+    ])
+    const page = (await query(documents)<PolicyPageQueryResult>(policyPageQuery, {
+      slug: 'acme',
+      today: FAR_FUTURE,
+    }))!
     expect({
       effectiveFrom: page.current!.effectiveFrom,
       publisher: page.publisher,

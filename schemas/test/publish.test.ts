@@ -1,48 +1,98 @@
 import { describe, expect, it } from 'vitest'
 import { createGroqRunner, type SanityDocument } from '../src/dataset'
-import { planPublication, PublishError, type EditedPolicy, type PublishedVersion } from '../src/model/publish'
+import {
+  planPublication,
+  PublishError,
+  type EditedPolicy,
+  type PublishedVersion,
+} from '../src/model/publish'
 import { currentCatalogQuery, policyPageQuery, policyVersionsByNumberQuery } from '../src/queries'
-import type { CurrentCatalogQueryResult, PolicyPageQueryResult, PolicyVersionsByNumberQueryResult } from '../src/sanity.types'
+import type {
+  CurrentCatalogQueryResult,
+  PolicyPageQueryResult,
+  PolicyVersionsByNumberQueryResult,
+} from '../src/sanity.types'
 import { seedDataset } from './helpers'
 
 /** What the Studio's publish action reads before it plans: the policy, the catalog as edited, the latest version. */
 async function state(documents: SanityDocument[]) {
   const run = createGroqRunner(documents)
-  const policy = documents.find((document) => document._id === 'policy-cookies') as unknown as EditedPolicy
-  const catalog = await run<CurrentCatalogQueryResult>(currentCatalogQuery, { policyId: 'policy-cookies' })
-  const page = await run<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today: '9999-12-31' })
+  const policy = documents.find(
+    (document) => document._id === 'policy-cookies',
+  ) as unknown as EditedPolicy
+  const catalog = await run<CurrentCatalogQueryResult>(currentCatalogQuery, {
+    policyId: 'policy-cookies',
+  })
+  const page = await run<PolicyPageQueryResult>(policyPageQuery, {
+    slug: 'cookies',
+    today: '9999-12-31',
+  })
   const number = page?.versions[0]?.version
-  const [latest] = number ? await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, { slug: 'cookies', versions: [number] }) : []
+  const [latest] = number
+    ? await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
+        slug: 'cookies',
+        versions: [number],
+      })
+    : []
   return { policy, catalog, latest: (latest ?? null) as PublishedVersion | null }
 }
 
-function edit(documents: SanityDocument[], id: string, change: (document: SanityDocument) => SanityDocument): SanityDocument[] {
-  return documents.map((document) => (document._id === id ? change(structuredClone(document)) : document))
+function edit(
+  documents: SanityDocument[],
+  id: string,
+  change: (document: SanityDocument) => SanityDocument,
+): SanityDocument[] {
+  return documents.map((document) =>
+    document._id === id ? change(structuredClone(document)) : document,
+  )
 }
 
 describe('planPublication (the Studio action and the importer)', () => {
   it('publishes a first version that always asks for consent', async () => {
     const { policy, catalog } = await state(await seedDataset())
-    const plan = planPublication({ policy, catalog, latest: null, effectiveFrom: '2021-03-09', requiresNewConsent: false })
+    const plan = planPublication({
+      policy,
+      catalog,
+      latest: null,
+      effectiveFrom: '2021-03-09',
+      requiresNewConsent: false,
+    })
     expect(plan.kind).toBe('publish')
     if (plan.kind !== 'publish') return
-    expect(plan.document).toMatchObject({ _id: 'policyVersion-cookies-1', version: 1, effectiveFrom: '2021-03-09', requiresNewConsent: true })
-    expect(plan.document.snapshot.categories?.flatMap((category) => category.cookies ?? [])).toHaveLength(15)
+    expect(plan.document).toMatchObject({
+      _id: 'policyVersion-cookies-1',
+      version: 1,
+      effectiveFrom: '2021-03-09',
+      requiresNewConsent: true,
+    })
+    expect(
+      plan.document.snapshot.categories?.flatMap((category) => category.cookies ?? []),
+    ).toHaveLength(15)
   })
 
   it('refuses to publish when nothing changed', async () => {
-    const plan = planPublication({ ...(await state(await seedDataset())), effectiveFrom: '2026-12-01' })
+    const plan = planPublication({
+      ...(await state(await seedDataset())),
+      effectiveFrom: '2026-12-01',
+    })
     expect(plan).toEqual({ kind: 'unchanged', latestVersion: 1 })
   })
 
   it('copies the catalog into the version: editing the catalog later leaves the version as published', async () => {
     const documents = await seedDataset()
-    const before = structuredClone(documents.find((document) => document._id === 'policyVersion-cookies-1'))
-    const edited = edit(documents, 'cookie-cookies-im_lang', (cookie) => ({ ...cookie, purpose: { _type: 'localeText', fr: 'Nouvelle finalité' } }))
+    const before = structuredClone(
+      documents.find((document) => document._id === 'policyVersion-cookies-1'),
+    )
+    const edited = edit(documents, 'cookie-cookies-im_lang', (cookie) => ({
+      ...cookie,
+      purpose: { _type: 'localeText', fr: 'Nouvelle finalité' },
+    }))
     const plan = planPublication({ ...(await state(edited)), effectiveFrom: '2026-12-01' })
     expect(edited.find((document) => document._id === 'policyVersion-cookies-1')).toEqual(before)
     if (plan.kind !== 'publish') throw new Error('expected a version')
-    const imLang = plan.document.snapshot.categories![0]!.cookies!.find((cookie) => cookie.name === 'im_lang')!
+    const imLang = plan.document.snapshot.categories![0]!.cookies!.find(
+      (cookie) => cookie.name === 'im_lang',
+    )!
     expect(imLang.purpose).toEqual({ _type: 'localeText', fr: 'Nouvelle finalité' })
     expect(imLang.cookieId).toBe('cookie-cookies-im_lang')
     expect(imLang.provider).toEqual({ _type: 'snapshotProvider', name: 'InMemori' })
@@ -50,12 +100,29 @@ describe('planPublication (the Studio action and the importer)', () => {
 
   it('pre-selects new consent when a refusable cookie is added or its purpose changes, not for a necessary one', async () => {
     const documents = await seedDataset()
-    const necessaryPurpose = edit(documents, 'cookie-cookies-im_lang', (cookie) => ({ ...cookie, purpose: { _type: 'localeText', fr: 'Autre' } }))
-    const analyticsPurpose = edit(documents, 'cookie-cookies-im_mkt_tracking', (cookie) => ({ ...cookie, purpose: { _type: 'localeText', fr: 'Autre' } }))
-    const analyticsRetention = edit(documents, 'cookie-cookies-im_mkt_tracking', (cookie) => ({ ...cookie, retention: { _type: 'retention', kind: 'duration', amount: 2, unit: 'day' } }))
+    const necessaryPurpose = edit(documents, 'cookie-cookies-im_lang', (cookie) => ({
+      ...cookie,
+      purpose: { _type: 'localeText', fr: 'Autre' },
+    }))
+    const analyticsPurpose = edit(documents, 'cookie-cookies-im_mkt_tracking', (cookie) => ({
+      ...cookie,
+      purpose: { _type: 'localeText', fr: 'Autre' },
+    }))
+    const analyticsRetention = edit(documents, 'cookie-cookies-im_mkt_tracking', (cookie) => ({
+      ...cookie,
+      retention: { _type: 'retention', kind: 'duration', amount: 2, unit: 'day' },
+    }))
     const added = [
       ...documents,
-      { _id: 'cookie-new', _type: 'cookie', name: '_ga_*', category: { _type: 'reference', _ref: 'cookieCategory-cookies-analytics' }, purpose: { _type: 'localeText', fr: 'Mesurer' }, retention: { _type: 'retention', kind: 'duration', amount: 13, unit: 'month' }, order: 9 },
+      {
+        _id: 'cookie-new',
+        _type: 'cookie',
+        name: '_ga_*',
+        category: { _type: 'reference', _ref: 'cookieCategory-cookies-analytics' },
+        purpose: { _type: 'localeText', fr: 'Mesurer' },
+        retention: { _type: 'retention', kind: 'duration', amount: 13, unit: 'month' },
+        order: 9,
+      },
     ]
     const suggestion = async (docs: SanityDocument[]) => {
       const plan = planPublication({ ...(await state(docs)), effectiveFrom: '2026-12-01' })
@@ -69,13 +136,24 @@ describe('planPublication (the Studio action and the importer)', () => {
   })
 
   it('takes the editor’s decision over the suggestion, and checks the dates', async () => {
-    const documents = edit(await seedDataset(), 'cookie-cookies-im_mkt_tracking', (cookie) => ({ ...cookie, purpose: { _type: 'localeText', fr: 'Autre' } }))
+    const documents = edit(await seedDataset(), 'cookie-cookies-im_mkt_tracking', (cookie) => ({
+      ...cookie,
+      purpose: { _type: 'localeText', fr: 'Autre' },
+    }))
     const current = await state(documents)
-    const plan = planPublication({ ...current, effectiveFrom: '2026-12-01', requiresNewConsent: false })
+    const plan = planPublication({
+      ...current,
+      effectiveFrom: '2026-12-01',
+      requiresNewConsent: false,
+    })
     expect(plan.kind === 'publish' && plan.document.requiresNewConsent).toBe(false)
     expect(() => planPublication({ ...current, effectiveFrom: '2021-03-08' })).toThrow(PublishError)
-    expect(() => planPublication({ ...current, effectiveFrom: '2021-03-08' })).toThrow("The effective date 2021-03-08 is before version 1's (2021-03-09)")
-    expect(() => planPublication({ ...current, effectiveFrom: '1 décembre 2026' })).toThrow('The effective date "1 décembre 2026" is not a date written YYYY-MM-DD.')
+    expect(() => planPublication({ ...current, effectiveFrom: '2021-03-08' })).toThrow(
+      "The effective date 2021-03-08 is before version 1's (2021-03-09)",
+    )
+    expect(() => planPublication({ ...current, effectiveFrom: '1 décembre 2026' })).toThrow(
+      'The effective date "1 décembre 2026" is not a date written YYYY-MM-DD.',
+    )
     const sameDay = planPublication({ ...current, effectiveFrom: '2021-03-09' })
     expect(sameDay.kind === 'publish' && sameDay.document.version).toBe(2)
   })

@@ -1,17 +1,36 @@
 import { describe, expect, it } from 'vitest'
-import { createGroqRunner, DatasetError, parseNdjson, serializeNdjson, type SanityDocument } from '../src/dataset'
+import {
+  createGroqRunner,
+  DatasetError,
+  parseNdjson,
+  serializeNdjson,
+  type SanityDocument,
+} from '../src/dataset'
 import { policiesQuery, policyPageQuery, policyVersionsByNumberQuery } from '../src/queries'
-import type { PoliciesQueryResult, PolicyPageQueryResult, PolicyVersionsByNumberQueryResult } from '../src/sanity.types'
+import type {
+  PoliciesQueryResult,
+  PolicyPageQueryResult,
+  PolicyVersionsByNumberQueryResult,
+} from '../src/sanity.types'
 import { importTexts, seedDataset, seedFr } from './helpers'
 
 const v2 = seedFr
   .replace('9 mars 2021', '1er juin 2024')
-  .replace("im_lang\tFonctionnement\tMémoriser vos préférences de langue d'affichage du site inmemori\tSession", "im_lang\tFonctionnement\tMémoriser vos préférences de langue d'affichage du site inmemori\t1 an")
-const v3 = v2.replace('1er juin 2024', '1er janvier 2027').replace('.segment.com\tStatistique', '.mixpanel.com\tStatistique')
+  .replace(
+    "im_lang\tFonctionnement\tMémoriser vos préférences de langue d'affichage du site inmemori\tSession",
+    "im_lang\tFonctionnement\tMémoriser vos préférences de langue d'affichage du site inmemori\t1 an",
+  )
+const v3 = v2
+  .replace('1er juin 2024', '1er janvier 2027')
+  .replace('.segment.com\tStatistique', '.mixpanel.com\tStatistique')
 
 /** Three versions: 1 (2021), 2 (2024), and 3 announced for 2027 asking consent again. */
 async function threeVersions(): Promise<SanityDocument[]> {
-  return importTexts([{ text: seedFr }, { text: v2 }, { text: v3, options: { requiresNewConsent: true } }])
+  return importTexts([
+    { text: seedFr },
+    { text: v2 },
+    { text: v3, options: { requiresNewConsent: true } },
+  ])
 }
 
 describe('the queries over a dataset', () => {
@@ -20,7 +39,11 @@ describe('the queries over a dataset', () => {
     const policy = documents.find((document) => document._id === 'policy-cookies')!
     const withDrafts = [
       ...documents,
-      { ...policy, _id: 'drafts.policy-cookies', title: { _type: 'localeString', fr: 'Brouillon' } },
+      {
+        ...policy,
+        _id: 'drafts.policy-cookies',
+        title: { _type: 'localeString', fr: 'Brouillon' },
+      },
       { ...policy, _id: 'policy-noslug', slug: undefined },
       { ...policy, _id: 'drafts.policy-secret', slug: { _type: 'slug', current: 'secret' } },
     ]
@@ -33,17 +56,28 @@ describe('the queries over a dataset', () => {
   it('never serves a draft version, even one already in force', async () => {
     const documents = await seedDataset()
     const version = documents.find((document) => document._id === 'policyVersion-cookies-1')!
-    const draft = { ...version, _id: 'drafts.policyVersion-cookies-2', version: 2, effectiveFrom: '2022-01-01' }
-    const page = await createGroqRunner([...documents, draft])<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today: '2026-11-29' })
+    const draft = {
+      ...version,
+      _id: 'drafts.policyVersion-cookies-2',
+      version: 2,
+      effectiveFrom: '2022-01-01',
+    }
+    const page = await createGroqRunner([...documents, draft])<PolicyPageQueryResult>(
+      policyPageQuery,
+      { slug: 'cookies', today: '2026-11-29' },
+    )
     expect(page!.versions.map((entry) => entry.version)).toEqual([1])
     expect(page!.current!.version).toBe(1)
   })
 
   it('serves the version in force, lists upcoming ones, and counts the consent revision', async () => {
     const run = createGroqRunner(await threeVersions())
-    const on = async (today: string) => (await run<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today }))!
+    const on = async (today: string) =>
+      (await run<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today }))!
     const now = await on('2026-11-29')
-    expect(now.versions.map((entry) => [entry.version, entry.effectiveFrom, entry.requiresNewConsent])).toEqual([
+    expect(
+      now.versions.map((entry) => [entry.version, entry.effectiveFrom, entry.requiresNewConsent]),
+    ).toEqual([
       [3, '2027-01-01', true],
       [2, '2024-06-01', false],
       [1, '2021-03-09', true],
@@ -60,10 +94,15 @@ describe('the queries over a dataset', () => {
 
   it('reads versions by number with their own snapshot', async () => {
     const run = createGroqRunner(await threeVersions())
-    const versions = await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, { slug: 'cookies', versions: [1, 3] })
+    const versions = await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
+      slug: 'cookies',
+      versions: [1, 3],
+    })
     expect(versions.map((version) => version.version)).toEqual([1, 3])
     const names = (version: PolicyVersionsByNumberQueryResult[number]) =>
-      version.snapshot.categories!.flatMap((category) => category.cookies!.map((cookie) => cookie.name))
+      version.snapshot.categories!.flatMap((category) =>
+        category.cookies!.map((cookie) => cookie.name),
+      )
     expect(names(versions[0]!)).toContain('.segment.com')
     expect(names(versions[1]!)).not.toContain('.segment.com')
     expect(names(versions[1]!)).toContain('.mixpanel.com')
@@ -77,11 +116,17 @@ describe('NDJSON datasets', () => {
   })
 
   it('names the file and line of a bad document', () => {
-    expect(() => parseNdjson('{"_id":"a","_type":"policy"}\n{oops\n', 'data.ndjson')).toThrow(DatasetError)
-    expect(() => parseNdjson('{"_id":"a","_type":"policy"}\n{oops\n', 'data.ndjson')).toThrow(/^data\.ndjson:2: not valid JSON/)
-    expect(() => parseNdjson('{"_id":"a"}\n', 'data.ndjson')).toThrow('data.ndjson:1: a document needs a string "_id" and "_type"')
-    expect(() => parseNdjson('{"_id":"a","_type":"x"}\n{"_id":"a","_type":"x"}\n', 'data.ndjson')).toThrow(
-      'data.ndjson:2: "_id" a already used on line 1',
+    expect(() => parseNdjson('{"_id":"a","_type":"policy"}\n{oops\n', 'data.ndjson')).toThrow(
+      DatasetError,
     )
+    expect(() => parseNdjson('{"_id":"a","_type":"policy"}\n{oops\n', 'data.ndjson')).toThrow(
+      /^data\.ndjson:2: not valid JSON/,
+    )
+    expect(() => parseNdjson('{"_id":"a"}\n', 'data.ndjson')).toThrow(
+      'data.ndjson:1: a document needs a string "_id" and "_type"',
+    )
+    expect(() =>
+      parseNdjson('{"_id":"a","_type":"x"}\n{"_id":"a","_type":"x"}\n', 'data.ndjson'),
+    ).toThrow('data.ndjson:2: "_id" a already used on line 1')
   })
 })

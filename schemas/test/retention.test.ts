@@ -30,8 +30,16 @@ describe('parseRetention', () => {
   })
 
   it('reads the retention written in the learn-more column, in both languages', () => {
-    expect(parsePrefixedRetention('Durée de conservation : 13 mois')).toEqual({ kind: 'duration', amount: 13, unit: 'month' })
-    expect(parsePrefixedRetention('Retention period: 1 day')).toEqual({ kind: 'duration', amount: 1, unit: 'day' })
+    expect(parsePrefixedRetention('Durée de conservation : 13 mois')).toEqual({
+      kind: 'duration',
+      amount: 13,
+      unit: 'month',
+    })
+    expect(parsePrefixedRetention('Retention period: 1 day')).toEqual({
+      kind: 'duration',
+      amount: 1,
+      unit: 'day',
+    })
     expect(parsePrefixedRetention('amplitude.com/privacy')).toBeNull()
   })
 })

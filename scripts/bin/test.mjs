@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const bin = (name) => `${root}node_modules/.bin/${name}`
-const env = { ...process.env, DO_NOT_TRACK: '1', NEXT_TELEMETRY_DISABLED: '1', SANITY_TELEMETRY_DISABLED: '1' }
+const env = {
+  ...process.env,
+  DO_NOT_TRACK: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+  SANITY_TELEMETRY_DISABLED: '1',
+}
 const results = []
 const reports = mkdtempSync(join(tmpdir(), 'cookie-policy-test-'))
 const vitestReport = join(reports, 'vitest.json')
@@ -49,7 +54,11 @@ function finish(code) {
 }
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean)
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean)
   return candidates.find((path) => existsSync(path))
 }
 
@@ -57,9 +66,12 @@ function ensureChromium() {
   if (findChromium()) return findChromium()
   const isRoot = process.getuid?.() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('No Chromium found: installing Debian\'s chromium (apt-get install -y chromium)…')
+    console.log("No Chromium found: installing Debian's chromium (apt-get install -y chromium)…")
     spawnSync('apt-get', ['update'], { stdio: 'inherit' })
-    const install = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    const install = spawnSync('apt-get', ['install', '-y', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
     if (install.status === 0 && findChromium()) return findChromium()
   }
   console.error(
@@ -74,12 +86,21 @@ function ensureChromium() {
 function checkGenerated() {
   const files = ['schemas/schema.json', 'schemas/src/sanity.types.ts']
   const before = files.map((file) => readFileSync(`${root}${file}`, 'utf8'))
-  run('sanity schema extract', bin('sanity'), ['schema', 'extract', '--enforce-required-fields', '--path', '../schemas/schema.json'], { cwd: `${root}studio` })
+  run(
+    'sanity schema extract',
+    bin('sanity'),
+    ['schema', 'extract', '--enforce-required-fields', '--path', '../schemas/schema.json'],
+    { cwd: `${root}studio` },
+  )
   run('sanity typegen generate', bin('sanity'), ['typegen', 'generate'], { cwd: `${root}studio` })
-  const stale = files.filter((file, index) => readFileSync(`${root}${file}`, 'utf8') !== before[index])
+  const stale = files.filter(
+    (file, index) => readFileSync(`${root}${file}`, 'utf8') !== before[index],
+  )
   results.push(`${stale.length ? 'FAIL' : 'ok  '} generated types up to date`)
   if (stale.length) {
-    console.error(`Out of date: ${stale.join(', ')}. They are regenerated now: review and commit them.`)
+    console.error(
+      `Out of date: ${stale.join(', ')}. They are regenerated now: review and commit them.`,
+    )
     finish(1)
   }
 }
@@ -87,12 +108,20 @@ function checkGenerated() {
 const chromium = ensureChromium()
 env.CHROMIUM_PATH = chromium
 
-run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`])
+run('unit tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+])
 run('type check (schemas, scripts, studio)', bin('tsc'), ['-p', 'tsconfig.json'])
+run('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])
 run('sanity schema validate', bin('sanity'), ['schema', 'validate'], { cwd: `${root}studio` })
 checkGenerated()
 run('sanity build (Studio, offline)', bin('sanity'), ['build', '--yes'], { cwd: `${root}studio` })
-run('site build (banner loader, server, next build)', process.execPath, ['build.mjs'], { cwd: `${root}web` })
+run('site build (banner loader, server, next build)', process.execPath, ['build.mjs'], {
+  cwd: `${root}web`,
+})
 run('browser tests (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
   cwd: `${root}web`,
   env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },

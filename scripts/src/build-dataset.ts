@@ -22,7 +22,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const recipe of datasetRecipes) {
       const documents = await buildDataset(recipe)
       await writeDatasetFile(recipe.output, documents)
-      console.log(`${relative(repoRoot, recipe.output)}: ${documents.length} documents from ${recipe.steps.length} policy texts`)
+      console.log(
+        `${relative(repoRoot, recipe.output)}: ${documents.length} documents from ${recipe.steps.length} policy texts`,
+      )
     }
   })
 }

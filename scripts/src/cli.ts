@@ -13,7 +13,10 @@ export async function runCli(usage: string, main: () => Promise<void>): Promise<
   try {
     await main()
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error(`error: ${(error as Error).message}\n\n${usage}`)
       process.exitCode = 2
     } else if (error instanceof RunError) {

@@ -10,7 +10,10 @@ export async function readDatasetFile(file: string): Promise<SanityDocument[]> {
 }
 
 /** Writes beside the target then renames over it, so a reader never sees half a file. */
-export async function writeDatasetFile(file: string, documents: readonly SanityDocument[]): Promise<void> {
+export async function writeDatasetFile(
+  file: string,
+  documents: readonly SanityDocument[],
+): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   await writeFile(temporary, serializeNdjson(documents))
   await rename(temporary, file)

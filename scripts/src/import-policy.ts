@@ -37,7 +37,10 @@ await runCli(usage, async () => {
     console.log(usage)
     return
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one policy file' : 'give the policy file to import')
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length ? 'give exactly one policy file' : 'give the policy file to import',
+    )
   if (!values.dataset) throw new UsageError('--dataset <out.ndjson> is required')
   if (!isLang(values.lang)) throw new UsageError(`--lang must be fr or en, not "${values.lang}"`)
   const file = userPath(positionals[0]!)

@@ -26,7 +26,10 @@ export const datasetRecipes: DatasetRecipe[] = [
     steps: [
       ...seed,
       { file: `${e2eFixtures}002-three-versions-v2.fr.txt`, options: { lang: 'fr' } },
-      { file: `${e2eFixtures}003-three-versions-v3.fr.txt`, options: { lang: 'fr', requiresNewConsent: true } },
+      {
+        file: `${e2eFixtures}003-three-versions-v3.fr.txt`,
+        options: { lang: 'fr', requiresNewConsent: true },
+      },
     ],
   },
 ]

@@ -6,7 +6,10 @@ import { catalogSchema, projectCatalog, type Catalog } from '@cookie-policy/sche
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
 import { isLang, todayInParis, type Lang } from '@cookie-policy/schemas/model'
 import { policyPageQuery, policiesQuery } from '@cookie-policy/schemas/queries'
-import type { PoliciesQueryResult, PolicyPageQueryResult } from '@cookie-policy/schemas/sanity.types'
+import type {
+  PoliciesQueryResult,
+  PolicyPageQueryResult,
+} from '@cookie-policy/schemas/sanity.types'
 import { RunError, runCli, UsageError, userPath } from './cli'
 import { readDatasetFile } from './datasetFile'
 import { bundledDataset } from './paths'
@@ -29,7 +32,11 @@ Options:
 
 Exit code: 0 nothing undeclared and nothing set before consent; 1 findings to fix; 2 the scan could not run.`
 
-async function loadCatalog(catalogUrl: string | undefined, datasetFile: string, lang: Lang): Promise<Catalog> {
+async function loadCatalog(
+  catalogUrl: string | undefined,
+  datasetFile: string,
+  lang: Lang,
+): Promise<Catalog> {
   if (catalogUrl) {
     let url: URL
     try {
@@ -45,21 +52,47 @@ async function loadCatalog(catalogUrl: string | undefined, datasetFile: string, 
     }
     if (!response.ok) throw new RunError(`--catalog ${catalogUrl}: HTTP ${response.status}`)
     const parsed = catalogSchema.safeParse(await response.json().catch(() => null))
-    if (!parsed.success) throw new RunError(`--catalog ${catalogUrl}: not a cookie catalog (${parsed.error.issues[0]?.message ?? 'invalid'})`)
+    if (!parsed.success)
+      throw new RunError(
+        `--catalog ${catalogUrl}: not a cookie catalog (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+      )
     return parsed.data
   }
   const run = createGroqRunner(await readDatasetFile(datasetFile))
   const [policy] = await run<PoliciesQueryResult>(policiesQuery)
-  const page = policy ? await run<PolicyPageQueryResult>(policyPageQuery, { slug: policy.slug, today: todayInParis() }) : null
+  const page = policy
+    ? await run<PolicyPageQueryResult>(policyPageQuery, {
+        slug: policy.slug,
+        today: todayInParis(),
+      })
+    : null
   if (!page?.current) throw new RunError(`--dataset ${datasetFile}: no policy version in force`)
-  return projectCatalog({ slug: page.slug, policyTitle: page.title, version: page.current, consentRevision: page.consentRevision ?? 0, lang, url: `/${lang}/${page.slug}` })
+  return projectCatalog({
+    slug: page.slug,
+    policyTitle: page.title,
+    version: page.current,
+    consentRevision: page.consentRevision ?? 0,
+    lang,
+    url: `/${lang}/${page.slug}`,
+  })
 }
 
 function table(title: string, findings: Finding[]): string {
   if (!findings.length) return `${title}: none\n`
-  const rows = findings.map((finding) => [finding.name, finding.domain, finding.phase ?? '', finding.reason])
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length), ['cookie', 'domain', 'phase'][column]!.length))
-  const line = (row: string[]) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ')
+  const rows = findings.map((finding) => [
+    finding.name,
+    finding.domain,
+    finding.phase ?? '',
+    finding.reason,
+  ])
+  const widths = [0, 1, 2].map((column) =>
+    Math.max(
+      ...rows.map((row) => row[column]!.length),
+      ['cookie', 'domain', 'phase'][column]!.length,
+    ),
+  )
+  const line = (row: string[]) =>
+    row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ')
   return `${title} (${findings.length}):\n  ${line(['cookie', 'domain', 'phase', 'what to fix'])}\n${rows.map((row) => `  ${line(row)}`).join('\n')}\n`
 }
 
@@ -83,14 +116,21 @@ await runCli(usage, async () => {
   }
   if (!positionals.length) throw new UsageError('give at least one address to scan')
   for (const url of positionals) {
-    if (!/^https?:\/\//.test(url) || !URL.canParse(url)) throw new UsageError(`"${url}" is not an http(s) address`)
+    if (!/^https?:\/\//.test(url) || !URL.canParse(url))
+      throw new UsageError(`"${url}" is not an http(s) address`)
   }
-  if (values.catalog && values.dataset) throw new UsageError('give --catalog or --dataset, not both')
+  if (values.catalog && values.dataset)
+    throw new UsageError('give --catalog or --dataset, not both')
   if (!isLang(values.lang)) throw new UsageError(`--lang must be fr or en, not "${values.lang}"`)
   const timeout = Number(values.timeout)
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) throw new UsageError('--timeout is a number of seconds, from 1 to 600')
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
+    throw new UsageError('--timeout is a number of seconds, from 1 to 600')
 
-  const catalog = await loadCatalog(values.catalog, values.dataset ? userPath(values.dataset) : bundledDataset, values.lang)
+  const catalog = await loadCatalog(
+    values.catalog,
+    values.dataset ? userPath(values.dataset) : bundledDataset,
+    values.lang,
+  )
   console.error(`Checking against "${catalog.policy.title}", version ${catalog.policy.version}`)
   const { cookies, errors } = await scanSite({
     urls: positionals,
@@ -106,7 +146,11 @@ await runCli(usage, async () => {
       table('Set before consent (or after refusal)', report.setBeforeConsent),
       table('Kept longer than declared', report.longerThanDeclared),
       table('Declared but never seen (advice)', report.notSeen),
-      ...(report.errors.length ? [`Pages that could not be scanned (${report.errors.length}):\n${report.errors.map((error) => `  ${error.phase}  ${error.url}: ${error.reason}`).join('\n')}\n`] : []),
+      ...(report.errors.length
+        ? [
+            `Pages that could not be scanned (${report.errors.length}):\n${report.errors.map((error) => `  ${error.phase}  ${error.url}: ${error.reason}`).join('\n')}\n`,
+          ]
+        : []),
     ].join('\n'),
   )
   if (values.json) await writeFile(userPath(values.json), `${JSON.stringify(report, null, 2)}\n`)

@@ -30,7 +30,13 @@ export function seedPlan(documents: SanityDocument[]): SeedPlan {
 }
 
 await runCli(usage, async () => {
-  const { values } = parseArgs({ options: { dataset: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } })
+  const { values } = parseArgs({
+    options: {
+      dataset: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
   if (values.help) {
     console.log(usage)
     return
@@ -39,21 +45,29 @@ await runCli(usage, async () => {
   const documents = await readDatasetFile(file)
   if (documents.length === 0) throw new UsageError(`${file}: no documents to send`)
   const plan = seedPlan(documents)
-  console.error(`${file}: ${plan.upserts.length} documents to create or replace, ${plan.createOnly.length} versions to create if absent`)
+  console.error(
+    `${file}: ${plan.upserts.length} documents to create or replace, ${plan.createOnly.length} versions to create if absent`,
+  )
   if (values['dry-run']) return
   const projectId = process.env.SANITY_PROJECT_ID
   const dataset = process.env.SANITY_DATASET
   const token = process.env.SANITY_AUTH_TOKEN
-  if (!projectId || !dataset || !token) throw new UsageError('set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_AUTH_TOKEN')
+  if (!projectId || !dataset || !token)
+    throw new UsageError('set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_AUTH_TOKEN')
   const client = createClient({
     projectId,
     dataset,
     token,
     apiVersion: SANITY_API_VERSION,
     useCdn: false,
-    ...(process.env.SANITY_API_HOST ? { apiHost: process.env.SANITY_API_HOST, useProjectHostname: false } : {}),
+    ...(process.env.SANITY_API_HOST
+      ? { apiHost: process.env.SANITY_API_HOST, useProjectHostname: false }
+      : {}),
   })
-  const all = [...plan.upserts.map((document) => ({ document, create: false })), ...plan.createOnly.map((document) => ({ document, create: true }))]
+  const all = [
+    ...plan.upserts.map((document) => ({ document, create: false })),
+    ...plan.createOnly.map((document) => ({ document, create: true })),
+  ]
   for (let start = 0; start < all.length; start += BATCH) {
     const transaction = client.transaction()
     for (const { document, create } of all.slice(start, start + BATCH)) {

@@ -13,17 +13,33 @@ import { bundledDataset, repoRoot } from './paths'
 const web = `${repoRoot}web/`
 if (!existsSync(`${web}public/cookie-banner.js`)) {
   console.error('Building the banner loader first (web/build.mjs --no-next)…')
-  const build = spawnSync(process.execPath, [`${web}build.mjs`, '--no-next'], { cwd: web, stdio: 'inherit' })
+  const build = spawnSync(process.execPath, [`${web}build.mjs`, '--no-next'], {
+    cwd: web,
+    stdio: 'inherit',
+  })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
 const run = createGroqRunner(parseNdjson(readFileSync(bundledDataset, 'utf8'), bundledDataset))
-const page = (await run<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today: todayInParis() }))!
-const catalog = projectCatalog({ slug: 'cookies', policyTitle: page.title, version: page.current!, consentRevision: page.consentRevision ?? 0, lang: 'fr', url: '/fr/cookies' })
+const page = (await run<PolicyPageQueryResult>(policyPageQuery, {
+  slug: 'cookies',
+  today: todayInParis(),
+}))!
+const catalog = projectCatalog({
+  slug: 'cookies',
+  policyTitle: page.title,
+  version: page.current!,
+  consentRevision: page.consentRevision ?? 0,
+  lang: 'fr',
+  url: '/fr/cookies',
+})
 const config = JSON.stringify(toVanillaCookieConsent(catalog, { cookieName: 'cookie_validation' }))
 
 const parts: [string, Buffer][] = [
-  ['loader + vanilla-cookieconsent (cookie-banner.js)', readFileSync(`${web}public/cookie-banner.js`)],
+  [
+    'loader + vanilla-cookieconsent (cookie-banner.js)',
+    readFileSync(`${web}public/cookie-banner.js`),
+  ],
   ['CSS (cookie-banner.css)', readFileSync(`${web}public/cookie-banner.css`)],
   ['catalog, format=vanilla-cookieconsent, fr (seed)', Buffer.from(config)],
 ]
@@ -35,6 +51,7 @@ const sizes = parts.map(([name, bytes]) => ({
 }))
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 console.log('| part | raw | gzip -9 | brotli |\n| --- | ---: | ---: | ---: |')
-for (const size of sizes) console.log(`| ${size.name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.br)} |`)
+for (const size of sizes)
+  console.log(`| ${size.name} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.br)} |`)
 const total = (key: 'raw' | 'gzip' | 'br') => sizes.reduce((sum, size) => sum + size[key], 0)
 console.log(`| **total** | ${kb(total('raw'))} | **${kb(total('gzip'))}** | ${kb(total('br'))} |`)

@@ -13,7 +13,10 @@ const fixtures = join(repoRoot, 'schemas/test/fixtures')
 
 async function importCli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'scripts/src/import-policy.ts'), ...args])
+    const { stdout, stderr } = await run(join(repoRoot, 'node_modules/.bin/tsx'), [
+      join(repoRoot, 'scripts/src/import-policy.ts'),
+      ...args,
+    ])
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -26,10 +29,18 @@ describe('npm run import-policy', () => {
     const dataset = join(mkdtempSync(join(tmpdir(), 'import-')), 'out.ndjson')
     const first = await importCli(join(contentDir, 'inmemori-cookies.fr.txt'), '--dataset', dataset)
     expect(first.code).toBe(0)
-    expect(first.stdout.trim()).toBe(`${dataset}: published version 1, in force from 2021-03-09, asking visitors for consent again`)
+    expect(first.stdout.trim()).toBe(
+      `${dataset}: published version 1, in force from 2021-03-09, asking visitors for consent again`,
+    )
     const bytes = readFileSync(dataset, 'utf8')
-    const second = await importCli(join(contentDir, 'inmemori-cookies.fr.txt'), '--dataset', dataset)
-    expect(second.stdout.trim()).toBe(`${dataset}: unchanged: the text is the same as version 1; nothing to publish`)
+    const second = await importCli(
+      join(contentDir, 'inmemori-cookies.fr.txt'),
+      '--dataset',
+      dataset,
+    )
+    expect(second.stdout.trim()).toBe(
+      `${dataset}: unchanged: the text is the same as version 1; nothing to publish`,
+    )
     expect(readFileSync(dataset, 'utf8')).toBe(bytes)
   })
 
@@ -40,7 +51,9 @@ describe('npm run import-policy', () => {
     const bad = join(fixtures, '003-wrong-cell-count.txt')
     const result = await importCli(bad, '--dataset', dataset)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`error: ${bad}:11: this row has 3 cells but the table's header (line 9) has 4`)
+    expect(result.stderr).toContain(
+      `error: ${bad}:11: this row has 3 cells but the table's header (line 9) has 4`,
+    )
     expect(result.stderr).not.toContain('    at ')
     expect(readFileSync(dataset).equals(before)).toBe(true)
   })
@@ -48,7 +61,11 @@ describe('npm run import-policy', () => {
   it('refuses a dataset file that is not NDJSON, and changes nothing', async () => {
     const dataset = join(mkdtempSync(join(tmpdir(), 'import-')), 'broken.ndjson')
     writeFileSync(dataset, '{"_id":"a","_type":"policy"}\nnot json\n')
-    const result = await importCli(join(contentDir, 'inmemori-cookies.fr.txt'), '--dataset', dataset)
+    const result = await importCli(
+      join(contentDir, 'inmemori-cookies.fr.txt'),
+      '--dataset',
+      dataset,
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(new RegExp(`error: ${dataset}:2: not valid JSON`))
     expect(readFileSync(dataset, 'utf8')).toBe('{"_id":"a","_type":"policy"}\nnot json\n')
@@ -58,7 +75,13 @@ describe('npm run import-policy', () => {
     const noDataset = await importCli(join(contentDir, 'inmemori-cookies.fr.txt'))
     expect(noDataset.code).toBe(2)
     expect(noDataset.stderr).toContain('error: --dataset <out.ndjson> is required')
-    const badLang = await importCli(join(contentDir, 'inmemori-cookies.fr.txt'), '--dataset', 'x.ndjson', '--lang', 'de')
+    const badLang = await importCli(
+      join(contentDir, 'inmemori-cookies.fr.txt'),
+      '--dataset',
+      'x.ndjson',
+      '--lang',
+      'de',
+    )
     expect(badLang.code).toBe(2)
     expect(badLang.stderr).toContain('error: --lang must be fr or en, not "de"')
   })

@@ -19,8 +19,12 @@ afterAll(() => site.close())
 
 function scan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'scripts/src/scan-cookies.ts'), ...args], { timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      join(repoRoot, 'node_modules/.bin/tsx'),
+      [join(repoRoot, 'scripts/src/scan-cookies.ts'), ...args],
+      { timeout: 120_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     )
   })
 }
@@ -34,12 +38,23 @@ async function closedPort(): Promise<number> {
   return port
 }
 
-const pick = (findings: ScanReport['undeclared']) => findings.map((finding) => [finding.name, finding.domain, finding.phase, finding.url]).sort()
+const pick = (findings: ScanReport['undeclared']) =>
+  findings.map((finding) => [finding.name, finding.domain, finding.phase, finding.url]).sort()
 
 describe('npm run scan-cookies', () => {
   it('finds what the site does that its policy does not say', async () => {
     const json = join(mkdtempSync(join(tmpdir(), 'scan-')), 'report.json')
-    const result = await scan(`${site.origin}/`, '--catalog', `${site.origin}/catalog.json`, '--json', json, '--accept-selector', '#accept', '--reject-selector', '#reject')
+    const result = await scan(
+      `${site.origin}/`,
+      '--catalog',
+      `${site.origin}/catalog.json`,
+      '--json',
+      json,
+      '--accept-selector',
+      '#accept',
+      '--reject-selector',
+      '#reject',
+    )
     expect(result.code).toBe(1)
     const report = JSON.parse(readFileSync(json, 'utf8')) as ScanReport
     const page = `${site.origin}/`
@@ -55,19 +70,33 @@ describe('npm run scan-cookies', () => {
         ['tracker_js', '127.0.0.1', 'reject', page],
       ].sort(),
     )
-    expect(report.setBeforeConsent.find((finding) => finding.name === '_ga' && finding.phase === 'before')?.reason).toBe(
+    expect(
+      report.setBeforeConsent.find(
+        (finding) => finding.name === '_ga' && finding.phase === 'before',
+      )?.reason,
+    ).toBe(
       'set before the visitor chose, but its category "Mesure d\'audience" needs consent: load it only after consent',
     )
-    expect(report.longerThanDeclared.map((finding) => [finding.name, finding.declared, finding.reason])).toEqual([['_ga', '13 mois', 'declared 13 mois but kept 24 months (730 days)']])
+    expect(
+      report.longerThanDeclared.map((finding) => [finding.name, finding.declared, finding.reason]),
+    ).toEqual([['_ga', '13 mois', 'declared 13 mois but kept 24 months (730 days)']])
     expect(report.notSeen.map((finding) => finding.name)).toEqual(['old_cookie'])
     expect(report.errors).toEqual([])
-    const consent = report.cookies.find((cookie) => cookie.name === 'consent' && cookie.phase === 'accept')
+    const consent = report.cookies.find(
+      (cookie) => cookie.name === 'consent' && cookie.phase === 'accept',
+    )
     expect(consent).toMatchObject({ domain: '127.0.0.1', path: '/', httpOnly: false })
-    const session = report.cookies.find((cookie) => cookie.name === 'session_id' && cookie.phase === 'before')
+    const session = report.cookies.find(
+      (cookie) => cookie.name === 'session_id' && cookie.phase === 'before',
+    )
     expect(session).toMatchObject({ expires: -1, httpOnly: true, url: page })
     expect(result.stdout).toContain('Undeclared cookies (1):')
-    expect(result.stdout).toContain('tracker_js  127.0.0.1  before  set by the site but declared nowhere in the policy')
-    expect(result.stderr).toMatch(/cookies seen on 1 page\(s\): 1 undeclared, 6 set before consent, 1 kept too long, 1 never seen$/m)
+    expect(result.stdout).toContain(
+      'tracker_js  127.0.0.1  before  set by the site but declared nowhere in the policy',
+    )
+    expect(result.stderr).toMatch(
+      /cookies seen on 1 page\(s\): 1 undeclared, 6 set before consent, 1 kept too long, 1 never seen$/m,
+    )
   }, 120_000)
 
   it('exits 0 on a page that sets only what is declared as necessary', async () => {
@@ -78,10 +107,18 @@ describe('npm run scan-cookies', () => {
 
   it('exits 2 with a clear message when it cannot run', async () => {
     const closed = await closedPort()
-    const unreachable = await scan(`http://127.0.0.1:${closed}/`, '--catalog', `${site.origin}/catalog.json`, '--timeout', '5')
+    const unreachable = await scan(
+      `http://127.0.0.1:${closed}/`,
+      '--catalog',
+      `${site.origin}/catalog.json`,
+      '--timeout',
+      '5',
+    )
     expect(unreachable.code).toBe(2)
     expect(unreachable.stdout).toContain('Pages that could not be scanned (3):')
-    expect(unreachable.stdout).toContain(`before  http://127.0.0.1:${closed}/: page.goto: net::ERR_CONNECTION_REFUSED`)
+    expect(unreachable.stdout).toContain(
+      `before  http://127.0.0.1:${closed}/: page.goto: net::ERR_CONNECTION_REFUSED`,
+    )
     const badArgument = await scan('not-a-url')
     expect(badArgument.code).toBe(2)
     expect(badArgument.stderr).toContain('error: "not-a-url" is not an http(s) address')
@@ -94,7 +131,13 @@ describe('npm run scan-cookies', () => {
 
 describe('reading Set-Cookie', () => {
   it('takes the domain, path, lifetime and flags', () => {
-    expect(parseSetCookie('a=1; Domain=example.com; Path=/x; Max-Age=60; Secure; HttpOnly; SameSite=none', 'https://www.example.com/p', 1000)).toEqual({
+    expect(
+      parseSetCookie(
+        'a=1; Domain=example.com; Path=/x; Max-Age=60; Secure; HttpOnly; SameSite=none',
+        'https://www.example.com/p',
+        1000,
+      ),
+    ).toEqual({
       name: 'a',
       domain: '.example.com',
       path: '/x',
@@ -104,7 +147,11 @@ describe('reading Set-Cookie', () => {
       sameSite: 'None',
       url: 'https://www.example.com/p',
     })
-    expect(parseSetCookie('b=2', 'http://127.0.0.1:3000/', 1000)).toMatchObject({ domain: '127.0.0.1', path: '/', expires: -1 })
+    expect(parseSetCookie('b=2', 'http://127.0.0.1:3000/', 1000)).toMatchObject({
+      domain: '127.0.0.1',
+      path: '/',
+      expires: -1,
+    })
     expect(parseSetCookie('=broken', 'http://127.0.0.1/', 0)).toBeNull()
   })
 })

@@ -2,13 +2,40 @@
 // The plan (differences, snapshot, consent suggestion, checks) is planPublication from schemas/, the same
 // function the importer runs; the version is created in one transaction, with an id that cannot be taken twice.
 import { CalendarIcon } from '@sanity/icons'
-import { Box, Button, Card, Checkbox, Flex, Label, Spinner, Stack, Text, TextArea, TextInput } from '@sanity/ui'
+import {
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Label,
+  Spinner,
+  Stack,
+  Text,
+  TextArea,
+  TextInput,
+} from '@sanity/ui'
 import { useCallback, useEffect, useState } from 'react'
 import { useClient, type DocumentActionComponent, type DocumentActionProps } from 'sanity'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
-import { planPublication, PublishError, todayInParis, type EditedPolicy, type PublishPlan, type PublishedVersion } from '@cookie-policy/schemas/model'
-import { currentCatalogQuery, policyPageQuery, policyVersionsByNumberQuery } from '@cookie-policy/schemas/queries'
-import type { CurrentCatalogQueryResult, PolicyPageQueryResult, PolicyVersionsByNumberQueryResult } from '@cookie-policy/schemas/sanity.types'
+import {
+  planPublication,
+  PublishError,
+  todayInParis,
+  type EditedPolicy,
+  type PublishPlan,
+  type PublishedVersion,
+} from '@cookie-policy/schemas/model'
+import {
+  currentCatalogQuery,
+  policyPageQuery,
+  policyVersionsByNumberQuery,
+} from '@cookie-policy/schemas/queries'
+import type {
+  CurrentCatalogQueryResult,
+  PolicyPageQueryResult,
+  PolicyVersionsByNumberQueryResult,
+} from '@cookie-policy/schemas/sanity.types'
 import { ChangesSummary } from '../components/ChangesSummary'
 
 interface Loaded {
@@ -22,7 +49,13 @@ function usePublishedClient() {
   return useClient({ apiVersion: SANITY_API_VERSION }).withConfig({ perspective: 'published' })
 }
 
-function PublishDialog({ policy, onDone }: { policy: EditedPolicy; onDone: (message: string | null) => void }) {
+function PublishDialog({
+  policy,
+  onDone,
+}: {
+  policy: EditedPolicy
+  onDone: (message: string | null) => void
+}) {
   const client = usePublishedClient()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -36,11 +69,26 @@ function PublishDialog({ policy, onDone }: { policy: EditedPolicy; onDone: (mess
     let cancelled = false
     async function load() {
       const slug = (policy as EditedPolicy & { slug?: { current?: string } }).slug?.current
-      const page = slug ? await client.fetch<PolicyPageQueryResult>(policyPageQuery, { slug, today: '9999-12-31' }) : null
+      const page = slug
+        ? await client.fetch<PolicyPageQueryResult>(policyPageQuery, { slug, today: '9999-12-31' })
+        : null
       const latestNumber = page?.versions[0]?.version
-      const [latest] = latestNumber ? await client.fetch<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, { slug, versions: [latestNumber] }) : []
-      const catalog = await client.fetch<CurrentCatalogQueryResult>(currentCatalogQuery, { policyId: policy._id })
-      const plan = planPublication({ policy, catalog, latest: (latest ?? null) as PublishedVersion | null, effectiveFrom: latest && latest.effectiveFrom > todayInParis() ? latest.effectiveFrom : todayInParis() })
+      const [latest] = latestNumber
+        ? await client.fetch<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
+            slug,
+            versions: [latestNumber],
+          })
+        : []
+      const catalog = await client.fetch<CurrentCatalogQueryResult>(currentCatalogQuery, {
+        policyId: policy._id,
+      })
+      const plan = planPublication({
+        policy,
+        catalog,
+        latest: (latest ?? null) as PublishedVersion | null,
+        effectiveFrom:
+          latest && latest.effectiveFrom > todayInParis() ? latest.effectiveFrom : todayInParis(),
+      })
       if (cancelled) return
       setLoaded({ policy, catalog, latest: (latest ?? null) as PublishedVersion | null, plan })
       if (plan.kind === 'publish') {
@@ -66,17 +114,30 @@ function PublishDialog({ policy, onDone }: { policy: EditedPolicy; onDone: (mess
         latest: loaded.latest,
         effectiveFrom,
         requiresNewConsent,
-        changeSummary: { _type: 'localeText', fr: summaryFr.trim(), ...(summaryEn.trim() ? { en: summaryEn.trim() } : {}) },
+        changeSummary: {
+          _type: 'localeText',
+          fr: summaryFr.trim(),
+          ...(summaryEn.trim() ? { en: summaryEn.trim() } : {}),
+        },
       })
       if (plan.kind !== 'publish') {
         onDone('Nothing to publish: the policy and catalog are the same as the latest version.')
         return
       }
-      if (!summaryFr.trim()) throw new PublishError('Write what changed, in French at least: visitors read it in the version history.')
+      if (!summaryFr.trim())
+        throw new PublishError(
+          'Write what changed, in French at least: visitors read it in the version history.',
+        )
       await client.transaction().create(plan.document).commit({ visibility: 'sync' })
-      onDone(`Version ${plan.document.version} published, in force from ${plan.document.effectiveFrom}.`)
+      onDone(
+        `Version ${plan.document.version} published, in force from ${plan.document.effectiveFrom}.`,
+      )
     } catch (caught) {
-      setError(caught instanceof PublishError ? caught.message : `Publishing failed: ${(caught as Error).message}`)
+      setError(
+        caught instanceof PublishError
+          ? caught.message
+          : `Publishing failed: ${(caught as Error).message}`,
+      )
     } finally {
       setBusy(false)
     }
@@ -99,37 +160,69 @@ function PublishDialog({ policy, onDone }: { policy: EditedPolicy; onDone: (mess
   if (loaded.plan.kind === 'unchanged') {
     return (
       <Card padding={4} tone="caution">
-        <Text>Nothing to publish: the policy text and the catalog are the same as version {loaded.plan.latestVersion}. Edit them first.</Text>
+        <Text>
+          Nothing to publish: the policy text and the catalog are the same as version{' '}
+          {loaded.plan.latestVersion}. Edit them first.
+        </Text>
       </Card>
     )
   }
   return (
     <Stack space={4} padding={4}>
       <Text size={1}>
-        Version {loaded.plan.document.version} will be created from the policy text and the catalog as they are published now. It
-        cannot be edited afterwards: a mistake is corrected by publishing another version.
+        Version {loaded.plan.document.version} will be created from the policy text and the catalog
+        as they are published now. It cannot be edited afterwards: a mistake is corrected by
+        publishing another version.
       </Text>
       <ChangesSummary diff={loaded.plan.diff} />
       <Stack space={2}>
-        <Label as="label" {...{ htmlFor: "effective-from" }}>In force from (Paris time)</Label>
-        <TextInput id="effective-from" type="date" value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.currentTarget.value)} />
+        <Label as="label" {...{ htmlFor: 'effective-from' }}>
+          In force from (Paris time)
+        </Label>
+        <TextInput
+          id="effective-from"
+          type="date"
+          value={effectiveFrom}
+          onChange={(event) => setEffectiveFrom(event.currentTarget.value)}
+        />
         <Text size={1} muted>
-          A later date schedules the version: it is listed as upcoming and takes effect at midnight that day.
+          A later date schedules the version: it is listed as upcoming and takes effect at midnight
+          that day.
         </Text>
       </Stack>
       <Stack space={2}>
-        <Label as="label" {...{ htmlFor: "summary-fr" }}>What changed (français, binding)</Label>
-        <TextArea id="summary-fr" rows={3} value={summaryFr} onChange={(event) => setSummaryFr(event.currentTarget.value)} />
+        <Label as="label" {...{ htmlFor: 'summary-fr' }}>
+          What changed (français, binding)
+        </Label>
+        <TextArea
+          id="summary-fr"
+          rows={3}
+          value={summaryFr}
+          onChange={(event) => setSummaryFr(event.currentTarget.value)}
+        />
       </Stack>
       <Stack space={2}>
-        <Label as="label" {...{ htmlFor: "summary-en" }}>What changed (English)</Label>
-        <TextArea id="summary-en" rows={3} value={summaryEn} onChange={(event) => setSummaryEn(event.currentTarget.value)} />
+        <Label as="label" {...{ htmlFor: 'summary-en' }}>
+          What changed (English)
+        </Label>
+        <TextArea
+          id="summary-en"
+          rows={3}
+          value={summaryEn}
+          onChange={(event) => setSummaryEn(event.currentTarget.value)}
+        />
       </Stack>
       <Flex align="flex-start" gap={3}>
-        <Checkbox id="requires-new-consent" checked={requiresNewConsent} onChange={(event) => setRequiresNewConsent(event.currentTarget.checked)} />
+        <Checkbox
+          id="requires-new-consent"
+          checked={requiresNewConsent}
+          onChange={(event) => setRequiresNewConsent(event.currentTarget.checked)}
+        />
         <Box flex={1}>
           <Stack space={2}>
-            <Label as="label" {...{ htmlFor: "requires-new-consent" }}>Ask every visitor for consent again when this version takes effect</Label>
+            <Label as="label" {...{ htmlFor: 'requires-new-consent' }}>
+              Ask every visitor for consent again when this version takes effect
+            </Label>
             <Text size={1} muted>
               {loaded.plan.suggestedRequiresNewConsent
                 ? 'Suggested: a cookie or category that visitors can refuse was added, or a purpose changed.'
@@ -143,7 +236,13 @@ function PublishDialog({ policy, onDone }: { policy: EditedPolicy; onDone: (mess
           <Text size={1}>{error}</Text>
         </Card>
       ) : null}
-      <Button text={`Publish version ${loaded.plan.document.version}`} tone="positive" icon={CalendarIcon} loading={busy} onClick={publish} />
+      <Button
+        text={`Publish version ${loaded.plan.document.version}`}
+        tone="positive"
+        icon={CalendarIcon}
+        loading={busy}
+        onClick={publish}
+      />
     </Stack>
   )
 }
@@ -156,7 +255,11 @@ export const PublishVersionAction: DocumentActionComponent = (props: DocumentAct
     label: 'Publish a new version',
     icon: CalendarIcon,
     disabled: !published || Boolean(props.draft),
-    title: !published ? 'Publish the policy document first.' : props.draft ? 'Publish or discard the pending changes of the policy first.' : undefined,
+    title: !published
+      ? 'Publish the policy document first.'
+      : props.draft
+        ? 'Publish or discard the pending changes of the policy first.'
+        : undefined,
     onHandle: () => {
       setMessage(null)
       setOpen(true)
@@ -169,7 +272,13 @@ export const PublishVersionAction: DocumentActionComponent = (props: DocumentAct
             setOpen(false)
             props.onComplete()
           },
-          content: message ? <Box padding={4}><Text>{message}</Text></Box> : published ? <PublishDialog policy={published} onDone={setMessage} /> : null,
+          content: message ? (
+            <Box padding={4}>
+              <Text>{message}</Text>
+            </Box>
+          ) : published ? (
+            <PublishDialog policy={published} onDone={setMessage} />
+          ) : null,
         }
       : null,
   }

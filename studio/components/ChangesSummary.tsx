@@ -22,7 +22,9 @@ export function ChangesSummary({ diff }: { diff: PolicyDiff | null }) {
   if (diff === null) {
     return (
       <Card padding={3} tone="primary" radius={2}>
-        <Text size={1}>This is the first version of this policy: everything in it will be published.</Text>
+        <Text size={1}>
+          This is the first version of this policy: everything in it will be published.
+        </Text>
       </Card>
     )
   }
@@ -30,16 +32,34 @@ export function ChangesSummary({ diff }: { diff: PolicyDiff | null }) {
   return (
     <Card padding={3} radius={2} border>
       <Stack space={4}>
-        <List title="Cookies added" items={cookies.added.map((cookie) => `${cookie.name} (${cookie.category})`)} />
-        <List title="Cookies removed" items={cookies.removed.map((cookie) => `${cookie.name} (${cookie.category})`)} />
+        <List
+          title="Cookies added"
+          items={cookies.added.map((cookie) => `${cookie.name} (${cookie.category})`)}
+        />
+        <List
+          title="Cookies removed"
+          items={cookies.removed.map((cookie) => `${cookie.name} (${cookie.category})`)}
+        />
         <List
           title="Cookies changed"
-          items={cookies.changed.map((cookie) => `${cookie.name}: ${cookie.changes.map((change) => `${change.field} ${change.before ?? '—'} → ${change.after ?? '—'}`).join('; ')}`)}
+          items={cookies.changed.map(
+            (cookie) =>
+              `${cookie.name}: ${cookie.changes.map((change) => `${change.field} ${change.before ?? '—'} → ${change.after ?? '—'}`).join('; ')}`,
+          )}
         />
         <List title="Categories added" items={categories.added.map((category) => category.title)} />
-        <List title="Categories removed" items={categories.removed.map((category) => category.title)} />
-        <List title="Categories renamed" items={categories.renamed.map((category) => `${category.before} → ${category.after}`)} />
-        <List title="Categories changed" items={categories.changed.map((change) => `${change.title}: ${change.field}`)} />
+        <List
+          title="Categories removed"
+          items={categories.removed.map((category) => category.title)}
+        />
+        <List
+          title="Categories renamed"
+          items={categories.renamed.map((category) => `${category.before} → ${category.after}`)}
+        />
+        <List
+          title="Categories changed"
+          items={categories.changed.map((change) => `${change.title}: ${change.field}`)}
+        />
         <List
           title="Text changed"
           items={[

@@ -1,12 +1,20 @@
 // Every legal rule, run through Sanity's own validateDocument on passing and failing documents, offline:
 // the client that custom rules ask is groq-js over a fixture dataset.
 import { readFileSync } from 'node:fs'
-import { createWorkspaceFromConfig, validateDocument, type SanityClient, type Workspace } from 'sanity'
+import {
+  createWorkspaceFromConfig,
+  validateDocument,
+  type SanityClient,
+  type Workspace,
+} from 'sanity'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createGroqRunner, parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
 import { schemaTypes } from '@cookie-policy/schemas/types'
 
-const seed = parseNdjson(readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'), 'dataset.ndjson')
+const seed = parseNdjson(
+  readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'),
+  'dataset.ndjson',
+)
 const byId = (id: string) => structuredClone(seed.find((document) => document._id === id)!)
 
 function fakeClient(documents: SanityDocument[]): SanityClient {
@@ -15,7 +23,12 @@ function fakeClient(documents: SanityDocument[]): SanityClient {
     fetch: (query: string, params?: Record<string, unknown>) => run(query, params ?? {}),
     withConfig: () => client,
     // Never contacted: the Studio's realtime socket is only built from this address, not opened.
-    config: () => ({ apiVersion: '2025-02-19', projectId: 'test', dataset: 'test', url: 'http://127.0.0.1:9/v2025-02-19' }),
+    config: () => ({
+      apiVersion: '2025-02-19',
+      projectId: 'test',
+      dataset: 'test',
+      url: 'http://127.0.0.1:9/v2025-02-19',
+    }),
   }
   return client as unknown as SanityClient
 }
@@ -30,7 +43,13 @@ beforeAll(async () => {
     dataset: 'test',
     basePath: '/',
     schema: { types: schemaTypes },
-    currentUser: { id: 'editor', name: 'Editor', email: 'editor@example.com', role: 'administrator', roles: [{ name: 'administrator', title: 'Administrator' }] },
+    currentUser: {
+      id: 'editor',
+      name: 'Editor',
+      email: 'editor@example.com',
+      role: 'administrator',
+      roles: [{ name: 'administrator', title: 'Administrator' }],
+    },
     getClient: () => client,
   })
 }, 60_000)
@@ -38,31 +57,47 @@ beforeAll(async () => {
 async function markers(document: SanityDocument) {
   const ids = new Set(seed.map((entry) => entry._id))
   const result = await validateDocument({
-    document: { _createdAt: '2026-01-01T00:00:00Z', _updatedAt: '2026-01-01T00:00:00Z', _rev: 'r', ...document } as never,
+    document: {
+      _createdAt: '2026-01-01T00:00:00Z',
+      _updatedAt: '2026-01-01T00:00:00Z',
+      _rev: 'r',
+      ...document,
+    } as never,
     workspace,
     getClient: () => client,
     getDocumentExists: async ({ id }) => ids.has(id),
     environment: 'cli',
   })
-  return result.map((marker) => ({ level: marker.level, path: marker.path.join('.'), message: marker.message }))
+  return result.map((marker) => ({
+    level: marker.level,
+    path: marker.path.join('.'),
+    message: marker.message,
+  }))
 }
-const errors = async (document: SanityDocument) => (await markers(document)).filter((marker) => marker.level === 'error')
-const warnings = async (document: SanityDocument) => (await markers(document)).filter((marker) => marker.level === 'warning')
+const errors = async (document: SanityDocument) =>
+  (await markers(document)).filter((marker) => marker.level === 'error')
+const warnings = async (document: SanityDocument) =>
+  (await markers(document)).filter((marker) => marker.level === 'warning')
 
 describe('the seed passes', () => {
-  it.each(['cookie-cookies-im_web_jwt', 'cookie-cookies-amplitude-com', 'cookieCategory-cookies-analytics', 'provider-stripe-com', 'policy-cookies', 'policyVersion-cookies-1'])(
-    '%s has no error',
-    async (id) => {
-      expect(await errors(byId(id))).toEqual([])
-    },
-  )
+  it.each([
+    'cookie-cookies-im_web_jwt',
+    'cookie-cookies-amplitude-com',
+    'cookieCategory-cookies-analytics',
+    'provider-stripe-com',
+    'policy-cookies',
+    'policyVersion-cookies-1',
+  ])('%s has no error', async (id) => {
+    expect(await errors(byId(id))).toEqual([])
+  })
 
   it('warns on the seed’s own consent cookie, kept 365 days where the CNIL advises 6 months', async () => {
     expect(await warnings(byId('cookie-cookies-cookie_validation'))).toEqual([
       {
         level: 'warning',
         path: 'name',
-        message: 'CNIL: the visitor’s choice (cookie_validation) should be kept about 6 months, then asked again. The banner keeps it 182 days; consider declaring 6 months.',
+        message:
+          'CNIL: the visitor’s choice (cookie_validation) should be kept about 6 months, then asked again. The banner keeps it 182 days; consider declaring 6 months.',
       },
     ])
   })
@@ -70,23 +105,47 @@ describe('the seed passes', () => {
 
 describe('every cookie has what a visitor must be told', () => {
   it('a name, a category, a French purpose', async () => {
-    const cookie = { _id: 'cookie-new', _type: 'cookie', order: 1, purpose: { _type: 'localeText', en: 'Only English' } }
+    const cookie = {
+      _id: 'cookie-new',
+      _type: 'cookie',
+      order: 1,
+      purpose: { _type: 'localeText', en: 'Only English' },
+    }
     const found = await errors(cookie)
-    expect(found.map((marker) => marker.path).sort()).toEqual(['category', 'moreInfoUrl', 'name', 'purpose.fr'])
-    expect(found.find((marker) => marker.path === 'purpose.fr')?.message).toBe('The French text is required: it is the binding version.')
-    expect(found.find((marker) => marker.path === 'name')?.message).toBe('Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).')
+    expect(found.map((marker) => marker.path).sort()).toEqual([
+      'category',
+      'moreInfoUrl',
+      'name',
+      'purpose.fr',
+    ])
+    expect(found.find((marker) => marker.path === 'purpose.fr')?.message).toBe(
+      'The French text is required: it is the binding version.',
+    )
+    expect(found.find((marker) => marker.path === 'name')?.message).toBe(
+      'Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).',
+    )
   })
 
   it('a retention or a more-information link', async () => {
     const cookie = { ...byId('cookie-cookies-amplitude-com'), moreInfoUrl: undefined }
     expect(await errors(cookie)).toEqual([
-      { level: 'error', path: 'moreInfoUrl', message: 'Give a retention period, or a more-information link where the provider says how long the cookie lives.' },
+      {
+        level: 'error',
+        path: 'moreInfoUrl',
+        message:
+          'Give a retention period, or a more-information link where the provider says how long the cookie lives.',
+      },
     ])
   })
 
   it('an https link', async () => {
-    const cookie = { ...byId('cookie-cookies-amplitude-com'), moreInfoUrl: 'http://amplitude.com/privacy' }
-    expect(await errors(cookie)).toEqual([{ level: 'error', path: 'moreInfoUrl', message: 'Use an https:// address.' }])
+    const cookie = {
+      ...byId('cookie-cookies-amplitude-com'),
+      moreInfoUrl: 'http://amplitude.com/privacy',
+    }
+    expect(await errors(cookie)).toEqual([
+      { level: 'error', path: 'moreInfoUrl', message: 'Use an https:// address.' },
+    ])
   })
 
   it('an English translation where the French exists (advice)', async () => {
@@ -96,7 +155,8 @@ describe('every cookie has what a visitor must be told', () => {
       {
         level: 'warning',
         path: 'purpose.en',
-        message: 'English translation missing: visitors reading in English will see the French text with a "French version only" note.',
+        message:
+          'English translation missing: visitors reading in English will see the French text with a "French version only" note.',
       },
     ])
   })
@@ -106,50 +166,79 @@ describe('names', () => {
   it('appear once per policy catalog, also inside "a / b" rows', async () => {
     const copy = { ...byId('cookie-cookies-im_lang'), _id: 'drafts.cookie-new', name: '_utmz' }
     expect(await errors(copy)).toEqual([
-      { level: 'error', path: 'name', message: 'The catalog already lists _utma / _utmz / _utmz: a name appears once per policy.' },
+      {
+        level: 'error',
+        path: 'name',
+        message: 'The catalog already lists _utma / _utmz / _utmz: a name appears once per policy.',
+      },
     ])
     // Editing a cookie does not clash with its own published version.
-    expect(await errors({ ...byId('cookie-cookies-im_lang'), _id: 'drafts.cookie-cookies-im_lang' })).toEqual([])
+    expect(
+      await errors({ ...byId('cookie-cookies-im_lang'), _id: 'drafts.cookie-cookies-im_lang' }),
+    ).toEqual([])
   })
 
   it.each([
     ['*', '"*" would match every cookie: keep the fixed part of the name, as in _ga_*.'],
-    ['my cookie', '"my cookie" cannot be a cookie name: no spaces, commas, semicolons or quotes. Separate several names with " / ".'],
+    [
+      'my cookie',
+      '"my cookie" cannot be a cookie name: no spaces, commas, semicolons or quotes. Separate several names with " / ".',
+    ],
     ['.stripe', '".stripe" is not a domain: write it like .stripe.com.'],
   ])('refuse "%s"', async (name, message) => {
-    expect(await errors({ ...byId('cookie-cookies-im_lang'), _id: 'cookie-x', name })).toEqual([{ level: 'error', path: 'name', message }])
+    expect(await errors({ ...byId('cookie-cookies-im_lang'), _id: 'cookie-x', name })).toEqual([
+      { level: 'error', path: 'name', message },
+    ])
   })
 
   it('accept patterns such as _ga_*', async () => {
-    expect(await errors({ ...byId('cookie-cookies-im_mkt_tracking'), _id: 'cookie-x', name: '_ga_*' })).toEqual([])
+    expect(
+      await errors({ ...byId('cookie-cookies-im_mkt_tracking'), _id: 'cookie-x', name: '_ga_*' }),
+    ).toEqual([])
   })
 })
 
 describe('the CNIL and EDPB rules', () => {
   it('a cookie that needs consent lives at most 13 months: error', async () => {
-    const cookie = { ...byId('cookie-cookies-im_mkt_tracking'), retention: { _type: 'retention', kind: 'duration', amount: 2, unit: 'year' } }
+    const cookie = {
+      ...byId('cookie-cookies-im_mkt_tracking'),
+      retention: { _type: 'retention', kind: 'duration', amount: 2, unit: 'year' },
+    }
     expect(await errors(cookie)).toEqual([
       {
         level: 'error',
         path: 'retention.kind',
-        message: 'CNIL: a cookie that needs consent lives at most 13 months, then consent is asked again. Shorten the retention, or move the cookie to a strictly necessary category if it truly is one.',
+        message:
+          'CNIL: a cookie that needs consent lives at most 13 months, then consent is asked again. Shorten the retention, or move the cookie to a strictly necessary category if it truly is one.',
       },
     ])
-    expect(await errors({ ...cookie, retention: { _type: 'retention', kind: 'duration', amount: 13, unit: 'month' } })).toEqual([])
+    expect(
+      await errors({
+        ...cookie,
+        retention: { _type: 'retention', kind: 'duration', amount: 13, unit: 'month' },
+      }),
+    ).toEqual([])
   })
 
   it('a strictly necessary cookie may live longer (no consent to renew)', async () => {
-    const cookie = { ...byId('cookie-cookies-im_web_jwt'), retention: { _type: 'retention', kind: 'duration', amount: 2, unit: 'year' } }
+    const cookie = {
+      ...byId('cookie-cookies-im_web_jwt'),
+      retention: { _type: 'retention', kind: 'duration', amount: 2, unit: 'year' },
+    }
     expect(await errors(cookie)).toEqual([])
   })
 
   it('a tracker in a strictly necessary category: warning', async () => {
-    const cookie = { ...byId('cookie-cookies-im_web_jwt'), type: { _type: 'localeString', fr: 'Analytique', en: 'Analytics' } }
+    const cookie = {
+      ...byId('cookie-cookies-im_web_jwt'),
+      type: { _type: 'localeString', fr: 'Analytique', en: 'Analytics' },
+    }
     expect(await warnings(cookie)).toEqual([
       {
         level: 'warning',
         path: 'type',
-        message: 'EDPB: do not label trackers "essential". A cookie of type "Analytique Analytics" in a strictly necessary category cannot be refused by visitors; move it to a category that asks for consent unless it is exempt.',
+        message:
+          'EDPB: do not label trackers "essential". A cookie of type "Analytique Analytics" in a strictly necessary category cannot be refused by visitors; move it to a category that asks for consent unless it is exempt.',
       },
     ])
   })
@@ -157,17 +246,32 @@ describe('the CNIL and EDPB rules', () => {
 
 describe('versions and addresses', () => {
   it('a version cannot take effect before the previous one', async () => {
-    const version = { ...byId('policyVersion-cookies-1'), _id: 'policyVersion-cookies-2', version: 2, effectiveFrom: '2020-01-01' }
+    const version = {
+      ...byId('policyVersion-cookies-1'),
+      _id: 'policyVersion-cookies-2',
+      version: 2,
+      effectiveFrom: '2020-01-01',
+    }
     expect(await errors(version)).toEqual([
-      { level: 'error', path: 'effectiveFrom', message: "This date is before version 1's (2021-03-09): a version cannot take effect before the one it replaces." },
+      {
+        level: 'error',
+        path: 'effectiveFrom',
+        message:
+          "This date is before version 1's (2021-03-09): a version cannot take effect before the one it replaces.",
+      },
     ])
     expect(await errors({ ...version, effectiveFrom: '2027-01-01' })).toEqual([])
   })
 
   it('provider and policy addresses must be https', async () => {
-    expect(await errors({ ...byId('provider-stripe-com'), privacyPolicyUrl: 'http://stripe.com/privacy' })).toEqual([
-      { level: 'error', path: 'privacyPolicyUrl', message: 'Use an https:// address.' },
-    ])
-    expect(await errors({ ...byId('policy-cookies'), siteUrl: 'http://www.inmemori.com' })).toEqual([{ level: 'error', path: 'siteUrl', message: 'Use an https:// address.' }])
+    expect(
+      await errors({
+        ...byId('provider-stripe-com'),
+        privacyPolicyUrl: 'http://stripe.com/privacy',
+      }),
+    ).toEqual([{ level: 'error', path: 'privacyPolicyUrl', message: 'Use an https:// address.' }])
+    expect(await errors({ ...byId('policy-cookies'), siteUrl: 'http://www.inmemori.com' })).toEqual(
+      [{ level: 'error', path: 'siteUrl', message: 'Use an https:// address.' }],
+    )
   })
 })

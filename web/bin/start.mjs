@@ -6,14 +6,27 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const web = fileURLToPath(new URL('..', import.meta.url))
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', NODE_ENV: 'production' }
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  NODE_ENV: 'production',
+}
 
 if (!existsSync(`${web}.next/BUILD_ID`) || !existsSync(`${web}dist/server.mjs`)) {
   console.log('No build yet: building the site once…')
-  const build = spawnSync(process.execPath, [`${web}build.mjs`], { cwd: web, env, stdio: 'inherit' })
+  const build = spawnSync(process.execPath, [`${web}build.mjs`], {
+    cwd: web,
+    env,
+    stdio: 'inherit',
+  })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawn(process.execPath, [`${web}dist/server.mjs`], { cwd: web, env, stdio: 'inherit' })
+const server = spawn(process.execPath, [`${web}dist/server.mjs`], {
+  cwd: web,
+  env,
+  stdio: 'inherit',
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

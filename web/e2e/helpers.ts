@@ -25,21 +25,35 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   if (await page.locator('script[src="/cookie-banner.js"]').count()) {
     await expect(page.locator('html')).toHaveAttribute('data-cookie-banner', /ready|failed/)
     // Two frames let transitions that were just triggered start, so that waiting for them means something.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'))
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    )
   }
   const results = await new AxeBuilder({ page }).analyze()
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(
+    results.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([])
 }
 
 /** The consent cookie vanilla-cookieconsent writes, decoded. */
-export async function consentCookie(page: Page, name = 'cookie_validation'): Promise<{ categories: string[]; revision: number } | null> {
+export async function consentCookie(
+  page: Page,
+  name = 'cookie_validation',
+): Promise<{ categories: string[]; revision: number } | null> {
   const cookie = (await page.context().cookies()).find((entry) => entry.name === name)
   return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : null
 }
 
 /** The Consent Mode commands pushed to the dataLayer, in order. */
-export async function consentCommands(page: Page): Promise<[string, string, Record<string, string>][]> {
+export async function consentCommands(
+  page: Page,
+): Promise<[string, string, Record<string, string>][]> {
   return page.evaluate(() =>
     (window as unknown as { dataLayer: IArguments[] }).dataLayer
       .map((entry) => Array.from(entry) as [string, string, Record<string, string>])

@@ -13,8 +13,18 @@ test('the site sets nothing before consent and nothing its policy does not decla
   test.setTimeout(120_000)
   const json = join(mkdtempSync(join(tmpdir(), 'scan-')), 'report.json')
   const code = await new Promise<number>((resolve) =>
-    execFile(`${root}node_modules/.bin/tsx`, [`${root}scripts/src/scan-cookies.ts`, `${SEED}/fr/cookies`, `${SEED}/en/cookies/versions`, '--catalog', `${SEED}/api/cookie-catalog`, '--json', json], (error) =>
-      resolve(error ? ((error as { code?: number }).code ?? 1) : 0),
+    execFile(
+      `${root}node_modules/.bin/tsx`,
+      [
+        `${root}scripts/src/scan-cookies.ts`,
+        `${SEED}/fr/cookies`,
+        `${SEED}/en/cookies/versions`,
+        '--catalog',
+        `${SEED}/api/cookie-catalog`,
+        '--json',
+        json,
+      ],
+      (error) => resolve(error ? ((error as { code?: number }).code ?? 1) : 0),
     ),
   )
   const report = JSON.parse(readFileSync(json, 'utf8'))
@@ -23,6 +33,10 @@ test('the site sets nothing before consent and nothing its policy does not decla
   expect(report.longerThanDeclared).toEqual([])
   expect(report.errors).toEqual([])
   // The only cookie is the choice itself, written after "reject all" and after "accept all".
-  expect(report.cookies.map((cookie: { name: string; phase: string }) => `${cookie.phase}:${cookie.name}`).sort()).toEqual(['accept:cookie_validation', 'reject:cookie_validation'])
+  expect(
+    report.cookies
+      .map((cookie: { name: string; phase: string }) => `${cookie.phase}:${cookie.name}`)
+      .sort(),
+  ).toEqual(['accept:cookie_validation', 'reject:cookie_validation'])
   expect(code).toBe(0)
 })

@@ -29,12 +29,18 @@ const server = createServer((request, response) => {
     request.on('data', (chunk: string) => (body += chunk))
     request.on('end', () => {
       const signature = request.headers[SIGNATURE_HEADER_NAME]
-      void handleWebhook(catalog, { method: request.method ?? 'GET', body, signature: Array.isArray(signature) ? signature[0] : signature }, webhookSecret()).then(
-        (reply) => {
-          response.writeHead(reply.status, reply.headers)
-          response.end(reply.body ?? undefined)
+      void handleWebhook(
+        catalog,
+        {
+          method: request.method ?? 'GET',
+          body,
+          signature: Array.isArray(signature) ? signature[0] : signature,
         },
-      )
+        webhookSecret(),
+      ).then((reply) => {
+        response.writeHead(reply.status, reply.headers)
+        response.end(reply.body ?? undefined)
+      })
     })
     return
   }
@@ -53,8 +59,13 @@ const server = createServer((request, response) => {
     })
     .catch((error: unknown) => {
       console.error(`cookie catalog: ${(error as Error).message}`)
-      response.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-      response.end('{"error":{"code":"content_unavailable","message":"The catalog cannot be read right now."}}')
+      response.writeHead(503, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      })
+      response.end(
+        '{"error":{"code":"content_unavailable","message":"The catalog cannot be read right now."}}',
+      )
     })
 })
 

@@ -21,16 +21,29 @@ describe('GET /api/cookie-catalog', () => {
     })
     expect(reply.headers.ETag).toMatch(/^"[A-Za-z0-9_-]{27}"$/)
     const catalog = json(reply.body)
-    expect(catalog.policy).toEqual({ slug: 'cookies', title: "Politique d'InMemori relative aux cookies", version: 1, effectiveFrom: '2021-03-09', consentRevision: 1, url: '/fr/cookies' })
-    expect(catalog.categories.flatMap((category: { cookies: unknown[] }) => category.cookies)).toHaveLength(15)
+    expect(catalog.policy).toEqual({
+      slug: 'cookies',
+      title: "Politique d'InMemori relative aux cookies",
+      version: 1,
+      effectiveFrom: '2021-03-09',
+      consentRevision: 1,
+      url: '/fr/cookies',
+    })
+    expect(
+      catalog.categories.flatMap((category: { cookies: unknown[] }) => category.cookies),
+    ).toHaveLength(15)
   })
 
   it('computes each answer once per content change, then answers from ready bytes', async () => {
     let version = 'v1'
-    const { instance, queries } = service(seed, { contentVersion: async () => version, checkEveryMs: 0 })
+    const { instance, queries } = service(seed, {
+      contentVersion: async () => version,
+      checkEveryMs: 0,
+    })
     const first = await instance.reply('GET', 'lang=fr', {})
     const spent = queries()
-    for (let index = 0; index < 20; index++) expect((await instance.reply('GET', 'lang=fr', {})).body).toBe(first.body)
+    for (let index = 0; index < 20; index++)
+      expect((await instance.reply('GET', 'lang=fr', {})).body).toBe(first.body)
     expect(queries()).toBe(spent)
     version = 'v2'
     // The content check runs beside the requests: the change shows once a check has seen it.
@@ -58,14 +71,19 @@ describe('GET /api/cookie-catalog', () => {
     expect(br.headers['Content-Encoding']).toBe('br')
     expect(brotliDecompressSync(br.body!).equals(plain.body!)).toBe(true)
     expect(br.body!.length).toBeLessThan(plain.body!.length / 3)
-    expect((await instance.reply('GET', 'lang=fr', { ifNoneMatch: br.headers.ETag })).status).toBe(304)
+    expect((await instance.reply('GET', 'lang=fr', { ifNoneMatch: br.headers.ETag })).status).toBe(
+      304,
+    )
     expect((await instance.reply('HEAD', 'lang=fr', {})).body).toBeNull()
   })
 
   it('answers the CORS preflight', async () => {
     const reply = await service().instance.reply('OPTIONS', '', {})
     expect(reply.status).toBe(204)
-    expect(reply.headers).toMatchObject({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS' })
+    expect(reply.headers).toMatchObject({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+    })
   })
 
   it.each([
@@ -92,7 +110,12 @@ describe('GET /api/cookie-catalog', () => {
     const current = json((await instance.reply('GET', '', {})).body)
     expect([current.policy.version, current.policy.consentRevision]).toEqual([2, 1])
     const upcoming = json((await instance.reply('GET', 'version=3&lang=en', {})).body)
-    expect([upcoming.policy.version, upcoming.policy.effectiveFrom, upcoming.policy.consentRevision, upcoming.lang]).toEqual([3, '2099-01-01', 3, 'en'])
+    expect([
+      upcoming.policy.version,
+      upcoming.policy.effectiveFrom,
+      upcoming.policy.consentRevision,
+      upcoming.lang,
+    ]).toEqual([3, '2099-01-01', 3, 'en'])
   })
 
   it('switches to a version at midnight in Paris without any content change', async () => {
@@ -109,7 +132,8 @@ describe('GET /api/cookie-catalog', () => {
     let version = 'v1'
     const run = createGroqRunner(seed)
     const { instance } = service(seed, {
-      runQuery: <R>(query: string, params?: QueryParams) => (failing ? Promise.reject(new Error('Content Lake down')) : run<R>(query, params)),
+      runQuery: <R>(query: string, params?: QueryParams) =>
+        failing ? Promise.reject(new Error('Content Lake down')) : run<R>(query, params),
       contentVersion: async () => version,
       checkEveryMs: 0,
     })

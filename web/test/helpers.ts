@@ -1,12 +1,26 @@
 // Test helpers: the bundled and fixture datasets, and a catalog service over them that counts its queries.
 import { readFileSync } from 'node:fs'
-import { createGroqRunner, parseNdjson, type QueryParams, type SanityDocument } from '@cookie-policy/schemas/dataset'
+import {
+  createGroqRunner,
+  parseNdjson,
+  type QueryParams,
+  type SanityDocument,
+} from '@cookie-policy/schemas/dataset'
 import { createCatalogService, type CatalogServiceOptions } from '../src/lib/catalog/service'
 
-export const seed = parseNdjson(readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'), 'dataset.ndjson')
-export const threeVersions = parseNdjson(readFileSync(new URL('../e2e/fixtures/three-versions.ndjson', import.meta.url), 'utf8'), 'three-versions.ndjson')
+export const seed = parseNdjson(
+  readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'),
+  'dataset.ndjson',
+)
+export const threeVersions = parseNdjson(
+  readFileSync(new URL('../e2e/fixtures/three-versions.ndjson', import.meta.url), 'utf8'),
+  'three-versions.ndjson',
+)
 
-export function countingService(documents: SanityDocument[] = seed, overrides: Partial<CatalogServiceOptions> = {}) {
+export function countingService(
+  documents: SanityDocument[] = seed,
+  overrides: Partial<CatalogServiceOptions> = {},
+) {
   let queries = 0
   const run = createGroqRunner(documents)
   const instance = createCatalogService({

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { handleWebhook } from '../src/lib/catalog/webhook'
 import { countingService, json } from './helpers'
 
-const service = () => countingService(undefined, { contentVersion: async () => null, ttlMs: 3_600_000, now: Date.now })
+const service = () =>
+  countingService(undefined, { contentVersion: async () => null, ttlMs: 3_600_000, now: Date.now })
 const body = JSON.stringify({ _id: 'policyVersion-cookies-2', _type: 'policyVersion' })
 
 describe('POST /api/revalidate (Sanity webhook)', () => {
@@ -40,6 +41,8 @@ describe('POST /api/revalidate (Sanity webhook)', () => {
   it('refuses a body signed with another secret', async () => {
     const { instance } = service()
     const signature = await encodeSignatureHeader(body, Date.now(), 'other')
-    expect((await handleWebhook(instance, { method: 'POST', body, signature }, 'shh')).status).toBe(401)
+    expect((await handleWebhook(instance, { method: 'POST', body, signature }, 'shh')).status).toBe(
+      401,
+    )
   })
 })

@@ -20,7 +20,9 @@ function escapeHtml(text: string): string {
 
 function retentionText(cookie: CatalogCookie, lang: Catalog['lang']): string {
   if (cookie.retention) return cookie.retention.label
-  return cookie.moreInfoUrl ? `<a href="${escapeHtml(cookie.moreInfoUrl)}">${BANNER_TEXT[lang].unknownRetention}</a>` : '—'
+  return cookie.moreInfoUrl
+    ? `<a href="${escapeHtml(cookie.moreInfoUrl)}">${BANNER_TEXT[lang].unknownRetention}</a>`
+    : '—'
 }
 
 /** Cookies a script on the page can delete: names and patterns on its own domain, not third-party domains. */
@@ -30,7 +32,9 @@ function clearableNames(cookies: CatalogCookie[]): { name: string; isRegex: bool
   for (const name of cookies.flatMap((cookie) => cookie.names)) {
     if (name.startsWith('.') || seen.has(name)) continue
     seen.add(name)
-    entries.push(name.includes('*') ? { name: patternSource(name), isRegex: true } : { name, isRegex: false })
+    entries.push(
+      name.includes('*') ? { name: patternSource(name), isRegex: true } : { name, isRegex: false },
+    )
   }
   return entries
 }
@@ -40,12 +44,27 @@ const autoClearCookieSchema = z.object({ name: z.string(), isRegex: z.boolean() 
 export const vanillaConfigSchema = z
   .object({
     revision: z.number().int().min(0),
-    cookie: z.object({ name: z.string().min(1), expiresAfterDays: z.number().int(), sameSite: z.literal('Lax') }).strict(),
+    cookie: z
+      .object({
+        name: z.string().min(1),
+        expiresAfterDays: z.number().int(),
+        sameSite: z.literal('Lax'),
+      })
+      .strict(),
     hideFromBots: z.literal(false),
     mode: z.literal('opt-in'),
     guiOptions: z.object({
-      consentModal: z.object({ layout: z.string(), position: z.string(), equalWeightButtons: z.literal(true), flipButtons: z.boolean() }),
-      preferencesModal: z.object({ layout: z.string(), equalWeightButtons: z.literal(true), flipButtons: z.boolean() }),
+      consentModal: z.object({
+        layout: z.string(),
+        position: z.string(),
+        equalWeightButtons: z.literal(true),
+        flipButtons: z.boolean(),
+      }),
+      preferencesModal: z.object({
+        layout: z.string(),
+        equalWeightButtons: z.literal(true),
+        flipButtons: z.boolean(),
+      }),
     }),
     categories: z.record(
       z.string(),
@@ -53,16 +72,26 @@ export const vanillaConfigSchema = z
         .object({
           enabled: z.boolean(),
           readOnly: z.boolean(),
-          autoClear: z.object({ cookies: z.array(autoClearCookieSchema), reloadPage: z.boolean() }).strict(),
+          autoClear: z
+            .object({ cookies: z.array(autoClearCookieSchema), reloadPage: z.boolean() })
+            .strict(),
         })
         .strict(),
     ),
     language: z.object({
       default: z.string(),
       autoDetect: z.literal(false),
-      translations: z.record(z.string(), z.object({ consentModal: z.record(z.string(), z.string()), preferencesModal: z.record(z.string(), z.unknown()) })),
+      translations: z.record(
+        z.string(),
+        z.object({
+          consentModal: z.record(z.string(), z.string()),
+          preferencesModal: z.record(z.string(), z.unknown()),
+        }),
+      ),
     }),
-    consentModes: z.record(z.string(), z.array(z.enum(CONSENT_MODE_SIGNALS))).describe('Read by the loader for Google Consent Mode; not a CookieConsent option.'),
+    consentModes: z
+      .record(z.string(), z.array(z.enum(CONSENT_MODE_SIGNALS)))
+      .describe('Read by the loader for Google Consent Mode; not a CookieConsent option.'),
     policyUrl: z.string(),
   })
   .strict()
@@ -78,7 +107,12 @@ export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions
     hideFromBots: false,
     mode: 'opt-in',
     guiOptions: {
-      consentModal: { layout: 'box', position: 'bottom right', equalWeightButtons: true, flipButtons: false },
+      consentModal: {
+        layout: 'box',
+        position: 'bottom right',
+        equalWeightButtons: true,
+        flipButtons: false,
+      },
       preferencesModal: { layout: 'box', equalWeightButtons: true, flipButtons: false },
     },
     categories: Object.fromEntries(
@@ -119,7 +153,12 @@ export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions
                 linkedCategory: category.key,
                 cookieTable: {
                   caption: escapeHtml(category.title),
-                  headers: { name: words.columns.name, provider: words.columns.provider, purpose: words.columns.purpose, retention: words.columns.retention },
+                  headers: {
+                    name: words.columns.name,
+                    provider: words.columns.provider,
+                    purpose: words.columns.purpose,
+                    retention: words.columns.retention,
+                  },
                   body: category.cookies.map((cookie) => ({
                     name: escapeHtml(cookie.name),
                     provider: escapeHtml(cookie.provider ?? '—'),
@@ -134,7 +173,9 @@ export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions
         },
       },
     },
-    consentModes: Object.fromEntries(catalog.categories.map((category) => [category.key, category.consentModes])),
+    consentModes: Object.fromEntries(
+      catalog.categories.map((category) => [category.key, category.consentModes]),
+    ),
     policyUrl: catalog.policy.url,
   })
 }
@@ -166,7 +207,10 @@ export const klaroConfigSchema = z
           optOut: z.literal(false),
           onlyOnce: z.boolean(),
           cookies: z.array(z.string()),
-          translations: z.record(z.string(), z.object({ title: z.string(), description: z.string() })),
+          translations: z.record(
+            z.string(),
+            z.object({ title: z.string(), description: z.string() }),
+          ),
         })
         .strict(),
     ),
@@ -175,7 +219,11 @@ export const klaroConfigSchema = z
 export type KlaroConfig = z.infer<typeof klaroConfigSchema>
 
 function serviceName(cookie: CatalogCookie, taken: Set<string>): string {
-  const base = cookie.name.replace(/^\./, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'cookie'
+  const base =
+    cookie.name
+      .replace(/^\./, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'cookie'
   let name = base
   for (let suffix = 2; taken.has(name); suffix++) name = `${base}-${suffix}`
   taken.add(name)
@@ -206,7 +254,12 @@ export function toKlaro(catalog: Catalog, options: AdapterOptions): KlaroConfig 
       [lang]: {
         privacyPolicyUrl: catalog.policy.url,
         consentNotice: { description: BANNER_TEXT[lang].consentDescription },
-        purposes: Object.fromEntries(catalog.categories.map((category) => [category.key, { title: category.title, description: category.description }])),
+        purposes: Object.fromEntries(
+          catalog.categories.map((category) => [
+            category.key,
+            { title: category.title, description: category.description },
+          ]),
+        ),
       },
     },
     services: catalog.categories.flatMap((category) =>

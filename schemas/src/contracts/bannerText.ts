@@ -9,7 +9,8 @@ export const BANNER_TEXT = {
     acceptAll: 'Tout accepter',
     rejectAll: 'Tout refuser',
     showPreferences: 'Personnaliser',
-    revisionMessage: 'Notre politique relative aux cookies a changé depuis votre dernier choix : merci de nous le redonner.',
+    revisionMessage:
+      'Notre politique relative aux cookies a changé depuis votre dernier choix : merci de nous le redonner.',
     preferencesTitle: 'Préférences en matière de cookies',
     save: 'Enregistrer mes choix',
     close: 'Fermer',
@@ -18,7 +19,12 @@ export const BANNER_TEXT = {
       'Chaque catégorie ci-dessous peut être acceptée ou refusée, sauf les cookies strictement nécessaires au fonctionnement du site. Votre choix est conservé 6 mois.',
     moreTitle: 'En savoir plus',
     policyLink: 'Lire la politique relative aux cookies',
-    columns: { name: 'Nom', provider: 'Fournisseur', purpose: 'Finalité', retention: 'Durée de conservation' },
+    columns: {
+      name: 'Nom',
+      provider: 'Fournisseur',
+      purpose: 'Finalité',
+      retention: 'Durée de conservation',
+    },
     unknownRetention: 'Voir le fournisseur',
   },
   en: {
@@ -37,7 +43,12 @@ export const BANNER_TEXT = {
       'You can accept or reject each category below, except the cookies the site strictly needs to work. Your choice is kept for 6 months.',
     moreTitle: 'Learn more',
     policyLink: 'Read the cookie policy',
-    columns: { name: 'Name', provider: 'Provider', purpose: 'Purpose', retention: 'Retention period' },
+    columns: {
+      name: 'Name',
+      provider: 'Provider',
+      purpose: 'Purpose',
+      retention: 'Retention period',
+    },
     unknownRetention: 'See the provider',
   },
 } satisfies Record<Lang, unknown>

@@ -7,21 +7,37 @@ export const CATALOG_SCHEMA_VERSION = 1
 
 export const catalogRetentionSchema = z
   .object({
-    label: z.string().min(1).describe('The retention in words of the requested language: "30 jours", "13 months", "Session".'),
-    duration: z.string().regex(/^P(T?\d+[YMWDHS])$/).nullable().describe('ISO 8601 duration; null for a session cookie.'),
+    label: z
+      .string()
+      .min(1)
+      .describe(
+        'The retention in words of the requested language: "30 jours", "13 months", "Session".',
+      ),
+    duration: z
+      .string()
+      .regex(/^P(T?\d+[YMWDHS])$/)
+      .nullable()
+      .describe('ISO 8601 duration; null for a session cookie.'),
     session: z.boolean().describe('True when the cookie is deleted when the browser closes.'),
   })
   .strict()
 
 export const catalogCookieSchema = z
   .object({
-    name: z.string().min(1).describe('The name as printed in the policy: a name, a pattern with *, a domain starting with ".", or "a / b".'),
+    name: z
+      .string()
+      .min(1)
+      .describe(
+        'The name as printed in the policy: a name, a pattern with *, a domain starting with ".", or "a / b".',
+      ),
     names: z.array(z.string().min(1)).min(1).describe('Every individual name the entry covers.'),
     kind: z.enum(['name', 'pattern', 'domain']),
     provider: z.string().nullable().describe('The company that sets the cookie.'),
     type: z.string().nullable().describe('The type label printed in the policy.'),
     purpose: z.string().min(1),
-    retention: catalogRetentionSchema.nullable().describe('Null when the policy gives no retention (see moreInfoUrl).'),
+    retention: catalogRetentionSchema
+      .nullable()
+      .describe('Null when the policy gives no retention (see moreInfoUrl).'),
     moreInfoUrl: z.url().nullable(),
   })
   .strict()
@@ -32,7 +48,9 @@ export const catalogCategorySchema = z
     title: z.string().min(1),
     description: z.string(),
     required: z.boolean().describe('Strictly necessary: visitors cannot refuse it.'),
-    consentModes: z.array(z.enum(CONSENT_MODE_SIGNALS)).describe('Google Consent Mode v2 signals granted with this category.'),
+    consentModes: z
+      .array(z.enum(CONSENT_MODE_SIGNALS))
+      .describe('Google Consent Mode v2 signals granted with this category.'),
     cookies: z.array(catalogCookieSchema),
   })
   .strict()
@@ -47,8 +65,15 @@ export const catalogSchema = z
         title: z.string().min(1),
         version: z.number().int().min(1),
         effectiveFrom: z.iso.date(),
-        consentRevision: z.number().int().min(0).describe('Ask for consent again whenever this number changes.'),
-        url: z.string().min(1).describe('The policy page: absolute when the site knows its address, else a path.'),
+        consentRevision: z
+          .number()
+          .int()
+          .min(0)
+          .describe('Ask for consent again whenever this number changes.'),
+        url: z
+          .string()
+          .min(1)
+          .describe('The policy page: absolute when the site knows its address, else a path.'),
       })
       .strict(),
     categories: z.array(catalogCategorySchema),
@@ -67,5 +92,8 @@ export type CatalogError = z.infer<typeof catalogErrorSchema>
 
 /** The JSON Schema published at /api/cookie-catalog/schema, generated from the zod schema above. */
 export function catalogJsonSchema(): Record<string, unknown> {
-  return { $id: 'cookie-catalog.schema.json', ...z.toJSONSchema(catalogSchema, { target: 'draft-2020-12' }) }
+  return {
+    $id: 'cookie-catalog.schema.json',
+    ...z.toJSONSchema(catalogSchema, { target: 'draft-2020-12' }),
+  }
 }

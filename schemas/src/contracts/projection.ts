@@ -6,7 +6,10 @@ import type { Lang } from '../languages'
 import type { PolicyVersionsByNumberQueryResult } from '../sanity.types'
 import { CATALOG_SCHEMA_VERSION, catalogSchema, type Catalog } from './catalog'
 
-type Version = Pick<PolicyVersionsByNumberQueryResult[number], 'version' | 'effectiveFrom' | 'title' | 'snapshot'>
+type Version = Pick<
+  PolicyVersionsByNumberQueryResult[number],
+  'version' | 'effectiveFrom' | 'title' | 'snapshot'
+>
 
 export interface ProjectionInput {
   slug: string
@@ -18,7 +21,14 @@ export interface ProjectionInput {
   url: string
 }
 
-export function projectCatalog({ slug, policyTitle, version, consentRevision, lang, url }: ProjectionInput): Catalog {
+export function projectCatalog({
+  slug,
+  policyTitle,
+  version,
+  consentRevision,
+  lang,
+  url,
+}: ProjectionInput): Catalog {
   const catalog: Catalog = {
     schemaVersion: CATALOG_SCHEMA_VERSION,
     lang,
@@ -49,7 +59,11 @@ export function projectCatalog({ slug, policyTitle, version, consentRevision, la
           retention:
             retention.kind === 'unknown'
               ? null
-              : { label: retentionLabel(retention, lang)!, duration: retentionIsoDuration(retention), session: retention.kind === 'session' },
+              : {
+                  label: retentionLabel(retention, lang)!,
+                  duration: retentionIsoDuration(retention),
+                  session: retention.kind === 'session',
+                },
           moreInfoUrl: cookie.moreInfoUrl ?? null,
         }
       }),

@@ -7,7 +7,10 @@ const CATEGORY_KEYWORDS: [RegExp, string][] = [
   [/publicit|ciblage|marketing|advertis|targeting/, 'advertising'],
   [/reseaux sociaux|social/, 'social'],
   [/analy|statisti|audience|mesure|measur/, 'analytics'],
-  [/fonctionnalit|interactivit|preference|personnalis|functional|interactiv|personali/, 'functionality'],
+  [
+    /fonctionnalit|interactivit|preference|personnalis|functional|interactiv|personali/,
+    'functionality',
+  ],
 ]
 
 const TYPE_SIGNALS: [RegExp, readonly ConsentModeSignal[]][] = [
@@ -25,17 +28,33 @@ export interface CategoryTraits {
  * The first category is the strictly necessary one unless its heading names another purpose;
  * any later category is strictly necessary only when its heading says so.
  */
-export function categoryTraits(heading: string, index: number, cookieTypes: readonly string[], taken: ReadonlySet<string>): CategoryTraits {
+export function categoryTraits(
+  heading: string,
+  index: number,
+  cookieTypes: readonly string[],
+  taken: ReadonlySet<string>,
+): CategoryTraits {
   const folded = fold(heading)
   const matched = CATEGORY_KEYWORDS.find(([pattern]) => pattern.test(folded))?.[1] ?? null
-  let key = matched ?? (index === 0 ? 'necessary' : slugify(heading).replace(/^(les-|the-)/, '').slice(0, 40) || `category-${index + 1}`)
+  let key =
+    matched ??
+    (index === 0
+      ? 'necessary'
+      : slugify(heading)
+          .replace(/^(les-|the-)/, '')
+          .slice(0, 40) || `category-${index + 1}`)
   for (let suffix = 2; taken.has(key); suffix++) key = `${key.replace(/-\d+$/, '')}-${suffix}`
   const required = key === 'necessary'
   const signals = new Set<ConsentModeSignal>(CATEGORY_SIGNALS[key] ?? [])
   if (!required) {
     for (const type of cookieTypes) {
-      for (const [pattern, typeSignals] of TYPE_SIGNALS) if (pattern.test(fold(type))) typeSignals.forEach((signal) => signals.add(signal))
+      for (const [pattern, typeSignals] of TYPE_SIGNALS)
+        if (pattern.test(fold(type))) typeSignals.forEach((signal) => signals.add(signal))
     }
   }
-  return { key, required, consentModes: CONSENT_MODE_SIGNALS.filter((signal) => signals.has(signal)) }
+  return {
+    key,
+    required,
+    consentModes: CONSENT_MODE_SIGNALS.filter((signal) => signals.has(signal)),
+  }
 }

@@ -37,16 +37,24 @@ export interface ParsedPolicy {
 }
 
 const COLUMN_NAMES: [RegExp, Column][] = [
-  [/^(nom( du cookie| des cookies| ou domaine)?|cookies?( name)?|names?|name or domain|domaines?|domains?)$/, 'name'],
+  [
+    /^(nom( du cookie| des cookies| ou domaine)?|cookies?( name)?|names?|name or domain|domaines?|domains?)$/,
+    'name',
+  ],
   [/^types?$/, 'type'],
   [/^(finalites?|purposes?|objet|description)$/, 'purpose'],
-  [/^(duree de conservation|duree( de vie)?|retention( period)?|lifetime|expiry|expiration)$/, 'retention'],
+  [
+    /^(duree de conservation|duree( de vie)?|retention( period)?|lifetime|expiry|expiration)$/,
+    'retention',
+  ],
   [/^(en savoir plus|learn more|more info(rmation)?|plus d'informations?)$/, 'moreInfo'],
   [/^(fournisseur|provider|editeur|emetteur|vendor|societe|company)$/, 'provider'],
 ]
-const COLUMN_LIST = 'Nom du cookie / Cookie name / Domaine / Domain, Type, Finalité / Purpose, Durée de conservation / Retention period, En savoir plus / Learn more, Fournisseur / Provider'
+const COLUMN_LIST =
+  'Nom du cookie / Cookie name / Domaine / Domain, Type, Finalité / Purpose, Durée de conservation / Retention period, En savoir plus / Learn more, Fournisseur / Provider'
 
-const VERSION_LINE = /^version\s+(?:applicable|en vigueur|effective|in force|valid)\s+(?:depuis le|depuis|a compter du|a partir du|du|le|from|since|as of|on)\s+(.+?)\.?$/
+const VERSION_LINE =
+  /^version\s+(?:applicable|en vigueur|effective|in force|valid)\s+(?:depuis le|depuis|a compter du|a partir du|du|le|from|since|as of|on)\s+(.+?)\.?$/
 const SECTION = /^(\d{1,2})\.\s+(\S.*)$/
 const SUB_SECTION = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/
 const HEADING_MAX = 200
@@ -92,13 +100,24 @@ export function parsePolicyText(text: string, file: string): ParsedPolicy {
     const heading = readHeading(text, sections)
     if (heading) {
       if (effectiveFrom === null) fail(title.line, missingVersion)
-      sections.push({ line, number: heading.number, heading: heading.text, paragraphs: [], rows: null })
+      sections.push({
+        line,
+        number: heading.number,
+        heading: heading.text,
+        paragraphs: [],
+        rows: null,
+      })
       return
     }
     if (sections.length === 0 && effectiveFrom === null) {
       const version = VERSION_LINE.exec(fold(text))
       if (version) {
-        effectiveFrom = parseWrittenDate(version[1]!) ?? fail(line, `cannot read the date "${text}": write it like "9 mars 2021" or "14 January 2025"`)
+        effectiveFrom =
+          parseWrittenDate(version[1]!) ??
+          fail(
+            line,
+            `cannot read the date "${text}": write it like "9 mars 2021" or "14 January 2025"`,
+          )
         return
       }
     }
@@ -107,31 +126,46 @@ export function parsePolicyText(text: string, file: string): ParsedPolicy {
     else intro.push(text)
   })
 
-  if (title === null) throw new PolicyImportError(file, null, 'the file is empty: it needs a title line')
+  if (title === null)
+    throw new PolicyImportError(file, null, 'the file is empty: it needs a title line')
   if (effectiveFrom === null) fail((title as { line: number }).line, missingVersion)
   if (sections.length === 0) fail(lines.length, 'no numbered section ("1. TITLE") found')
-  if (!sections.some((section) => section.rows?.length)) fail(lines.length, 'no cookie table found: a table is tab-separated with a header row')
+  if (!sections.some((section) => section.rows?.length))
+    fail(lines.length, 'no cookie table found: a table is tab-separated with a header row')
   for (const section of sections) {
-    if (section.rows && section.rows.length === 0) fail(section.line, `the table of section ${section.number} has a header but no cookie row`)
+    if (section.rows && section.rows.length === 0)
+      fail(section.line, `the table of section ${section.number} has a header but no cookie row`)
   }
-  return { file, title: (title as { text: string }).text, effectiveFrom: effectiveFrom!, intro, sections }
+  return {
+    file,
+    title: (title as { text: string }).text,
+    effectiveFrom: effectiveFrom!,
+    intro,
+    sections,
+  }
 }
 
 const missingVersion =
   'no version line before the first section (expected "Version applicable depuis le 9 mars 2021" or "Version effective from 14 January 2025")'
 
 /** A numbered line is a heading only where its number follows the previous one; other numbered lines are prose. */
-function readHeading(text: string, sections: ParsedSection[]): { number: string; text: string } | null {
+function readHeading(
+  text: string,
+  sections: ParsedSection[],
+): { number: string; text: string } | null {
   if (text.length > HEADING_MAX) return null
   const lastTop = sections.length ? Number(sections.at(-1)!.number.split('.')[0]) : 0
   const lastSub = sections.length ? Number(sections.at(-1)!.number.split('.')[1] ?? 0) : 0
   const sub = SUB_SECTION.exec(text)
   if (sub) {
     const [top, number] = [Number(sub[1]), Number(sub[2])]
-    return top === lastTop && number === lastSub + 1 ? { number: `${top}.${number}`, text: sub[3]!.trim() } : null
+    return top === lastTop && number === lastSub + 1
+      ? { number: `${top}.${number}`, text: sub[3]!.trim() }
+      : null
   }
   const section = SECTION.exec(text)
-  if (section && Number(section[1]) === lastTop + 1) return { number: section[1]!, text: section[2]!.trim() }
+  if (section && Number(section[1]) === lastTop + 1)
+    return { number: section[1]!, text: section[2]!.trim() }
   return null
 }
 
@@ -144,16 +178,30 @@ function readHeader(cells: string[], line: number, fail: Fail): Column[] {
     return column ?? fail(line, `unknown column "${cell}" (expected one of: ${COLUMN_LIST})`)
   })
   columns.forEach((column, index) => {
-    if (columns.indexOf(column) !== index) fail(line, `column "${cells[index]}" repeats the ${column} column`)
+    if (columns.indexOf(column) !== index)
+      fail(line, `column "${cells[index]}" repeats the ${column} column`)
   })
-  if (!columns.includes('name')) fail(line, 'the table has no cookie name column (Nom du cookie / Cookie name / Domaine / Domain)')
-  if (!columns.includes('purpose')) fail(line, 'the table has no purpose column (Finalité / Purpose)')
+  if (!columns.includes('name'))
+    fail(
+      line,
+      'the table has no cookie name column (Nom du cookie / Cookie name / Domaine / Domain)',
+    )
+  if (!columns.includes('purpose'))
+    fail(line, 'the table has no purpose column (Finalité / Purpose)')
   return columns
 }
 
-function readRow(cells: string[], header: { line: number; columns: Column[] }, line: number, fail: Fail): ParsedRow {
+function readRow(
+  cells: string[],
+  header: { line: number; columns: Column[] },
+  line: number,
+  fail: Fail,
+): ParsedRow {
   if (cells.length !== header.columns.length) {
-    fail(line, `this row has ${cells.length} cells but the table's header (line ${header.line}) has ${header.columns.length}`)
+    fail(
+      line,
+      `this row has ${cells.length} cells but the table's header (line ${header.line}) has ${header.columns.length}`,
+    )
   }
   const cell = (column: Column) => {
     const index = header.columns.indexOf(column)
@@ -163,8 +211,13 @@ function readRow(cells: string[], header: { line: number; columns: Column[] }, l
   if (name === '') fail(line, 'the cookie name is empty')
   const names = splitCookieNames(name)
   for (const each of names) {
-    if (/\s/.test(each)) fail(line, `"${each}" is not a cookie name: names have no spaces (separate several names with " / ")`)
-    if (cookieKind(each) === 'pattern' && /^\*+$/.test(each)) fail(line, `"${each}" would match every cookie`)
+    if (/\s/.test(each))
+      fail(
+        line,
+        `"${each}" is not a cookie name: names have no spaces (separate several names with " / ")`,
+      )
+    if (cookieKind(each) === 'pattern' && /^\*+$/.test(each))
+      fail(line, `"${each}" would match every cookie`)
   }
   const purpose = cell('purpose')
   if (purpose === '') fail(line, `the purpose of ${name} is empty`)
@@ -174,25 +227,44 @@ function readRow(cells: string[], header: { line: number; columns: Column[] }, l
   if (retentionText !== '') {
     retention =
       parseRetention(retentionText) ??
-      fail(line, `cannot read the retention "${retentionText}" of ${name}: write a number of days, months or years, or "Session"`)
+      fail(
+        line,
+        `cannot read the retention "${retentionText}" of ${name}: write a number of days, months or years, or "Session"`,
+      )
   }
   let moreInfoUrl: string | null = null
   const moreInfo = cell('moreInfo')
   if (moreInfo !== '') {
     const prefixed = parsePrefixedRetention(moreInfo)
-    const url = URL.exec(moreInfo)?.[0] ?? (BARE_DOMAIN.test(moreInfo) ? `https://${moreInfo}` : null)
+    const url =
+      URL.exec(moreInfo)?.[0] ?? (BARE_DOMAIN.test(moreInfo) ? `https://${moreInfo}` : null)
     if (prefixed) retention ??= prefixed
     else if (url) moreInfoUrl = url.replace(/^http:\/\//i, 'https://')
     else {
       retention ??=
         parseRetention(moreInfo) ??
-        fail(line, `cannot read "${moreInfo}" in the learn-more column of ${name}: give a link or "Durée de conservation : 13 mois"`)
+        fail(
+          line,
+          `cannot read "${moreInfo}" in the learn-more column of ${name}: give a link or "Durée de conservation : 13 mois"`,
+        )
     }
   }
   if (retention === null && moreInfoUrl === null) {
-    fail(line, `${name} has neither a retention period nor a learn-more link: visitors must be told how long it lives`)
+    fail(
+      line,
+      `${name} has neither a retention period nor a learn-more link: visitors must be told how long it lives`,
+    )
   }
   const type = cell('type')
   const provider = cell('provider')
-  return { line, name, names, type: type || null, purpose, retention, moreInfoUrl, provider: provider || null }
+  return {
+    line,
+    name,
+    names,
+    type: type || null,
+    purpose,
+    retention,
+    moreInfoUrl,
+    provider: provider || null,
+  }
 }

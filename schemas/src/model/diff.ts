@@ -1,7 +1,12 @@
 // What changed between two versions of a policy, in the reader's language: cookies, categories and prose.
 import { diffWordsWithSpace } from 'diff'
 import type { Lang } from '../languages'
-import type { LocaleBlockContent, LocaleString, LocaleText, Retention as StoredRetentionType } from '../sanity.types'
+import type {
+  LocaleBlockContent,
+  LocaleString,
+  LocaleText,
+  Retention as StoredRetentionType,
+} from '../sanity.types'
 import { pick, text } from './localized'
 import { blocksToText } from './portableText'
 import { retentionLabel } from './retention'
@@ -35,7 +40,8 @@ export interface CookieContent {
   provider?: { name?: string | null } | null
 }
 
-export type CookieField = 'name' | 'category' | 'type' | 'purpose' | 'retention' | 'moreInfoUrl' | 'provider'
+export type CookieField =
+  'name' | 'category' | 'type' | 'purpose' | 'retention' | 'moreInfoUrl' | 'provider'
 export interface FieldChange<F extends string = string> {
   field: F
   before: string | null
@@ -85,7 +91,11 @@ interface FlatCookie {
 
 function flatCookies(content: VersionContent): FlatCookie[] {
   return (content.snapshot?.categories ?? []).flatMap((category) =>
-    (category.cookies ?? []).map((cookie) => ({ id: cookie.cookieId || `name:${cookie.name}`, category, cookie })),
+    (category.cookies ?? []).map((cookie) => ({
+      id: cookie.cookieId || `name:${cookie.name}`,
+      category,
+      cookie,
+    })),
   )
 }
 
@@ -102,7 +112,15 @@ function cookieValues(entry: FlatCookie, lang: Lang): Record<CookieField, string
   }
 }
 
-const COOKIE_FIELDS: CookieField[] = ['name', 'category', 'type', 'purpose', 'retention', 'moreInfoUrl', 'provider']
+const COOKIE_FIELDS: CookieField[] = [
+  'name',
+  'category',
+  'type',
+  'purpose',
+  'retention',
+  'moreInfoUrl',
+  'provider',
+]
 
 function textDiff(before: string, after: string): TextPart[] {
   const parts: TextPart[] = diffWordsWithSpace(before, after).map((change) => ({
@@ -114,7 +132,8 @@ function textDiff(before: string, after: string): TextPart[] {
 }
 
 const isChange = (part: TextPart) => Boolean(part.added || part.removed)
-const isSpace = (part: TextPart | undefined) => part !== undefined && !isChange(part) && /^\s+$/.test(part.value)
+const isSpace = (part: TextPart | undefined) =>
+  part !== undefined && !isChange(part) && /^\s+$/.test(part.value)
 
 /**
  * Word diffs interleave ("vous" out, "modifier" in, " ", "informer" out, ...): each run of changes,
@@ -131,7 +150,11 @@ function mergeAcrossSpaces(parts: TextPart[]): TextPart[] {
     }
     let removed = ''
     let added = ''
-    while (index < parts.length && (isChange(parts[index]!) || (isSpace(parts[index]) && parts[index + 1] && isChange(parts[index + 1]!)))) {
+    while (
+      index < parts.length &&
+      (isChange(parts[index]!) ||
+        (isSpace(parts[index]) && parts[index + 1] && isChange(parts[index + 1]!)))
+    ) {
       const part = parts[index]!
       if (!part.added) removed += part.value
       if (!part.removed) added += part.value
@@ -148,12 +171,20 @@ function sectionText(section: SectionContent, lang: Lang): string {
 }
 
 /** The differences from `before` (the older version) to `after`, worded in `lang` (French where untranslated). */
-export function diffVersions(before: VersionContent, after: VersionContent, lang: Lang): PolicyDiff {
+export function diffVersions(
+  before: VersionContent,
+  after: VersionContent,
+  lang: Lang,
+): PolicyDiff {
   const titleBefore = text(before.title, lang)
   const titleAfter = text(after.title, lang)
 
-  const categoriesBefore = new Map((before.snapshot?.categories ?? []).map((category) => [category.key ?? '', category]))
-  const categoriesAfter = new Map((after.snapshot?.categories ?? []).map((category) => [category.key ?? '', category]))
+  const categoriesBefore = new Map(
+    (before.snapshot?.categories ?? []).map((category) => [category.key ?? '', category]),
+  )
+  const categoriesAfter = new Map(
+    (after.snapshot?.categories ?? []).map((category) => [category.key ?? '', category]),
+  )
   const categories: PolicyDiff['categories'] = { added: [], removed: [], renamed: [], changed: [] }
   for (const [key, category] of categoriesAfter) {
     const old = categoriesBefore.get(key)
@@ -164,14 +195,31 @@ export function diffVersions(before: VersionContent, after: VersionContent, lang
     }
     const oldTitle = text(old.title, lang)
     if (oldTitle !== title) categories.renamed.push({ key, before: oldTitle, after: title })
-    const [oldDescription, description] = [text(old.description, lang), text(category.description, lang)]
-    if (oldDescription !== description) categories.changed.push({ key, title, field: 'description', before: oldDescription, after: description })
+    const [oldDescription, description] = [
+      text(old.description, lang),
+      text(category.description, lang),
+    ]
+    if (oldDescription !== description)
+      categories.changed.push({
+        key,
+        title,
+        field: 'description',
+        before: oldDescription,
+        after: description,
+      })
     if (Boolean(old.required) !== Boolean(category.required)) {
-      categories.changed.push({ key, title, field: 'required', before: String(Boolean(old.required)), after: String(Boolean(category.required)) })
+      categories.changed.push({
+        key,
+        title,
+        field: 'required',
+        before: String(Boolean(old.required)),
+        after: String(Boolean(category.required)),
+      })
     }
   }
   for (const [key, category] of categoriesBefore) {
-    if (!categoriesAfter.has(key)) categories.removed.push({ key, title: text(category.title, lang) })
+    if (!categoriesAfter.has(key))
+      categories.removed.push({ key, title: text(category.title, lang) })
   }
 
   const cookiesBefore = new Map(flatCookies(before).map((entry) => [entry.id, entry]))
@@ -189,7 +237,9 @@ export function diffVersions(before: VersionContent, after: VersionContent, lang
     const oldValues = cookieValues(old, lang)
     // A cookie moves category when the key changes; a renamed category is reported once, as a category.
     const differs = (field: CookieField) =>
-      field === 'category' ? (old.category.key ?? '') !== (entry.category.key ?? '') : oldValues[field] !== values[field]
+      field === 'category'
+        ? (old.category.key ?? '') !== (entry.category.key ?? '')
+        : oldValues[field] !== values[field]
     const changes = COOKIE_FIELDS.filter(differs).map((field) => ({
       field,
       before: oldValues[field],
@@ -204,7 +254,9 @@ export function diffVersions(before: VersionContent, after: VersionContent, lang
     }
   }
 
-  const sectionsBefore = new Map((before.sections ?? []).map((section) => [section.number, section]))
+  const sectionsBefore = new Map(
+    (before.sections ?? []).map((section) => [section.number, section]),
+  )
   const sectionsAfter = after.sections ?? []
   const sections: PolicyDiff['sections'] = { added: [], removed: [], changed: [] }
   for (const section of sectionsAfter) {
@@ -216,18 +268,23 @@ export function diffVersions(before: VersionContent, after: VersionContent, lang
     }
     const oldText = `${text(old.heading, lang)}\n${sectionText(old, lang)}`
     const newText = `${heading}\n${sectionText(section, lang)}`
-    if (oldText !== newText) sections.changed.push({ number: section.number, heading, parts: textDiff(oldText, newText) })
+    if (oldText !== newText)
+      sections.changed.push({ number: section.number, heading, parts: textDiff(oldText, newText) })
   }
   const afterNumbers = new Set(sectionsAfter.map((section) => section.number))
   for (const section of before.sections ?? []) {
-    if (!afterNumbers.has(section.number)) sections.removed.push({ number: section.number, heading: text(section.heading, lang) })
+    if (!afterNumbers.has(section.number))
+      sections.removed.push({ number: section.number, heading: text(section.heading, lang) })
   }
 
   const introBefore = blocksToText(pick(before.intro, lang).value)
   const introAfter = blocksToText(pick(after.intro, lang).value)
 
   return {
-    title: titleBefore === titleAfter ? null : { field: 'title', before: titleBefore, after: titleAfter },
+    title:
+      titleBefore === titleAfter
+        ? null
+        : { field: 'title', before: titleBefore, after: titleAfter },
     categories,
     cookies,
     sections,
@@ -240,7 +297,9 @@ export function isEmptyDiff(diff: PolicyDiff): boolean {
   return (
     diff.title === null &&
     diff.intro === null &&
-    [categories.added, categories.removed, categories.renamed, categories.changed].every((list) => list.length === 0) &&
+    [categories.added, categories.removed, categories.renamed, categories.changed].every(
+      (list) => list.length === 0,
+    ) &&
     [cookies.added, cookies.removed, cookies.changed].every((list) => list.length === 0) &&
     [sections.added, sections.removed, sections.changed].every((list) => list.length === 0)
   )
@@ -275,16 +334,32 @@ export function summarizeDiff(diff: PolicyDiff | null, lang: Lang): string {
   if (diff === null) return words.first
   const parts: string[] = []
   const list = (refs: CookieRef[]) => refs.map((ref) => ref.name).join(', ')
-  if (diff.cookies.added.length) parts.push(`${words.added(diff.cookies.added.length)} : ${list(diff.cookies.added)}`)
-  if (diff.cookies.removed.length) parts.push(`${words.removed(diff.cookies.removed.length)} : ${list(diff.cookies.removed)}`)
-  if (diff.cookies.changed.length) parts.push(`${words.changed(diff.cookies.changed.length)} : ${list(diff.cookies.changed)}`)
+  if (diff.cookies.added.length)
+    parts.push(`${words.added(diff.cookies.added.length)} : ${list(diff.cookies.added)}`)
+  if (diff.cookies.removed.length)
+    parts.push(`${words.removed(diff.cookies.removed.length)} : ${list(diff.cookies.removed)}`)
+  if (diff.cookies.changed.length)
+    parts.push(`${words.changed(diff.cookies.changed.length)} : ${list(diff.cookies.changed)}`)
   const { categories } = diff
-  if (categories.added.length + categories.removed.length + categories.renamed.length + categories.changed.length) {
+  if (
+    categories.added.length +
+    categories.removed.length +
+    categories.renamed.length +
+    categories.changed.length
+  ) {
     parts.push(words.categories)
   }
-  const sectionNumbers = [...diff.sections.added, ...diff.sections.removed, ...diff.sections.changed].map((section) => section.number)
+  const sectionNumbers = [
+    ...diff.sections.added,
+    ...diff.sections.removed,
+    ...diff.sections.changed,
+  ].map((section) => section.number)
   if (diff.title || diff.intro || sectionNumbers.length) {
-    parts.push(sectionNumbers.length ? `${words.text} (${words.sections} ${sectionNumbers.join(', ')})` : words.text)
+    parts.push(
+      sectionNumbers.length
+        ? `${words.text} (${words.sections} ${sectionNumbers.join(', ')})`
+        : words.text,
+    )
   }
   if (!parts.length) return words.translation
   const sentence = parts.join(' ; ')

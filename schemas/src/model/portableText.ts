@@ -21,11 +21,14 @@ export interface Block {
 }
 
 const EMPHASIS = /\*\*([^*]+?)\*\*|\*([^*\s][^*]*?)\*/g
-const LINK = /\bhttps?:\/\/[^\s)»"<>]+[^\s)»"<>.,;:!?]|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|io|eu|de|uk)\b(?:\/[^\s)»"<>]*[^\s)»"<>.,;:!?])?/gi
+const LINK =
+  /\bhttps?:\/\/[^\s)»"<>]+[^\s)»"<>.,;:!?]|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|io|eu|de|uk)\b(?:\/[^\s)»"<>]*[^\s)»"<>.,;:!?])?/gi
 
 /** One block per paragraph; keys derive from `seed` and the position, so the same text gives the same keys. */
 export function paragraphsToBlocks(paragraphs: readonly string[], seed: string): Block[] {
-  return paragraphs.map((paragraph, index) => paragraphToBlock(paragraph, shortHash(seed, String(index))))
+  return paragraphs.map((paragraph, index) =>
+    paragraphToBlock(paragraph, shortHash(seed, String(index))),
+  )
 }
 
 function paragraphToBlock(paragraph: string, key: string): Block {
@@ -40,7 +43,12 @@ function paragraphToBlock(paragraph: string, key: string): Block {
         markDefs.push({ _type: 'link', _key: linkKey, href: piece.href })
         pieceMarks.push(linkKey)
       }
-      children.push({ _type: 'span', _key: shortHash(key, 'span', String(children.length)), text: piece.text, marks: pieceMarks })
+      children.push({
+        _type: 'span',
+        _key: shortHash(key, 'span', String(children.length)),
+        text: piece.text,
+        marks: pieceMarks,
+      })
     }
   }
   let last = 0

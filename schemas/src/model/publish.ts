@@ -1,8 +1,20 @@
 // Publishing a version: one function for the Studio's publish action and the importer.
 // It compares the catalog and prose as edited now with the latest version, and plans the next version.
-import type { CurrentCatalogQueryResult, LocaleBlockContent, LocaleString, LocaleText, PolicySection } from '../sanity.types'
+import type {
+  CurrentCatalogQueryResult,
+  LocaleBlockContent,
+  LocaleString,
+  LocaleText,
+  PolicySection,
+} from '../sanity.types'
 import { isIsoDate } from './dates'
-import { diffVersions, isEmptyDiff, summarizeDiff, type PolicyDiff, type VersionContent } from './diff'
+import {
+  diffVersions,
+  isEmptyDiff,
+  summarizeDiff,
+  type PolicyDiff,
+  type VersionContent,
+} from './diff'
 import { buildSnapshot } from './snapshot'
 import { compact, stableStringify } from './stable'
 
@@ -51,7 +63,12 @@ export interface PolicyVersionDocument {
 
 export type PublishPlan =
   | { kind: 'unchanged'; latestVersion: number }
-  | { kind: 'publish'; document: PolicyVersionDocument; diff: PolicyDiff | null; suggestedRequiresNewConsent: boolean }
+  | {
+      kind: 'publish'
+      document: PolicyVersionDocument
+      diff: PolicyDiff | null
+      suggestedRequiresNewConsent: boolean
+    }
 
 export function versionDocumentId(policyId: string, version: number): string {
   return `policyVersion-${policyId.replace(/^policy-/, '')}-${version}`
@@ -68,7 +85,12 @@ export function editedContent(policy: EditedPolicy, catalog: CurrentCatalogQuery
 }
 
 function comparable(content: VersionContent): string {
-  return stableStringify({ title: content.title, intro: content.intro, sections: content.sections ?? [], snapshot: content.snapshot })
+  return stableStringify({
+    title: content.title,
+    intro: content.intro,
+    sections: content.sections ?? [],
+    snapshot: content.snapshot,
+  })
 }
 
 /** Whether visitors must be asked again: a refusable cookie or category added, or a refusable cookie's purpose changed. */
@@ -76,7 +98,9 @@ export function suggestNewConsent(before: VersionContent | null, after: VersionC
   if (before === null) return true
   const oldCategories = new Set((before.snapshot?.categories ?? []).map((category) => category.key))
   const oldCookies = new Map(
-    (before.snapshot?.categories ?? []).flatMap((category) => (category.cookies ?? []).map((cookie) => [cookie.cookieId ?? cookie.name, cookie])),
+    (before.snapshot?.categories ?? []).flatMap((category) =>
+      (category.cookies ?? []).map((cookie) => [cookie.cookieId ?? cookie.name, cookie]),
+    ),
   )
   return (after.snapshot?.categories ?? []).some((category) => {
     if (category.required) return false
@@ -90,9 +114,13 @@ export function suggestNewConsent(before: VersionContent | null, after: VersionC
 
 export function planPublication(input: PublishInput): PublishPlan {
   const { policy, catalog, latest, effectiveFrom } = input
-  if (!isIsoDate(effectiveFrom)) throw new PublishError(`The effective date "${effectiveFrom}" is not a date written YYYY-MM-DD.`)
+  if (!isIsoDate(effectiveFrom))
+    throw new PublishError(
+      `The effective date "${effectiveFrom}" is not a date written YYYY-MM-DD.`,
+    )
   const content = editedContent(policy, catalog)
-  if (latest && comparable(latest) === comparable(content)) return { kind: 'unchanged', latestVersion: latest.version }
+  if (latest && comparable(latest) === comparable(content))
+    return { kind: 'unchanged', latestVersion: latest.version }
   if (latest && effectiveFrom < latest.effectiveFrom) {
     throw new PublishError(
       `The effective date ${effectiveFrom} is before version ${latest.version}'s (${latest.effectiveFrom}): a new version cannot take effect before the one it replaces.`,

@@ -35,7 +35,8 @@ const UNIT_PATTERNS: [RegExp, RetentionUnit][] = [
   [/^(ans?|annees?|years?)$/, 'year'],
 ]
 
-const SESSION = /^(session|la session|de session|fin de (la )?session|end of (the )?session|browser session)$/
+const SESSION =
+  /^(session|la session|de session|fin de (la )?session|end of (the )?session|browser session)$/
 const AMOUNT_UNIT = /(\d+)\s*([a-z]+)/
 
 /** Reads "30 jours", "13 months", "Session"; null when the text says no retention. */
@@ -48,7 +49,10 @@ export function parseRetention(text: string): Retention | null {
   const unit = UNIT_PATTERNS.find(([pattern]) => pattern.test(match[2]!))?.[1]
   if (!unit || amount < 1) return null
   // Anything but the amount and unit (and a leading "up to"/"jusqu'a") makes the text ambiguous.
-  const rest = folded.replace(match[0], '').replace(/^(up to|jusqu'?a|max(imum)?)\s*/, '').trim()
+  const rest = folded
+    .replace(match[0], '')
+    .replace(/^(up to|jusqu'?a|max(imum)?)\s*/, '')
+    .trim()
   return rest === '' ? { kind: 'duration', amount, unit } : null
 }
 
@@ -75,7 +79,10 @@ export function normalizeRetention(stored: StoredRetention | null | undefined): 
 }
 
 /** "30 jours", "13 months", "Session"; null when unknown. */
-export function retentionLabel(stored: StoredRetention | null | undefined, lang: Lang): string | null {
+export function retentionLabel(
+  stored: StoredRetention | null | undefined,
+  lang: Lang,
+): string | null {
   const retention = normalizeRetention(stored)
   if (retention.kind === 'session') return 'Session'
   if (retention.kind === 'unknown') return null
@@ -120,7 +127,10 @@ export function retentionDays(stored: StoredRetention | null | undefined): numbe
 }
 
 /** Whether a retention is longer than a number of months (CNIL: 13 months for trackers, 6 for the choice). */
-export function retentionExceedsMonths(stored: StoredRetention | null | undefined, months: number): boolean {
+export function retentionExceedsMonths(
+  stored: StoredRetention | null | undefined,
+  months: number,
+): boolean {
   const days = retentionDays(stored)
   return days !== null && days > months * DAYS_PER_UNIT.month + 1e-9
 }

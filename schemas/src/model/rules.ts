@@ -20,13 +20,25 @@ export function checkCookieName(printed: string | undefined | null): RuleResult[
   return splitCookieNames(printed).flatMap((name): RuleResult[] => {
     const kind = cookieKind(name)
     if (kind === 'domain') {
-      return DOMAIN.test(name) ? [] : [{ level: 'error', message: `"${name}" is not a domain: write it like .stripe.com.` }]
+      return DOMAIN.test(name)
+        ? []
+        : [{ level: 'error', message: `"${name}" is not a domain: write it like .stripe.com.` }]
     }
     if (!COOKIE_NAME.test(name)) {
-      return [{ level: 'error', message: `"${name}" cannot be a cookie name: no spaces, commas, semicolons or quotes. Separate several names with " / ".` }]
+      return [
+        {
+          level: 'error',
+          message: `"${name}" cannot be a cookie name: no spaces, commas, semicolons or quotes. Separate several names with " / ".`,
+        },
+      ]
     }
     if (kind === 'pattern' && name.replace(/\*/g, '') === '') {
-      return [{ level: 'error', message: `"${name}" would match every cookie: keep the fixed part of the name, as in _ga_*.` }]
+      return [
+        {
+          level: 'error',
+          message: `"${name}" would match every cookie: keep the fixed part of the name, as in _ga_*.`,
+        },
+      ]
     }
     return []
   })
@@ -41,12 +53,22 @@ export interface CookieRuleInput {
   consentCookieName?: string
 }
 
-const TRACKER_TYPES = /analy|statisti|audience|publicit|advertis|marketing|social|ciblage|targeting|tracking|pistage/
+const TRACKER_TYPES =
+  /analy|statisti|audience|publicit|advertis|marketing|social|ciblage|targeting|tracking|pistage/
 
 /** Visitors must be told how long a cookie lives, or where to find out. */
-export function checkRetentionOrLink(retention: StoredRetention | null | undefined, moreInfoUrl: string | null | undefined): RuleResult[] {
+export function checkRetentionOrLink(
+  retention: StoredRetention | null | undefined,
+  moreInfoUrl: string | null | undefined,
+): RuleResult[] {
   return normalizeRetention(retention).kind === 'unknown' && !moreInfoUrl
-    ? [{ level: 'error', message: 'Give a retention period, or a more-information link where the provider says how long the cookie lives.' }]
+    ? [
+        {
+          level: 'error',
+          message:
+            'Give a retention period, or a more-information link where the provider says how long the cookie lives.',
+        },
+      ]
     : []
 }
 
@@ -56,7 +78,8 @@ export function checkCookieRetention(input: CookieRuleInput): RuleResult[] {
   if (input.categoryRequired === false && retentionExceedsMonths(input.retention, 13)) {
     results.push({
       level: 'error',
-      message: 'CNIL: a cookie that needs consent lives at most 13 months, then consent is asked again. Shorten the retention, or move the cookie to a strictly necessary category if it truly is one.',
+      message:
+        'CNIL: a cookie that needs consent lives at most 13 months, then consent is asked again. Shorten the retention, or move the cookie to a strictly necessary category if it truly is one.',
     })
   }
   const consentCookie = input.consentCookieName ?? DEFAULT_CONSENT_COOKIE
@@ -69,7 +92,9 @@ export function checkCookieRetention(input: CookieRuleInput): RuleResult[] {
   return results
 }
 
-export function checkTrackerLabelledEssential(input: Pick<CookieRuleInput, 'type' | 'categoryRequired'>): RuleResult[] {
+export function checkTrackerLabelledEssential(
+  input: Pick<CookieRuleInput, 'type' | 'categoryRequired'>,
+): RuleResult[] {
   const type = `${input.type?.fr ?? ''} ${input.type?.en ?? ''}`
   if (input.categoryRequired && TRACKER_TYPES.test(fold(type))) {
     return [
@@ -82,10 +107,18 @@ export function checkTrackerLabelledEssential(input: Pick<CookieRuleInput, 'type
   return []
 }
 
-export function checkEffectiveDate(effectiveFrom: string | null | undefined, previous: { version: number; effectiveFrom: string } | null): RuleResult[] {
+export function checkEffectiveDate(
+  effectiveFrom: string | null | undefined,
+  previous: { version: number; effectiveFrom: string } | null,
+): RuleResult[] {
   if (!effectiveFrom || !previous) return []
   if (effectiveFrom < previous.effectiveFrom) {
-    return [{ level: 'error', message: `This date is before version ${previous.version}'s (${previous.effectiveFrom}): a version cannot take effect before the one it replaces.` }]
+    return [
+      {
+        level: 'error',
+        message: `This date is before version ${previous.version}'s (${previous.effectiveFrom}): a version cannot take effect before the one it replaces.`,
+      },
+    ]
   }
   return []
 }

@@ -27,5 +27,7 @@ export function shortHash(...parts: string[]): string {
     a = Math.imul(a ^ code, 0x01000193)
     b = Math.imul(b ^ code, 0x5bd1e995)
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0').slice(0, 4)
+  return (
+    (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0').slice(0, 4)
+  )
 }

@@ -11,7 +11,11 @@ export function versionInForce<T extends Dated>(versions: readonly T[], today: s
   let best: T | null = null
   for (const version of versions) {
     if (version.effectiveFrom > today) continue
-    if (!best || version.effectiveFrom > best.effectiveFrom || (version.effectiveFrom === best.effectiveFrom && version.version > best.version)) {
+    if (
+      !best ||
+      version.effectiveFrom > best.effectiveFrom ||
+      (version.effectiveFrom === best.effectiveFrom && version.version > best.version)
+    ) {
       best = version
     }
   }
@@ -24,7 +28,10 @@ export function versionState(version: Dated, inForce: Dated | null, today: strin
 }
 
 /** The consent revision: the latest version in force on `today` that requires new consent (0 before any). */
-export function consentRevision(versions: readonly (Dated & { requiresNewConsent?: boolean | null })[], today: string): number {
+export function consentRevision(
+  versions: readonly (Dated & { requiresNewConsent?: boolean | null })[],
+  today: string,
+): number {
   const asking = versions.filter((version) => version.requiresNewConsent)
   return versionInForce(asking, today)?.version ?? 0
 }

@@ -16,13 +16,19 @@ export interface CookieDraft {
   moreInfoUrl?: string
 }
 
-export async function categoryRequired(document: CookieDraft | undefined, fetch: Fetch): Promise<boolean | null> {
+export async function categoryRequired(
+  document: CookieDraft | undefined,
+  fetch: Fetch,
+): Promise<boolean | null> {
   const id = document?.category?._ref
   if (!id) return null
   return fetch<boolean | null>('*[_id == $id][0].required', { id })
 }
 
-export async function retentionChecks(document: CookieDraft | undefined, fetch: Fetch): Promise<RuleResult[]> {
+export async function retentionChecks(
+  document: CookieDraft | undefined,
+  fetch: Fetch,
+): Promise<RuleResult[]> {
   return checkCookieRetention({
     names: document?.names?.length ? document.names : splitCookieNames(document?.name ?? ''),
     retention: document?.retention,
@@ -33,7 +39,11 @@ export async function retentionChecks(document: CookieDraft | undefined, fetch: 
 }
 
 /** The other rows of the same policy's catalog that share a name with this one. */
-export async function checkUniqueName(name: string | undefined, document: CookieDraft | undefined, fetch: Fetch): Promise<RuleResult[]> {
+export async function checkUniqueName(
+  name: string | undefined,
+  document: CookieDraft | undefined,
+  fetch: Fetch,
+): Promise<RuleResult[]> {
   const categoryId = document?.category?._ref
   if (!name || !categoryId) return []
   const id = publishedId(document?._id)
@@ -42,7 +52,17 @@ export async function checkUniqueName(name: string | undefined, document: Cookie
     { ids: [id, `drafts.${id}`], categoryId },
   )
   const mine = new Set(splitCookieNames(name))
-  const clash = others.find((other) => (other.names?.length ? other.names : splitCookieNames(other.name)).some((each) => mine.has(each)))
-  return clash ? [{ level: 'error', message: `The catalog already lists ${clash.name}: a name appears once per policy.` }] : []
+  const clash = others.find((other) =>
+    (other.names?.length ? other.names : splitCookieNames(other.name)).some((each) =>
+      mine.has(each),
+    ),
+  )
+  return clash
+    ? [
+        {
+          level: 'error',
+          message: `The catalog already lists ${clash.name}: a name appears once per policy.`,
+        },
+      ]
+    : []
 }
-

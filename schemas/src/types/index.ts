@@ -1,5 +1,10 @@
 // Every Sanity schema type of the content model, registered by the Studio and the schema tooling.
-import { catalogSnapshot, snapshotCategory, snapshotCookie, snapshotProvider } from './objects/catalogSnapshot'
+import {
+  catalogSnapshot,
+  snapshotCategory,
+  snapshotCookie,
+  snapshotProvider,
+} from './objects/catalogSnapshot'
 import { blockContent } from './objects/blockContent'
 import { localeBlockContent, localeString, localeText } from './objects/localized'
 import { policySection } from './objects/policySection'

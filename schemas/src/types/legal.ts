@@ -3,10 +3,15 @@ import type { CustomValidatorResult, RuleDef, ValidationContext } from 'sanity'
 import { SANITY_API_VERSION } from '../apiVersion'
 import type { RuleResult } from '../model/rules'
 
-type Check<V> = (value: V | undefined, context: ValidationContext) => RuleResult[] | Promise<RuleResult[]>
+type Check<V> = (
+  value: V | undefined,
+  context: ValidationContext,
+) => RuleResult[] | Promise<RuleResult[]>
 
 function only(results: RuleResult[], level: RuleResult['level']): CustomValidatorResult {
-  const messages = results.filter((result) => result.level === level).map((result) => result.message)
+  const messages = results
+    .filter((result) => result.level === level)
+    .map((result) => result.message)
   return messages.length ? messages.join(' ') : true
 }
 
@@ -19,12 +24,19 @@ export function legal<V>(check: Check<V>) {
 }
 
 export function errorsOf<V>(check: Check<V>) {
-  return <R extends RuleDef<R, V>>(rule: R): R => rule.custom(async (value, context) => only(await check(value as V | undefined, context), 'error'))
+  return <R extends RuleDef<R, V>>(rule: R): R =>
+    rule.custom(async (value, context) =>
+      only(await check(value as V | undefined, context), 'error'),
+    )
 }
 
 export function warningsOf<V>(check: Check<V>) {
   return <R extends RuleDef<R, V>>(rule: R): R =>
-    rule.custom(async (value, context) => only(await check(value as V | undefined, context), 'warning')).warning()
+    rule
+      .custom(async (value, context) =>
+        only(await check(value as V | undefined, context), 'warning'),
+      )
+      .warning()
 }
 
 export interface Lookup {

@@ -55,7 +55,14 @@ const SLACK_SECONDS = DAY // browsers and servers round; a day of slack avoids f
 
 function entries(catalog: Catalog): Entry[] {
   return catalog.categories.flatMap((category) =>
-    category.cookies.flatMap((cookie) => [...new Set(cookie.names)].map((pattern) => ({ pattern, printed: cookie.name, category, cookie }))),
+    category.cookies.flatMap((cookie) =>
+      [...new Set(cookie.names)].map((pattern) => ({
+        pattern,
+        printed: cookie.name,
+        category,
+        cookie,
+      })),
+    ),
   )
 }
 
@@ -63,7 +70,9 @@ function entries(catalog: Catalog): Entry[] {
 function match(all: Entry[], cookie: Pick<SeenCookie, 'name' | 'domain'>): Entry | null {
   const order = ['name', 'pattern', 'domain'] as const
   for (const kind of order) {
-    const found = all.find((entry) => cookieKind(entry.pattern) === kind && cookieMatches(entry.pattern, cookie))
+    const found = all.find(
+      (entry) => cookieKind(entry.pattern) === kind && cookieMatches(entry.pattern, cookie),
+    )
     if (found) return found
   }
   return null
@@ -74,7 +83,8 @@ function durationSeconds(iso: string): number | null {
   const match = /^P(T?)(\d+)([YMWDHS])$/.exec(iso)
   if (!match) return null
   const amount = Number(match[2])
-  if (match[1] === 'T') return match[3] === 'H' ? amount * 3600 : match[3] === 'M' ? amount * 60 : amount
+  if (match[1] === 'T')
+    return match[3] === 'H' ? amount * 3600 : match[3] === 'M' ? amount * 60 : amount
   const days = { Y: 365.25, M: MONTH_DAYS, W: 7, D: 1 }[match[3] as 'Y' | 'M' | 'W' | 'D']
   return days === undefined ? null : amount * days * DAY
 }
@@ -85,7 +95,12 @@ function lifetime(cookie: SeenCookie): string {
   return days >= 60 ? `${Math.round(days / MONTH_DAYS)} months (${days} days)` : `${days} days`
 }
 
-export function analyze(catalog: Catalog, cookies: SeenCookie[], urls: string[], errors: ScanReport['errors']): ScanReport {
+export function analyze(
+  catalog: Catalog,
+  cookies: SeenCookie[],
+  urls: string[],
+  errors: ScanReport['errors'],
+): ScanReport {
   const all = entries(catalog)
   const undeclared: Finding[] = []
   const setBeforeConsent: Finding[] = []
@@ -104,9 +119,18 @@ export function analyze(catalog: Catalog, cookies: SeenCookie[], urls: string[],
     const base = { name: cookie.name, domain: cookie.domain, phase: cookie.phase, url: cookie.url }
     if (entry) matched.add(entry)
     if (!entry) {
-      if (first('undeclared', cookie)) undeclared.push({ ...base, reason: 'set by the site but declared nowhere in the policy: add it to the catalog, or stop setting it' })
+      if (first('undeclared', cookie))
+        undeclared.push({
+          ...base,
+          reason:
+            'set by the site but declared nowhere in the policy: add it to the catalog, or stop setting it',
+        })
     }
-    if ((cookie.phase === 'before' || cookie.phase === 'reject') && !entry?.category.required && first('before', cookie, true)) {
+    if (
+      (cookie.phase === 'before' || cookie.phase === 'reject') &&
+      !entry?.category.required &&
+      first('before', cookie, true)
+    ) {
       setBeforeConsent.push({
         ...base,
         ...(entry ? { category: entry.category.key, declared: entry.printed } : {}),
@@ -119,11 +143,25 @@ export function analyze(catalog: Catalog, cookies: SeenCookie[], urls: string[],
     const retention = entry?.cookie.retention
     if (entry && retention && first('longer', cookie)) {
       if (retention.session && cookie.expires >= 0) {
-        longerThanDeclared.push({ ...base, category: entry.category.key, declared: 'Session', reason: `declared as a session cookie but kept ${lifetime(cookie)}` })
+        longerThanDeclared.push({
+          ...base,
+          category: entry.category.key,
+          declared: 'Session',
+          reason: `declared as a session cookie but kept ${lifetime(cookie)}`,
+        })
       } else if (retention.duration) {
         const declared = durationSeconds(retention.duration)
-        if (declared !== null && cookie.expires >= 0 && cookie.expires - cookie.seenAt > declared + SLACK_SECONDS) {
-          longerThanDeclared.push({ ...base, category: entry.category.key, declared: retention.label, reason: `declared ${retention.label} but kept ${lifetime(cookie)}` })
+        if (
+          declared !== null &&
+          cookie.expires >= 0 &&
+          cookie.expires - cookie.seenAt > declared + SLACK_SECONDS
+        ) {
+          longerThanDeclared.push({
+            ...base,
+            category: entry.category.key,
+            declared: retention.label,
+            reason: `declared ${retention.label} but kept ${lifetime(cookie)}`,
+          })
         }
       }
     }
@@ -138,7 +176,8 @@ export function analyze(catalog: Catalog, cookies: SeenCookie[], urls: string[],
       url: null,
       category: entry.category.key,
       declared: entry.printed,
-      reason: 'declared but never set during the scan (advice: check whether it is still used, or scan the pages that set it)',
+      reason:
+        'declared but never set during the scan (advice: check whether it is still used, or scan the pages that set it)',
     }))
 
   return {

@@ -4,10 +4,20 @@ import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { Phase, ScanReport, SeenCookie } from './analyze'
 
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 /** vanilla-cookieconsent v3 (this project's own banner, and many others). */
-const OWN_BANNER = { accept: '#cc-main button[data-role="all"]', reject: '#cc-main button[data-role="necessary"]' }
+const OWN_BANNER = {
+  accept: '#cc-main button[data-role="all"]',
+  reject: '#cc-main button[data-role="necessary"]',
+}
 
 export interface ScanOptions {
   urls: string[]
@@ -18,7 +28,11 @@ export interface ScanOptions {
 }
 
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => Boolean(path))
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter((path): path is string => Boolean(path))
   return candidates.find((path) => existsSync(path))
 }
 
@@ -34,7 +48,16 @@ export function parseSetCookie(line: string, url: string, now: number): HeaderCo
   const separator = pair?.indexOf('=') ?? -1
   if (!pair || separator < 1) return null
   const host = new URL(url).hostname
-  const cookie: HeaderCookie = { name: pair.slice(0, separator).trim(), domain: host, path: '/', expires: -1, httpOnly: false, secure: false, sameSite: 'Lax', url }
+  const cookie: HeaderCookie = {
+    name: pair.slice(0, separator).trim(),
+    domain: host,
+    path: '/',
+    expires: -1,
+    httpOnly: false,
+    secure: false,
+    sameSite: 'Lax',
+    url,
+  }
   for (const attribute of attributes) {
     const [rawKey, ...rest] = attribute.split('=')
     const key = rawKey!.trim().toLowerCase()
@@ -42,10 +65,12 @@ export function parseSetCookie(line: string, url: string, now: number): HeaderCo
     if (key === 'domain' && value) cookie.domain = value.startsWith('.') ? value : `.${value}`
     else if (key === 'path' && value) cookie.path = value
     else if (key === 'max-age' && /^-?\d+$/.test(value)) cookie.expires = now + Number(value)
-    else if (key === 'expires' && cookie.expires === -1 && !Number.isNaN(Date.parse(value))) cookie.expires = Math.floor(Date.parse(value) / 1000)
+    else if (key === 'expires' && cookie.expires === -1 && !Number.isNaN(Date.parse(value)))
+      cookie.expires = Math.floor(Date.parse(value) / 1000)
     else if (key === 'httponly') cookie.httpOnly = true
     else if (key === 'secure') cookie.secure = true
-    else if (key === 'samesite' && value) cookie.sameSite = value[0]!.toUpperCase() + value.slice(1).toLowerCase()
+    else if (key === 'samesite' && value)
+      cookie.sameSite = value[0]!.toUpperCase() + value.slice(1).toLowerCase()
   }
   return cookie
 }
@@ -54,10 +79,18 @@ async function settle(page: Page, timeoutMs: number): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => undefined)
 }
 
-async function choose(page: Page, selector: string | undefined, own: string, timeoutMs: number): Promise<boolean> {
+async function choose(
+  page: Page,
+  selector: string | undefined,
+  own: string,
+  timeoutMs: number,
+): Promise<boolean> {
   const target = page.locator(selector ?? own).first()
   try {
-    await target.waitFor({ state: 'visible', timeout: Math.min(timeoutMs, selector ? timeoutMs : 5000) })
+    await target.waitFor({
+      state: 'visible',
+      timeout: Math.min(timeoutMs, selector ? timeoutMs : 5000),
+    })
     await target.click()
     return true
   } catch {
@@ -65,7 +98,12 @@ async function choose(page: Page, selector: string | undefined, own: string, tim
   }
 }
 
-async function scanPhase(browser: Browser, phase: Phase, options: ScanOptions, errors: ScanReport['errors']): Promise<SeenCookie[]> {
+async function scanPhase(
+  browser: Browser,
+  phase: Phase,
+  options: ScanOptions,
+  errors: ScanReport['errors'],
+): Promise<SeenCookie[]> {
   const context: BrowserContext = await browser.newContext()
   const fromHeaders = new Map<string, HeaderCookie>()
   const firstUrl = new Map<string, string>()
@@ -106,8 +144,16 @@ async function scanPhase(browser: Browser, phase: Phase, options: ScanOptions, e
         await settle(page, options.timeoutMs)
         if (phase !== 'before') {
           const own = phase === 'accept' ? OWN_BANNER.accept : OWN_BANNER.reject
-          const clicked = await choose(page, phase === 'accept' ? options.acceptSelector : options.rejectSelector, own, options.timeoutMs)
-          if (!clicked) options.onProgress(`${phase}: ${url}: no banner button found; cookies are collected as they are`)
+          const clicked = await choose(
+            page,
+            phase === 'accept' ? options.acceptSelector : options.rejectSelector,
+            own,
+            options.timeoutMs,
+          )
+          if (!clicked)
+            options.onProgress(
+              `${phase}: ${url}: no banner button found; cookies are collected as they are`,
+            )
           await settle(page, options.timeoutMs)
           // The visitor goes on browsing: the page again, with the choice made.
           await page.reload({ waitUntil: 'load', timeout: options.timeoutMs })
@@ -137,12 +183,15 @@ async function scanPhase(browser: Browser, phase: Phase, options: ScanOptions, e
   }
 }
 
-export async function scanSite(options: ScanOptions): Promise<{ cookies: SeenCookie[]; errors: ScanReport['errors'] }> {
+export async function scanSite(
+  options: ScanOptions,
+): Promise<{ cookies: SeenCookie[]; errors: ScanReport['errors'] }> {
   const browser = await launch()
   const errors: ScanReport['errors'] = []
   try {
     const cookies: SeenCookie[] = []
-    for (const phase of ['before', 'reject', 'accept'] as const) cookies.push(...(await scanPhase(browser, phase, options, errors)))
+    for (const phase of ['before', 'reject', 'accept'] as const)
+      cookies.push(...(await scanPhase(browser, phase, options, errors)))
     return { cookies, errors }
   } finally {
     await browser.close()

@@ -8,7 +8,10 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: NextRequest) {
   const lang = preferredLang(request.headers.get('accept-language'))
   const [first] = await getPolicies()
-  const response = NextResponse.redirect(new URL(`/${lang}/${first?.slug ?? 'cookies'}`, request.url), 307)
+  const response = NextResponse.redirect(
+    new URL(`/${lang}/${first?.slug ?? 'cookies'}`, request.url),
+    307,
+  )
   response.headers.set('Vary', 'Accept-Language')
   return response
 }

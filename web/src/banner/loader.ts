@@ -13,7 +13,15 @@ declare global {
   }
 }
 
-const SIGNALS = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage']
+const SIGNALS = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+]
 
 const script = document.currentScript as HTMLScriptElement | null
 const base = new URL(script?.src || '/cookie-banner.js', location.href)
@@ -26,7 +34,10 @@ function gtag(..._args: unknown[]): void {
   // eslint-disable-next-line prefer-rest-params
   window.dataLayer.push(arguments)
 }
-gtag('consent', 'default', { ...Object.fromEntries(SIGNALS.map((signal) => [signal, 'denied'])), wait_for_update: 500 })
+gtag('consent', 'default', {
+  ...Object.fromEntries(SIGNALS.map((signal) => [signal, 'denied'])),
+  wait_for_update: 500,
+})
 
 const stylesheet = document.createElement('link')
 stylesheet.rel = 'stylesheet'
@@ -34,13 +45,23 @@ stylesheet.href = new URL('cookie-banner.css', base).href
 document.head.appendChild(stylesheet)
 
 function consentUpdate(consentModes: Record<string, string[]>): void {
-  const granted = new Set(Object.entries(consentModes).flatMap(([category, signals]) => (CookieConsent.acceptedCategory(category) ? signals : [])))
-  const update: Signals = Object.fromEntries(SIGNALS.map((signal) => [signal, granted.has(signal) ? 'granted' : 'denied']))
+  const granted = new Set(
+    Object.entries(consentModes).flatMap(([category, signals]) =>
+      CookieConsent.acceptedCategory(category) ? signals : [],
+    ),
+  )
+  const update: Signals = Object.fromEntries(
+    SIGNALS.map((signal) => [signal, granted.has(signal) ? 'granted' : 'denied']),
+  )
   gtag('consent', 'update', update)
 }
 
 async function start(): Promise<void> {
-  const query = new URLSearchParams({ format: 'vanilla-cookieconsent', lang, ...(policy ? { policy } : {}) })
+  const query = new URLSearchParams({
+    format: 'vanilla-cookieconsent',
+    lang,
+    ...(policy ? { policy } : {}),
+  })
   const response = await fetch(new URL(`/api/cookie-catalog?${query}`, base.origin))
   if (!response.ok) throw new Error(`cookie catalog: HTTP ${response.status}`)
   const { consentModes, policyUrl, ...config } = (await response.json()) as VanillaConfig
@@ -52,7 +73,9 @@ async function start(): Promise<void> {
         ...category,
         autoClear: {
           ...category.autoClear,
-          cookies: category.autoClear.cookies.map((cookie) => ({ name: cookie.isRegex ? new RegExp(cookie.name) : cookie.name })),
+          cookies: category.autoClear.cookies.map((cookie) => ({
+            name: cookie.isRegex ? new RegExp(cookie.name) : cookie.name,
+          })),
         },
       },
     ]),

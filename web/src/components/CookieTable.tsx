@@ -43,7 +43,9 @@ export function CookieTable({ category, lang }: { category: Category; lang: Lang
                 <td data-label={ui.columns.retention}>
                   {retention ?? (cookie.moreInfoUrl ? null : ui.retentionUnknown)}
                   {retention && cookie.moreInfoUrl ? ' · ' : null}
-                  {cookie.moreInfoUrl ? <a href={cookie.moreInfoUrl}>{linkText(cookie.moreInfoUrl)}</a> : null}
+                  {cookie.moreInfoUrl ? (
+                    <a href={cookie.moreInfoUrl}>{linkText(cookie.moreInfoUrl)}</a>
+                  ) : null}
                 </td>
               </tr>
             )

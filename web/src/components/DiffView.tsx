@@ -32,7 +32,17 @@ function value(field: string, text: string | null, lang: Lang): string {
 }
 
 /** A titled list of changes; nothing at all when there is none. */
-function ListBlock({ id, title, heading: H, items }: { id: string; title: string; heading: 'h2' | 'h3'; items: { key: string; content: ReactNode }[] }) {
+function ListBlock({
+  id,
+  title,
+  heading: H,
+  items,
+}: {
+  id: string
+  title: string
+  heading: 'h2' | 'h3'
+  items: { key: string; content: ReactNode }[]
+}) {
   if (!items.length) return null
   return (
     <section className="diff-block" data-diff={id}>
@@ -46,7 +56,15 @@ function ListBlock({ id, title, heading: H, items }: { id: string; title: string
   )
 }
 
-export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; lang: Lang; headingLevel?: 2 | 3 }) {
+export function DiffView({
+  diff,
+  lang,
+  headingLevel = 2,
+}: {
+  diff: PolicyDiff
+  lang: Lang
+  headingLevel?: 2 | 3
+}) {
   const ui = UI[lang]
   const H = headingLevel === 2 ? 'h2' : 'h3'
   const Sub = headingLevel === 2 ? 'h3' : 'h4'
@@ -62,9 +80,18 @@ export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; l
   const empty =
     !diff.title &&
     !diff.intro &&
-    [cookies.added, cookies.removed, cookies.changed, categories.added, categories.removed, categories.renamed, categories.changed, sections.added, sections.removed, sections.changed].every(
-      (list) => list.length === 0,
-    )
+    [
+      cookies.added,
+      cookies.removed,
+      cookies.changed,
+      categories.added,
+      categories.removed,
+      categories.renamed,
+      categories.changed,
+      sections.added,
+      sections.removed,
+      sections.changed,
+    ].every((list) => list.length === 0)
   if (empty) return <p className="no-changes">{ui.noChanges}</p>
   return (
     <div className="diff">
@@ -76,8 +103,18 @@ export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; l
           </p>
         </section>
       ) : null}
-      <ListBlock id="cookies-added" title={ui.cookiesAdded} heading={H} items={cookies.added.map(cookieItem)} />
-      <ListBlock id="cookies-removed" title={ui.cookiesRemoved} heading={H} items={cookies.removed.map(cookieItem)} />
+      <ListBlock
+        id="cookies-added"
+        title={ui.cookiesAdded}
+        heading={H}
+        items={cookies.added.map(cookieItem)}
+      />
+      <ListBlock
+        id="cookies-removed"
+        title={ui.cookiesRemoved}
+        heading={H}
+        items={cookies.removed.map(cookieItem)}
+      />
       {cookies.changed.length ? (
         <section className="diff-block" data-diff="cookies-changed">
           <H>{ui.cookiesChanged}</H>
@@ -120,7 +157,10 @@ export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; l
         id="categories-removed"
         title={ui.categoriesRemoved}
         heading={H}
-        items={categories.removed.map((category) => ({ key: category.key, content: category.title }))}
+        items={categories.removed.map((category) => ({
+          key: category.key,
+          content: category.title,
+        }))}
       />
       <ListBlock
         id="categories-renamed"
@@ -143,7 +183,8 @@ export function DiffView({ diff, lang, headingLevel = 2 }: { diff: PolicyDiff; l
           key: `${change.key}:${change.field}`,
           content: (
             <>
-              {change.title}, {ui.fields[change.field]?.toLowerCase()} : <del>{value(change.field, change.before, lang)}</del> →{' '}
+              {change.title}, {ui.fields[change.field]?.toLowerCase()} :{' '}
+              <del>{value(change.field, change.before, lang)}</del> →{' '}
               <ins>{value(change.field, change.after, lang)}</ins>
             </>
           ),

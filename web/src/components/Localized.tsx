@@ -2,7 +2,13 @@
 import { pick, type Lang, type Localized as LocalizedValue } from '@cookie-policy/schemas/model'
 import { UI } from '@/lib/i18n'
 
-export function Localized({ value, lang }: { value: LocalizedValue<string> | null | undefined; lang: Lang }) {
+export function Localized({
+  value,
+  lang,
+}: {
+  value: LocalizedValue<string> | null | undefined
+  lang: Lang
+}) {
   const { value: text, fallback } = pick(value, lang)
   if (!fallback) return <>{text ?? ''}</>
   return (

@@ -23,7 +23,9 @@ export function PolicyDocument({
   const categories = version.snapshot.categories ?? []
   const shown = new Set(version.sections?.map((section) => section.categoryKey).filter(Boolean))
   const date = formatPolicyDate(version.effectiveFrom, lang)
-  const [Title, Section, SubSection] = nested ? (['h2', 'h3', 'h4'] as const) : (['h1', 'h2', 'h3'] as const)
+  const [Title, Section, SubSection] = nested
+    ? (['h2', 'h3', 'h4'] as const)
+    : (['h1', 'h2', 'h3'] as const)
   return (
     <article className="policy" aria-labelledby="policy-title">
       <Title id="policy-title">
@@ -31,11 +33,15 @@ export function PolicyDocument({
       </Title>
       <p className="version-line">{upcoming ? ui.upcomingFrom(date) : ui.inForceSince(date)}</p>
       {lang !== 'fr' ? <p className="binding-note">{ui.bindingNote}</p> : null}
-      {hasFallback(version, lang) ? <p className="fallback-page-note">{ui.frenchOnlyPage}</p> : null}
+      {hasFallback(version, lang) ? (
+        <p className="fallback-page-note">{ui.frenchOnlyPage}</p>
+      ) : null}
       <RichText value={version.intro} lang={lang} />
       {(version.sections ?? []).map((section) => {
         const Heading = section.number.includes('.') ? SubSection : Section
-        const category = section.categoryKey ? categories.find((entry) => entry.key === section.categoryKey) : undefined
+        const category = section.categoryKey
+          ? categories.find((entry) => entry.key === section.categoryKey)
+          : undefined
         return (
           <section key={section._key} aria-labelledby={`section-${section.number}`}>
             <Heading id={`section-${section.number}`}>

@@ -3,7 +3,15 @@ import Link from 'next/link'
 import type { Lang } from '@cookie-policy/schemas/model'
 import { otherLang, UI } from '@/lib/i18n'
 
-export function PolicyNav({ lang, slug, otherLangPath }: { lang: Lang; slug: string; otherLangPath: string }) {
+export function PolicyNav({
+  lang,
+  slug,
+  otherLangPath,
+}: {
+  lang: Lang
+  slug: string
+  otherLangPath: string
+}) {
   const ui = UI[lang]
   const other = otherLang(lang)
   return (

@@ -13,7 +13,13 @@ const components: PortableTextComponents = {
   },
 }
 
-export function RichText({ value, lang }: { value: LocaleBlockContent | null | undefined; lang: Lang }) {
+export function RichText({
+  value,
+  lang,
+}: {
+  value: LocaleBlockContent | null | undefined
+  lang: Lang
+}) {
   const { value: blocks, fallback } = pick(value, lang)
   if (!blocks?.length) return null
   if (!fallback) return <PortableText value={blocks} components={components} />

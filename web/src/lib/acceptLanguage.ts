@@ -7,7 +7,12 @@ export function preferredLang(header: string | null): Lang {
     const [tag, ...options] = entry.trim().toLowerCase().split(';')
     const primary = tag?.split('-')[0]
     if (primary !== 'fr' && primary !== 'en') continue
-    const q = Number(options.find((option) => option.trim().startsWith('q='))?.trim().slice(2) ?? 1)
+    const q = Number(
+      options
+        .find((option) => option.trim().startsWith('q='))
+        ?.trim()
+        .slice(2) ?? 1,
+    )
     if (!Number.isFinite(q) || q <= 0) continue
     if (!best || q > best.q) best = { lang: primary, q }
   }

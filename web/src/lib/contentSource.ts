@@ -19,7 +19,9 @@ let loading: Promise<EmbeddedState> | null = null
 /** Re-reads the dataset file when it changes, so an import shows on the site without a rebuild. */
 async function embeddedRunner(file: string): Promise<{ run: Runner; version: string }> {
   const info = await stat(file).catch(() => {
-    throw new Error(`POLICY_DATASET ${file}: no such file (import a policy with npm run import-policy)`)
+    throw new Error(
+      `POLICY_DATASET ${file}: no such file (import a policy with npm run import-policy)`,
+    )
   })
   const version = `${info.mtimeMs}:${info.size}`
   if (embedded?.file === file && embedded.version === version) return embedded

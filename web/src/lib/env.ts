@@ -9,7 +9,9 @@ function assertValue<T>(value: T | undefined, message: string): T {
 
 /** The bundled dataset: the site runs from web/ (npm start) or from the repository root. */
 function bundledDataset(): string {
-  const candidates = ['content/dataset.ndjson', '../content/dataset.ndjson'].map((path) => resolve(/*turbopackIgnore: true*/ process.cwd(), path))
+  const candidates = ['content/dataset.ndjson', '../content/dataset.ndjson'].map((path) =>
+    resolve(/*turbopackIgnore: true*/ process.cwd(), path),
+  )
   return candidates.find((path) => existsSync(path)) ?? candidates[1]!
 }
 
@@ -20,7 +22,14 @@ function userPath(path: string): string {
 
 export type ContentSourceConfig =
   | { kind: 'embedded'; datasetFile: string }
-  | { kind: 'sanity'; projectId: string; dataset: string; apiVersion: string; apiHost?: string; useCdn: boolean }
+  | {
+      kind: 'sanity'
+      projectId: string
+      dataset: string
+      apiVersion: string
+      apiHost?: string
+      useCdn: boolean
+    }
 
 export function contentSourceConfig(): ContentSourceConfig {
   const projectId = process.env.SANITY_PROJECT_ID
@@ -29,7 +38,10 @@ export function contentSourceConfig(): ContentSourceConfig {
   return {
     kind: 'sanity',
     projectId,
-    dataset: assertValue(process.env.SANITY_DATASET, 'Missing environment variable: SANITY_DATASET (set with SANITY_PROJECT_ID)'),
+    dataset: assertValue(
+      process.env.SANITY_DATASET,
+      'Missing environment variable: SANITY_DATASET (set with SANITY_PROJECT_ID)',
+    ),
     apiVersion: process.env.SANITY_API_VERSION || '2025-02-19',
     // A loopback Content Lake stand-in for tests; production leaves it unset.
     apiHost: process.env.SANITY_API_HOST || undefined,
@@ -46,7 +58,8 @@ export function siteUrl(): string | null {
 /** The consent cookie: by default the one the seed policy declares, so the site sets no undeclared cookie. */
 export function consentCookieName(): string {
   const name = process.env.CONSENT_COOKIE_NAME || 'cookie_validation'
-  if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new Error(`CONSENT_COOKIE_NAME "${name}" is not a valid cookie name`)
+  if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name))
+    throw new Error(`CONSENT_COOKIE_NAME "${name}" is not a valid cookie name`)
   return name
 }
 

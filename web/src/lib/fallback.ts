@@ -12,6 +12,7 @@ export function hasFallback(value: unknown, lang: Lang): boolean {
   if (Array.isArray(value)) return value.some((item) => hasFallback(item, lang))
   if (typeof value !== 'object' || value === null) return false
   const record = value as Record<string, unknown>
-  if (typeof record._type === 'string' && record._type.startsWith('locale')) return filled(record.fr) && !filled(record[lang])
+  if (typeof record._type === 'string' && record._type.startsWith('locale'))
+    return filled(record.fr) && !filled(record[lang])
   return Object.values(record).some((item) => hasFallback(item, lang))
 }

@@ -1,7 +1,15 @@
 // The site's reads: the same GROQ queries as everywhere, with today's date in Europe/Paris.
 import 'server-only'
-import { policiesQuery, policyPageQuery, policyVersionsByNumberQuery } from '@cookie-policy/schemas/queries'
-import type { PoliciesQueryResult, PolicyPageQueryResult, PolicyVersionsByNumberQueryResult } from '@cookie-policy/schemas/sanity.types'
+import {
+  policiesQuery,
+  policyPageQuery,
+  policyVersionsByNumberQuery,
+} from '@cookie-policy/schemas/queries'
+import type {
+  PoliciesQueryResult,
+  PolicyPageQueryResult,
+  PolicyVersionsByNumberQueryResult,
+} from '@cookie-policy/schemas/sanity.types'
 import { todayInParis } from '@cookie-policy/schemas/model'
 import { runQuery } from './contentSource'
 
@@ -21,5 +29,8 @@ export async function getPolicyPage(slug: string): Promise<PolicyPage | null> {
 }
 
 export async function getVersions(slug: string, numbers: number[]): Promise<FullVersion[]> {
-  return runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, { slug, versions: numbers })
+  return runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
+    slug,
+    versions: numbers,
+  })
 }

@@ -13,7 +13,10 @@ export async function pageExists(pathname: string, search: URLSearchParams): Pro
   if (!lang || !isLang(lang)) return false
   if (!slug) return true
   if (rest.length || (versions !== undefined && versions !== 'versions')) return false
-  const page = await runQuery<PolicyPageQueryResult>(policyPageQuery, { slug, today: todayInParis() })
+  const page = await runQuery<PolicyPageQueryResult>(policyPageQuery, {
+    slug,
+    today: todayInParis(),
+  })
   if (!page || page.versions.length === 0) return false
   if (versions === undefined) return page.current !== null
   if (version === undefined) return true

@@ -3,8 +3,17 @@ import { DatabaseIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { cookieKind, splitCookieNames } from '../../model/cookieNames'
 import { retentionLabel } from '../../model/retention'
-import { checkCookieName, checkRetentionOrLink, checkTrackerLabelledEssential } from '../../model/rules'
-import { categoryRequired, checkUniqueName, retentionChecks, type CookieDraft } from '../cookieChecks'
+import {
+  checkCookieName,
+  checkRetentionOrLink,
+  checkTrackerLabelledEssential,
+} from '../../model/rules'
+import {
+  categoryRequired,
+  checkUniqueName,
+  retentionChecks,
+  type CookieDraft,
+} from '../cookieChecks'
 import { errorsOf, legal, lookup, warningsOf } from '../legal'
 
 export const cookie = defineType({
@@ -20,12 +29,22 @@ export const cookie = defineType({
       description:
         'As printed in the policy: a cookie name (im_lang), a pattern with * (_ga_*), a domain starting with a dot (.stripe.com), or several names separated by " / ".',
       validation: (rule) => [
-        rule.required().error('Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).'),
+        rule
+          .required()
+          .error(
+            'Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).',
+          ),
         ...legal<string>(async (name, context) => {
           const document = context.document as CookieDraft | undefined
           // The retention advice for the consent cookie is shown here: see errorsOf in ../legal.
-          const retentionAdvice = (await retentionChecks(document, lookup(context).fetch)).filter((result) => result.level === 'warning')
-          return [...checkCookieName(name), ...(await checkUniqueName(name, document, lookup(context).fetch)), ...retentionAdvice]
+          const retentionAdvice = (await retentionChecks(document, lookup(context).fetch)).filter(
+            (result) => result.level === 'warning',
+          )
+          return [
+            ...checkCookieName(name),
+            ...(await checkUniqueName(name, document, lookup(context).fetch)),
+            ...retentionAdvice,
+          ]
         })(rule),
       ],
     }),
@@ -34,7 +53,8 @@ export const cookie = defineType({
       title: 'Every name',
       type: 'array',
       of: [defineArrayMember({ type: 'string' })],
-      description: 'The individual names the row covers, filled in from the name above when it lists several.',
+      description:
+        'The individual names the row covers, filled in from the name above when it lists several.',
       readOnly: true,
       initialValue: [],
     }),
@@ -59,7 +79,13 @@ export const cookie = defineType({
       type: 'localeString',
       description: 'The short label printed in the "Type" column ("Fonctionnement", "Analytique").',
       validation: warningsOf<CookieDraft['type']>(async (type, context) =>
-        checkTrackerLabelledEssential({ type, categoryRequired: await categoryRequired(context.document as CookieDraft, lookup(context).fetch) }),
+        checkTrackerLabelledEssential({
+          type,
+          categoryRequired: await categoryRequired(
+            context.document as CookieDraft,
+            lookup(context).fetch,
+          ),
+        }),
       ),
     }),
     defineField({
@@ -73,17 +99,24 @@ export const cookie = defineType({
       name: 'retention',
       title: 'Retention period',
       type: 'retention',
-      description: 'How long the cookie stays on the visitor’s device. CNIL: at most 13 months for a cookie that needs consent.',
+      description:
+        'How long the cookie stays on the visitor’s device. CNIL: at most 13 months for a cookie that needs consent.',
       // Checked on its "kind" (see objects/retention.ts): Sanity reports rules of object-typed fields as warnings.
     }),
     defineField({
       name: 'moreInfoUrl',
       title: 'More information',
       type: 'url',
-      description: 'A page that says more about the cookie (the provider’s policy). Required when the retention is unknown.',
+      description:
+        'A page that says more about the cookie (the provider’s policy). Required when the retention is unknown.',
       validation: (rule) => [
         rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
-        errorsOf<string>((moreInfoUrl, context) => checkRetentionOrLink((context.document as CookieDraft | undefined)?.retention, moreInfoUrl))(rule),
+        errorsOf<string>((moreInfoUrl, context) =>
+          checkRetentionOrLink(
+            (context.document as CookieDraft | undefined)?.retention,
+            moreInfoUrl,
+          ),
+        )(rule),
       ],
     }),
     defineField({
@@ -102,7 +135,11 @@ export const cookie = defineType({
       const kind = names[0] ? cookieKind(names[0]) : 'name'
       return {
         title: name ?? 'Unnamed cookie',
-        subtitle: [category ?? 'No category', retentionLabel(retention, 'en') ?? 'retention unknown', kind === 'name' ? null : kind]
+        subtitle: [
+          category ?? 'No category',
+          retentionLabel(retention, 'en') ?? 'retention unknown',
+          kind === 'name' ? null : kind,
+        ]
           .filter(Boolean)
           .join(' · '),
       }

@@ -21,29 +21,36 @@ export const cookieCategory = defineType({
       name: 'title',
       title: 'Title',
       type: 'localeString',
-      description: 'The heading visitors read, for example "Cookies d’analyse et de statistiques d’audience".',
+      description:
+        'The heading visitors read, for example "Cookies d’analyse et de statistiques d’audience".',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'key',
       title: 'Key',
       type: 'string',
-      description: 'A short stable identifier used by the banner ("necessary", "analytics"). Changing it asks every visitor again.',
+      description:
+        'A short stable identifier used by the banner ("necessary", "analytics"). Changing it asks every visitor again.',
       validation: (rule) =>
-        rule.required().regex(/^[a-z][a-z0-9_-]*$/).error('A key is lower-case letters, digits, "-" or "_", starting with a letter.'),
+        rule
+          .required()
+          .regex(/^[a-z][a-z0-9_-]*$/)
+          .error('A key is lower-case letters, digits, "-" or "_", starting with a letter.'),
     }),
     defineField({
       name: 'description',
       title: 'Description',
       type: 'localeText',
-      description: 'What these cookies do for the visitor, shown before any choice (CNIL: each purpose needs a description).',
+      description:
+        'What these cookies do for the visitor, shown before any choice (CNIL: each purpose needs a description).',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'required',
       title: 'Strictly necessary',
       type: 'boolean',
-      description: 'On: visitors cannot refuse these cookies. Only for what the service cannot work without (ePrivacy art. 5(3)).',
+      description:
+        'On: visitors cannot refuse these cookies. Only for what the service cannot work without (ePrivacy art. 5(3)).',
       initialValue: false,
       validation: (rule) => rule.required(),
     }),

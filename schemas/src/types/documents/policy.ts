@@ -19,7 +19,8 @@ export const policy = defineType({
       name: 'slug',
       title: 'Address',
       type: 'slug',
-      description: 'The last part of the policy’s web address, for example "cookies" for /fr/cookies.',
+      description:
+        'The last part of the policy’s web address, for example "cookies" for /fr/cookies.',
       options: { source: 'title.fr', maxLength: 64 },
       validation: (rule) => rule.required(),
     }),
@@ -41,18 +42,23 @@ export const policy = defineType({
       name: 'intro',
       title: 'Introduction',
       type: 'localeBlockContent',
-      description: 'The paragraphs before the first numbered section. Edit here, then publish a new version.',
+      description:
+        'The paragraphs before the first numbered section. Edit here, then publish a new version.',
     }),
     defineField({
       name: 'sections',
       title: 'Sections',
       type: 'array',
       of: [defineArrayMember({ type: 'policySection' })],
-      description: 'The numbered sections of the policy text. Edit here, then publish a new version.',
+      description:
+        'The numbered sections of the policy text. Edit here, then publish a new version.',
     }),
   ],
   preview: {
     select: { title: 'title.fr', slug: 'slug.current' },
-    prepare: ({ title, slug }) => ({ title: title ?? 'Untitled policy', subtitle: slug ? `/${slug}` : 'no address yet' }),
+    prepare: ({ title, slug }) => ({
+      title: title ?? 'Untitled policy',
+      subtitle: slug ? `/${slug}` : 'no address yet',
+    }),
   },
 })

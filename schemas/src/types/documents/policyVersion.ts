@@ -32,15 +32,24 @@ export const policyVersion = defineType({
       name: 'effectiveFrom',
       title: 'In force from',
       type: 'date',
-      description: 'The day (Paris time) the version takes effect. A later date schedules it: it shows as upcoming until then.',
+      description:
+        'The day (Paris time) the version takes effect. A later date schedules it: it shows as upcoming until then.',
       validation: (rule) => [
         rule.required(),
         errorsOf<string>(async (effectiveFrom, context) => {
-          const document = context.document as { _id?: string; policy?: { _ref?: string }; version?: number } | undefined
+          const document = context.document as
+            { _id?: string; policy?: { _ref?: string }; version?: number } | undefined
           if (!document?.policy?._ref || typeof document.version !== 'number') return []
-          const previous = await lookup(context).fetch<{ version: number; effectiveFrom: string } | null>(
+          const previous = await lookup(context).fetch<{
+            version: number
+            effectiveFrom: string
+          } | null>(
             '*[_type == "policyVersion" && policy._ref == $policy && version < $version && _id != $id] | order(version desc)[0]{ version, effectiveFrom }',
-            { policy: document.policy._ref, version: document.version, id: publishedId(document._id) },
+            {
+              policy: document.policy._ref,
+              version: document.version,
+              id: publishedId(document._id),
+            },
           )
           return checkEffectiveDate(effectiveFrom, previous)
         })(rule),
@@ -57,7 +66,8 @@ export const policyVersion = defineType({
       name: 'requiresNewConsent',
       title: 'Requires new consent',
       type: 'boolean',
-      description: 'On: the banner asks every visitor again when this version takes effect (needed when a purpose or a non-essential cookie was added).',
+      description:
+        'On: the banner asks every visitor again when this version takes effect (needed when a purpose or a non-essential cookie was added).',
       initialValue: false,
       validation: (rule) => rule.required(),
     }),
@@ -87,18 +97,28 @@ export const policyVersion = defineType({
       name: 'snapshot',
       title: 'Catalog as published',
       type: 'catalogSnapshot',
-      description: 'The cookie catalog frozen when this version was published. History shows what visitors were actually told.',
+      description:
+        'The cookie catalog frozen when this version was published. History shows what visitors were actually told.',
       readOnly: true,
       validation: (rule) => rule.required(),
     }),
   ],
-  orderings: [{ title: 'Newest first', name: 'versionDesc', by: [{ field: 'version', direction: 'desc' }] }],
+  orderings: [
+    { title: 'Newest first', name: 'versionDesc', by: [{ field: 'version', direction: 'desc' }] },
+  ],
   preview: {
-    select: { version: 'version', effectiveFrom: 'effectiveFrom', title: 'policy.title.fr', consent: 'requiresNewConsent' },
+    select: {
+      version: 'version',
+      effectiveFrom: 'effectiveFrom',
+      title: 'policy.title.fr',
+      consent: 'requiresNewConsent',
+    },
     prepare: ({ version, effectiveFrom, title, consent }) => ({
       title: `Version ${version ?? '?'} · ${title ?? 'Policy'}`,
       subtitle: [
-        typeof effectiveFrom === 'string' && effectiveFrom > todayInParis() ? `upcoming, from ${effectiveFrom}` : `effective ${effectiveFrom ?? '?'}`,
+        typeof effectiveFrom === 'string' && effectiveFrom > todayInParis()
+          ? `upcoming, from ${effectiveFrom}`
+          : `effective ${effectiveFrom ?? '?'}`,
         consent ? 'asks consent again' : null,
       ]
         .filter(Boolean)

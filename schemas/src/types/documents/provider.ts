@@ -26,12 +26,17 @@ export const provider = defineType({
       name: 'country',
       title: 'Country',
       type: 'string',
-      description: 'Two-letter country code where the provider is established (FR, US, ...): transfers outside the EU must be disclosed.',
-      validation: (rule) => rule.regex(/^[A-Z]{2}$/).error('Use a two-letter country code such as FR or US.'),
+      description:
+        'Two-letter country code where the provider is established (FR, US, ...): transfers outside the EU must be disclosed.',
+      validation: (rule) =>
+        rule.regex(/^[A-Z]{2}$/).error('Use a two-letter country code such as FR or US.'),
     }),
   ],
   preview: {
     select: { title: 'name', country: 'country' },
-    prepare: ({ title, country }) => ({ title: title ?? 'Unnamed provider', subtitle: country ?? undefined }),
+    prepare: ({ title, country }) => ({
+      title: title ?? 'Unnamed provider',
+      subtitle: country ?? undefined,
+    }),
   },
 })

@@ -9,9 +9,24 @@ export const snapshotProvider = defineType({
   type: 'object',
   readOnly: true,
   fields: [
-    defineField({ name: 'name', title: 'Name', type: 'string', description: 'The company that sets the cookie.' }),
-    defineField({ name: 'privacyPolicyUrl', title: 'Privacy policy', type: 'url', description: 'The provider’s privacy policy.' }),
-    defineField({ name: 'country', title: 'Country', type: 'string', description: 'Where the provider is established.' }),
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'string',
+      description: 'The company that sets the cookie.',
+    }),
+    defineField({
+      name: 'privacyPolicyUrl',
+      title: 'Privacy policy',
+      type: 'url',
+      description: 'The provider’s privacy policy.',
+    }),
+    defineField({
+      name: 'country',
+      title: 'Country',
+      type: 'string',
+      description: 'Where the provider is established.',
+    }),
   ],
 })
 
@@ -21,15 +36,61 @@ export const snapshotCookie = defineType({
   type: 'object',
   readOnly: true,
   fields: [
-    defineField({ name: 'cookieId', title: 'Catalog entry', type: 'string', description: 'The id of the catalog entry this row was copied from.' }),
-    defineField({ name: 'name', title: 'Name or domain', type: 'string', description: 'As printed in the policy.' }),
-    defineField({ name: 'names', title: 'Names', type: 'array', of: [defineArrayMember({ type: 'string' })], description: 'Every name the row covers.' }),
-    defineField({ name: 'kind', title: 'Kind', type: 'string', description: 'name, pattern or domain.' }),
-    defineField({ name: 'provider', title: 'Provider', type: 'snapshotProvider', description: 'Who sets the cookie.' }),
-    defineField({ name: 'type', title: 'Type', type: 'localeString', description: 'The type label printed in the policy.' }),
-    defineField({ name: 'purpose', title: 'Purpose', type: 'localeText', description: 'What the cookie is for.' }),
-    defineField({ name: 'retention', title: 'Retention', type: 'retention', description: 'How long the cookie lives.' }),
-    defineField({ name: 'moreInfoUrl', title: 'More information', type: 'url', description: 'Where to learn more.' }),
+    defineField({
+      name: 'cookieId',
+      title: 'Catalog entry',
+      type: 'string',
+      description: 'The id of the catalog entry this row was copied from.',
+    }),
+    defineField({
+      name: 'name',
+      title: 'Name or domain',
+      type: 'string',
+      description: 'As printed in the policy.',
+    }),
+    defineField({
+      name: 'names',
+      title: 'Names',
+      type: 'array',
+      of: [defineArrayMember({ type: 'string' })],
+      description: 'Every name the row covers.',
+    }),
+    defineField({
+      name: 'kind',
+      title: 'Kind',
+      type: 'string',
+      description: 'name, pattern or domain.',
+    }),
+    defineField({
+      name: 'provider',
+      title: 'Provider',
+      type: 'snapshotProvider',
+      description: 'Who sets the cookie.',
+    }),
+    defineField({
+      name: 'type',
+      title: 'Type',
+      type: 'localeString',
+      description: 'The type label printed in the policy.',
+    }),
+    defineField({
+      name: 'purpose',
+      title: 'Purpose',
+      type: 'localeText',
+      description: 'What the cookie is for.',
+    }),
+    defineField({
+      name: 'retention',
+      title: 'Retention',
+      type: 'retention',
+      description: 'How long the cookie lives.',
+    }),
+    defineField({
+      name: 'moreInfoUrl',
+      title: 'More information',
+      type: 'url',
+      description: 'Where to learn more.',
+    }),
   ],
   preview: { select: { title: 'name', subtitle: 'type.fr' } },
 })
@@ -40,10 +101,30 @@ export const snapshotCategory = defineType({
   type: 'object',
   readOnly: true,
   fields: [
-    defineField({ name: 'key', title: 'Key', type: 'string', description: 'The stable key of the category.' }),
-    defineField({ name: 'title', title: 'Title', type: 'localeString', description: 'As printed in the policy.' }),
-    defineField({ name: 'description', title: 'Description', type: 'localeText', description: 'As printed in the policy.' }),
-    defineField({ name: 'required', title: 'Strictly necessary', type: 'boolean', description: 'Whether visitors could refuse it.' }),
+    defineField({
+      name: 'key',
+      title: 'Key',
+      type: 'string',
+      description: 'The stable key of the category.',
+    }),
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'localeString',
+      description: 'As printed in the policy.',
+    }),
+    defineField({
+      name: 'description',
+      title: 'Description',
+      type: 'localeText',
+      description: 'As printed in the policy.',
+    }),
+    defineField({
+      name: 'required',
+      title: 'Strictly necessary',
+      type: 'boolean',
+      description: 'Whether visitors could refuse it.',
+    }),
     defineField({
       name: 'consentModes',
       title: 'Consent Mode signals',

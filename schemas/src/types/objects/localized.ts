@@ -13,7 +13,9 @@ function isEmpty(value: unknown): boolean {
 
 /** French is required wherever the field is filled in; a missing English translation is advice. */
 function frenchRequired<R extends RuleDef<R, V>, V>(rule: R): R {
-  return rule.custom((value) => (isEmpty(value) ? 'The French text is required: it is the binding version.' : true))
+  return rule.custom((value) =>
+    isEmpty(value) ? 'The French text is required: it is the binding version.' : true,
+  )
 }
 function englishAdvised<R extends RuleDef<R, V>, V>(rule: R): R {
   return rule
@@ -62,4 +64,8 @@ function localized(name: string, title: string, fieldType: FieldType) {
 
 export const localeString = localized('localeString', 'Localised text (one line)', 'string')
 export const localeText = localized('localeText', 'Localised text (paragraph)', 'text')
-export const localeBlockContent = localized('localeBlockContent', 'Localised rich text', 'blockContent')
+export const localeBlockContent = localized(
+  'localeBlockContent',
+  'Localised rich text',
+  'blockContent',
+)

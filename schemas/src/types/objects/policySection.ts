@@ -14,7 +14,10 @@ export const policySection = defineType({
       type: 'string',
       description: 'The section number as printed: "1" for a section, "2.1" for a sub-section.',
       validation: (rule) =>
-        rule.required().regex(/^\d+(\.\d+)?$/, { name: 'section number', invert: false }).error('Write the number as "1" or "2.1".'),
+        rule
+          .required()
+          .regex(/^\d+(\.\d+)?$/, { name: 'section number', invert: false })
+          .error('Write the number as "1" or "2.1".'),
     }),
     defineField({
       name: 'heading',
@@ -33,12 +36,16 @@ export const policySection = defineType({
       name: 'categoryKey',
       title: 'Cookie category shown here',
       type: 'string',
-      description: 'The key of the cookie category whose table appears at the end of this section (for example "necessary"). Leave empty for prose only.',
-      validation: (rule) => rule.regex(/^[a-z][a-z0-9_-]*$/).error('A key is lower-case letters, digits, "-" or "_".'),
+      description:
+        'The key of the cookie category whose table appears at the end of this section (for example "necessary"). Leave empty for prose only.',
+      validation: (rule) =>
+        rule.regex(/^[a-z][a-z0-9_-]*$/).error('A key is lower-case letters, digits, "-" or "_".'),
     }),
   ],
   preview: {
     select: { number: 'number', heading: 'heading.fr' },
-    prepare: ({ number, heading }) => ({ title: `${number ?? '?'}. ${heading ?? 'Untitled section'}` }),
+    prepare: ({ number, heading }) => ({
+      title: `${number ?? '?'}. ${heading ?? 'Untitled section'}`,
+    }),
   },
 })

@@ -16,7 +16,8 @@ export const retention = defineType({
       name: 'kind',
       title: 'Kind',
       type: 'string',
-      description: 'Session: deleted when the browser closes. Duration: kept for a set time. Unknown: the provider does not say; give a more-info link on the cookie.',
+      description:
+        'Session: deleted when the browser closes. Duration: kept for a set time. Unknown: the provider does not say; give a more-info link on the cookie.',
       options: {
         list: [
           { title: 'Session', value: 'session' },
@@ -32,7 +33,9 @@ export const retention = defineType({
         rule.required(),
         errorsOf<string>(async (_kind, context) => {
           const document = context.document as (CookieDraft & { _type?: string }) | undefined
-          return document?._type === 'cookie' ? retentionChecks(document, lookup(context).fetch) : []
+          return document?._type === 'cookie'
+            ? retentionChecks(document, lookup(context).fetch)
+            : []
         })(rule),
       ],
     }),
@@ -47,7 +50,8 @@ export const retention = defineType({
           const parent = context.parent as { kind?: string } | undefined
           if (parent?.kind !== 'duration') return true
           if (typeof value !== 'number') return 'Give the number of units the cookie is kept.'
-          if (!Number.isInteger(value) || value < 1) return 'The amount must be a whole number of at least 1.'
+          if (!Number.isInteger(value) || value < 1)
+            return 'The amount must be a whole number of at least 1.'
           return true
         }),
     }),
@@ -68,6 +72,8 @@ export const retention = defineType({
   ],
   preview: {
     select: { kind: 'kind', amount: 'amount', unit: 'unit' },
-    prepare: (value) => ({ title: retentionLabel(value as Parameters<typeof retentionLabel>[0], 'en') ?? 'Unknown' }),
+    prepare: (value) => ({
+      title: retentionLabel(value as Parameters<typeof retentionLabel>[0], 'en') ?? 'Unknown',
+    }),
   },
 })

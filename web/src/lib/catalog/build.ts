@@ -8,8 +8,16 @@ import {
   vanillaConfigSchema,
 } from '@cookie-policy/schemas/contracts'
 import { consentRevision } from '@cookie-policy/schemas/model'
-import { policiesQuery, policyPageQuery, policyVersionsByNumberQuery } from '@cookie-policy/schemas/queries'
-import type { PoliciesQueryResult, PolicyPageQueryResult, PolicyVersionsByNumberQueryResult } from '@cookie-policy/schemas/sanity.types'
+import {
+  policiesQuery,
+  policyPageQuery,
+  policyVersionsByNumberQuery,
+} from '@cookie-policy/schemas/queries'
+import type {
+  PoliciesQueryResult,
+  PolicyPageQueryResult,
+  PolicyVersionsByNumberQueryResult,
+} from '@cookie-policy/schemas/sanity.types'
 import type { QueryParams } from '@cookie-policy/schemas/dataset'
 import { CatalogRequestError, type CatalogRequest } from './params'
 
@@ -30,7 +38,10 @@ async function defaultPolicy(runQuery: RunQuery): Promise<string> {
 }
 
 /** The JSON value of an answer, parsed by its zod schema before it leaves. */
-export async function buildCatalogValue(request: CatalogRequest, context: BuildContext): Promise<unknown> {
+export async function buildCatalogValue(
+  request: CatalogRequest,
+  context: BuildContext,
+): Promise<unknown> {
   const { runQuery, today } = context
   const slug = request.policy ?? (await defaultPolicy(runQuery))
   const page = await runQuery<PolicyPageQueryResult>(policyPageQuery, { slug, today })
@@ -38,13 +49,29 @@ export async function buildCatalogValue(request: CatalogRequest, context: BuildC
   let version = page.current
   let revision = page.consentRevision ?? 0
   if (request.version !== null) {
-    const [asked] = await runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, { slug, versions: [request.version] })
-    if (!asked) throw new CatalogRequestError(404, 'version_not_found', `Policy "${slug}" has no version ${request.version}.`)
+    const [asked] = await runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
+      slug,
+      versions: [request.version],
+    })
+    if (!asked)
+      throw new CatalogRequestError(
+        404,
+        'version_not_found',
+        `Policy "${slug}" has no version ${request.version}.`,
+      )
     version = asked
     // The revision a visitor would have had while that version was in force.
-    revision = consentRevision(page.versions.filter((entry) => entry.version <= asked.version), '9999-12-31')
+    revision = consentRevision(
+      page.versions.filter((entry) => entry.version <= asked.version),
+      '9999-12-31',
+    )
   }
-  if (!version) throw new CatalogRequestError(404, 'no_version_in_force', `Policy "${slug}" has no version in force yet.`)
+  if (!version)
+    throw new CatalogRequestError(
+      404,
+      'no_version_in_force',
+      `Policy "${slug}" has no version in force yet.`,
+    )
   const path = `/${request.lang}/${slug}`
   const catalog = projectCatalog({
     slug,
@@ -58,7 +85,9 @@ export async function buildCatalogValue(request: CatalogRequest, context: BuildC
     case 'catalog':
       return catalogSchema.parse(catalog)
     case 'vanilla-cookieconsent':
-      return vanillaConfigSchema.parse(toVanillaCookieConsent(catalog, { cookieName: context.cookieName }))
+      return vanillaConfigSchema.parse(
+        toVanillaCookieConsent(catalog, { cookieName: context.cookieName }),
+      )
     case 'klaro':
       return klaroConfigSchema.parse(toKlaro(catalog, { cookieName: context.cookieName }))
   }

@@ -6,6 +6,11 @@ import { createCatalogService, type CatalogService } from './service'
 let service: CatalogService | null = null
 
 export function catalogService(): CatalogService {
-  service ??= createCatalogService({ runQuery, contentVersion, siteUrl: siteUrl(), cookieName: consentCookieName() })
+  service ??= createCatalogService({
+    runQuery,
+    contentVersion,
+    siteUrl: siteUrl(),
+    cookieName: consentCookieName(),
+  })
   return service
 }

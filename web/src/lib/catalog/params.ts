@@ -33,26 +33,52 @@ export function parseCatalogRequest(search: string): CatalogRequest {
   const seen = new Map<string, string>()
   for (const [name, value] of params) {
     if (!ALLOWED.includes(name)) {
-      throw new CatalogRequestError(400, 'unknown_parameter', `Unknown parameter "${name.slice(0, 40)}": use ${ALLOWED.join(', ')}.`)
+      throw new CatalogRequestError(
+        400,
+        'unknown_parameter',
+        `Unknown parameter "${name.slice(0, 40)}": use ${ALLOWED.join(', ')}.`,
+      )
     }
-    if (seen.has(name)) throw new CatalogRequestError(400, 'repeated_parameter', `The parameter "${name}" is given more than once.`)
+    if (seen.has(name))
+      throw new CatalogRequestError(
+        400,
+        'repeated_parameter',
+        `The parameter "${name}" is given more than once.`,
+      )
     seen.set(name, value)
   }
   const lang = seen.get('lang') ?? 'fr'
-  if (!isLang(lang)) throw new CatalogRequestError(400, 'invalid_lang', `lang must be fr or en, not "${lang.slice(0, 20)}".`)
+  if (!isLang(lang))
+    throw new CatalogRequestError(
+      400,
+      'invalid_lang',
+      `lang must be fr or en, not "${lang.slice(0, 20)}".`,
+    )
   const format = seen.get('format') ?? 'catalog'
   if (!(CATALOG_FORMATS as readonly string[]).includes(format)) {
-    throw new CatalogRequestError(400, 'invalid_format', `format must be one of ${CATALOG_FORMATS.join(', ')}, not "${format.slice(0, 40)}".`)
+    throw new CatalogRequestError(
+      400,
+      'invalid_format',
+      `format must be one of ${CATALOG_FORMATS.join(', ')}, not "${format.slice(0, 40)}".`,
+    )
   }
   const policy = seen.get('policy') ?? null
   if (policy !== null && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(policy)) {
-    throw new CatalogRequestError(400, 'invalid_policy', 'policy must be a policy address such as "cookies".')
+    throw new CatalogRequestError(
+      400,
+      'invalid_policy',
+      'policy must be a policy address such as "cookies".',
+    )
   }
   const versionText = seen.get('version')
   let version: number | null = null
   if (versionText !== undefined) {
     if (!/^[1-9]\d{0,5}$/.test(versionText)) {
-      throw new CatalogRequestError(400, 'invalid_version', 'version must be a whole number from 1 to 999999.')
+      throw new CatalogRequestError(
+        400,
+        'invalid_version',
+        'version must be a whole number from 1 to 999999.',
+      )
     }
     version = Number(versionText)
   }

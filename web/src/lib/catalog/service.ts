@@ -7,7 +7,8 @@ import { POLICY_TIME_ZONE, todayInParis } from '@cookie-policy/schemas/model'
 import { buildCatalogValue, type RunQuery } from './build'
 import { CatalogRequestError, parseCatalogRequest } from './params'
 
-export const CATALOG_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
+export const CATALOG_CACHE_CONTROL =
+  'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
 
 export interface CatalogReply {
   status: number
@@ -53,7 +54,10 @@ export const PREFLIGHT_HEADERS = {
 /** br when the client takes it, then gzip, else the plain bytes; a q=0 refusal is honoured. */
 export function negotiateEncoding(header: string | undefined | null): Encoding {
   if (!header) return 'identity'
-  const accepts = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, 'i').test(header)
+  const accepts = (name: string) =>
+    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, 'i').test(
+      header,
+    )
   if (accepts('br')) return 'br'
   if (accepts('gzip')) return 'gzip'
   return 'identity'
@@ -65,10 +69,16 @@ function prepare(value: unknown, generation: number): Prepared {
   const bodies: Record<Encoding, Buffer> = {
     identity,
     gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    br: brotliCompressSync(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
   }
   const common = { ...CORS, 'Cache-Control': CATALOG_CACHE_CONTROL, Vary: 'Accept-Encoding' }
-  const etag = (encoding: Encoding) => (encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`)
+  const etag = (encoding: Encoding) =>
+    encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`
   const headersFor = (encoding: Encoding): Record<string, string> => ({
     ...common,
     'Content-Type': 'application/json; charset=utf-8',
@@ -76,7 +86,11 @@ function prepare(value: unknown, generation: number): Prepared {
     ETag: etag(encoding),
     ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
   })
-  const headers = { identity: headersFor('identity'), gzip: headersFor('gzip'), br: headersFor('br') }
+  const headers = {
+    identity: headersFor('identity'),
+    gzip: headersFor('gzip'),
+    br: headersFor('br'),
+  }
   return { generation, hash, bodies, headers, notModified: { ...common, ETag: `"${hash}"` } }
 }
 
@@ -163,28 +177,52 @@ export function createCatalogService(options: CatalogServiceOptions) {
     const request = parseCatalogRequest(search)
     // The content version the first answers are built from, so the first check does not redo them.
     knownVersion ??= await options.contentVersion().catch(() => null)
-    const value = await buildCatalogValue(request, { runQuery: options.runQuery, today, siteUrl: options.siteUrl, cookieName: options.cookieName })
+    const value = await buildCatalogValue(request, {
+      runQuery: options.runQuery,
+      today,
+      siteUrl: options.siteUrl,
+      cookieName: options.cookieName,
+    })
     return prepare(value, forGeneration)
   }
 
-  function serve(prepared: Prepared, method: string, ifNoneMatch: string | undefined | null, acceptEncoding: string | undefined | null): CatalogReply {
+  function serve(
+    prepared: Prepared,
+    method: string,
+    ifNoneMatch: string | undefined | null,
+    acceptEncoding: string | undefined | null,
+  ): CatalogReply {
     if (ifNoneMatch && (ifNoneMatch.includes(prepared.hash) || ifNoneMatch.trim() === '*')) {
       return { status: 304, headers: prepared.notModified, body: null }
     }
     const encoding = negotiateEncoding(acceptEncoding)
-    return { status: 200, headers: prepared.headers[encoding], body: method === 'HEAD' ? null : prepared.bodies[encoding] }
+    return {
+      status: 200,
+      headers: prepared.headers[encoding],
+      body: method === 'HEAD' ? null : prepared.bodies[encoding],
+    }
   }
 
   /** The answer for a request; `search` is the raw query string (with or without "?"). */
-  async function reply(method: string, search: string, headers: { ifNoneMatch?: string | null; acceptEncoding?: string | null }): Promise<CatalogReply> {
+  async function reply(
+    method: string,
+    search: string,
+    headers: { ifNoneMatch?: string | null; acceptEncoding?: string | null },
+  ): Promise<CatalogReply> {
     if (method === 'OPTIONS') return { status: 204, headers: PREFLIGHT_HEADERS, body: null }
     if (method !== 'GET' && method !== 'HEAD') {
-      return { ...errorReply(new CatalogRequestError(400, 'method_not_allowed', `${method} is not allowed: use GET.`)), status: 405 }
+      return {
+        ...errorReply(
+          new CatalogRequestError(400, 'method_not_allowed', `${method} is not allowed: use GET.`),
+        ),
+        status: 405,
+      }
     }
     const key = search.startsWith('?') ? search.slice(1) : search
     const wanted = currentGeneration()
     const cached = cache.get(key)
-    if (cached && cached.generation === wanted) return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+    if (cached && cached.generation === wanted)
+      return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
     try {
       const flightKey = `${wanted}|${key}`
       let pending = inflight.get(flightKey)
@@ -200,7 +238,13 @@ export function createCatalogService(options: CatalogServiceOptions) {
       // The content source failed: the last good answer, if there is one, is better than none.
       if (cached) return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
       console.error(`cookie catalog: the content source failed: ${(error as Error).message}`)
-      return errorReply(new CatalogRequestError(503, 'content_unavailable', 'The catalog cannot be read right now; try again shortly.'))
+      return errorReply(
+        new CatalogRequestError(
+          503,
+          'content_unavailable',
+          'The catalog cannot be read right now; try again shortly.',
+        ),
+      )
     }
   }
 

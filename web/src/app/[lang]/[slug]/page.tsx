@@ -19,7 +19,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const page = await getPolicyPage(slug)
   if (!page?.current) return {}
   const title = text(page.current.title ?? page.title, lang)
-  return pageMetadata(lang, `/${slug}`, title, `${title}. ${UI[lang].inForceSince(formatPolicyDate(page.current.effectiveFrom, lang))}.`)
+  return pageMetadata(
+    lang,
+    `/${slug}`,
+    title,
+    `${title}. ${UI[lang].inForceSince(formatPolicyDate(page.current.effectiveFrom, lang))}.`,
+  )
 }
 
 export default async function PolicyPage({ params }: { params: Params }) {
@@ -29,7 +34,11 @@ export default async function PolicyPage({ params }: { params: Params }) {
   if (!page?.current) notFound()
   return (
     <>
-      <PolicyNav lang={lang} slug={slug} otherLangPath={`/${lang === 'fr' ? 'en' : 'fr'}/${slug}`} />
+      <PolicyNav
+        lang={lang}
+        slug={slug}
+        otherLangPath={`/${lang === 'fr' ? 'en' : 'fr'}/${slug}`}
+      />
       <PolicyDocument version={page.current as FullVersion} lang={lang} />
     </>
   )

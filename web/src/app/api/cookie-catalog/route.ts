@@ -11,7 +11,10 @@ async function answer(request: Request): Promise<Response> {
     // Next.js compresses route handler answers itself: hand it the plain bytes.
     acceptEncoding: null,
   })
-  return new Response(reply.body ? new Uint8Array(reply.body) : null, { status: reply.status, headers: reply.headers })
+  return new Response(reply.body ? new Uint8Array(reply.body) : null, {
+    status: reply.status,
+    headers: reply.headers,
+  })
 }
 
 export const GET = answer

@@ -8,8 +8,15 @@ export const dynamic = 'force-dynamic'
 export async function POST(request: Request): Promise<Response> {
   const reply = await handleWebhook(
     catalogService(),
-    { method: request.method, body: await request.text(), signature: request.headers.get(SIGNATURE_HEADER_NAME) },
+    {
+      method: request.method,
+      body: await request.text(),
+      signature: request.headers.get(SIGNATURE_HEADER_NAME),
+    },
     webhookSecret(),
   )
-  return new Response(reply.body ? new Uint8Array(reply.body) : null, { status: reply.status, headers: reply.headers })
+  return new Response(reply.body ? new Uint8Array(reply.body) : null, {
+    status: reply.status,
+    headers: reply.headers,
+  })
 }

@@ -32,20 +32,34 @@ export default async function VersionsPage({ params }: { params: Params }) {
   const day = today()
   return (
     <>
-      <PolicyNav lang={lang} slug={slug} otherLangPath={`/${lang === 'fr' ? 'en' : 'fr'}/${slug}/versions`} />
+      <PolicyNav
+        lang={lang}
+        slug={slug}
+        otherLangPath={`/${lang === 'fr' ? 'en' : 'fr'}/${slug}/versions`}
+      />
       <h1>{ui.versionsTitle(text(page.title, lang))}</h1>
       <ol className="version-list" reversed>
         {page.versions.map((version) => {
           const state = versionState(version, page.current, day)
           return (
-            <li key={version._id} className={`version version-${state}`} data-version={version.version}>
+            <li
+              key={version._id}
+              className={`version version-${state}`}
+              data-version={version.version}
+            >
               <h2>
-                <Link href={`/${lang}/${slug}/versions/${version.version}`}>{ui.version(version.version)}</Link>
+                <Link href={`/${lang}/${slug}/versions/${version.version}`}>
+                  {ui.version(version.version)}
+                </Link>
               </h2>
               <p className="version-meta">
-                <span className={`badge badge-${state}`}>{state === 'inForce' ? ui.inForce : state === 'upcoming' ? ui.upcoming : ui.past}</span>{' '}
+                <span className={`badge badge-${state}`}>
+                  {state === 'inForce' ? ui.inForce : state === 'upcoming' ? ui.upcoming : ui.past}
+                </span>{' '}
                 <span>
-                  {state === 'upcoming' ? ui.upcomingFrom(formatPolicyDate(version.effectiveFrom, lang)) : ui.inForceSince(formatPolicyDate(version.effectiveFrom, lang))}
+                  {state === 'upcoming'
+                    ? ui.upcomingFrom(formatPolicyDate(version.effectiveFrom, lang))
+                    : ui.inForceSince(formatPolicyDate(version.effectiveFrom, lang))}
                 </span>
                 {version.requiresNewConsent ? (
                   <>
@@ -59,7 +73,11 @@ export default async function VersionsPage({ params }: { params: Params }) {
               </p>
               {version.version > 1 ? (
                 <p>
-                  <Link href={`/${lang}/${slug}/versions/${version.version - 1}...${version.version}`}>{ui.compareWith(version.version - 1)}</Link>
+                  <Link
+                    href={`/${lang}/${slug}/versions/${version.version - 1}...${version.version}`}
+                  >
+                    {ui.compareWith(version.version - 1)}
+                  </Link>
                 </p>
               ) : null}
             </li>

@@ -3,7 +3,13 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { diffVersions, formatPolicyDate, text, versionState, type Lang } from '@cookie-policy/schemas/model'
+import {
+  diffVersions,
+  formatPolicyDate,
+  text,
+  versionState,
+  type Lang,
+} from '@cookie-policy/schemas/model'
 import { DiffView } from '@/components/DiffView'
 import { Localized } from '@/components/Localized'
 import { PolicyDocument } from '@/components/PolicyDocument'
@@ -29,7 +35,13 @@ async function load(slug: string, request: VersionRequest) {
   return { page, byNumber }
 }
 
-export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Params
+  searchParams: SearchParams
+}): Promise<Metadata> {
   const { lang: requested, slug, n } = await params
   const lang = langOr404(requested)
   const request = readVersionRequest(n, (await searchParams).compare)
@@ -38,11 +50,28 @@ export async function generateMetadata({ params, searchParams }: { params: Param
   const ui = UI[lang]
   const policyTitle = text(loaded.page.title, lang)
   const title =
-    request.kind === 'compare' ? `${policyTitle} : ${ui.compareTitle(request.from, request.to)}` : `${policyTitle} : ${ui.version(request.version)}`
-  return pageMetadata(lang, `/${slug}/versions/${n}`, title.replace(' : ', lang === 'fr' ? ' : ' : ': '), title)
+    request.kind === 'compare'
+      ? `${policyTitle} : ${ui.compareTitle(request.from, request.to)}`
+      : `${policyTitle} : ${ui.version(request.version)}`
+  return pageMetadata(
+    lang,
+    `/${slug}/versions/${n}`,
+    title.replace(' : ', lang === 'fr' ? ' : ' : ': '),
+    title,
+  )
 }
 
-function Notice({ version, page, lang, slug }: { version: FullVersion; page: PolicyPage; lang: Lang; slug: string }) {
+function Notice({
+  version,
+  page,
+  lang,
+  slug,
+}: {
+  version: FullVersion
+  page: PolicyPage
+  lang: Lang
+  slug: string
+}) {
   const ui = UI[lang]
   const state = versionState(version, page.current, today())
   if (state === 'inForce') return <p className="notice notice-current">{ui.inForce}</p>
@@ -50,7 +79,9 @@ function Notice({ version, page, lang, slug }: { version: FullVersion; page: Pol
     <div className={`notice notice-${state}`} role="note">
       <p>
         <strong>{ui.notInForce}</strong>{' '}
-        {state === 'upcoming' ? ui.upcomingNotice(formatPolicyDate(version.effectiveFrom, lang)) : ui.pastNotice}
+        {state === 'upcoming'
+          ? ui.upcomingNotice(formatPolicyDate(version.effectiveFrom, lang))
+          : ui.pastNotice}
       </p>
       <p>
         <Link href={`/${lang}/${slug}`}>{ui.currentVersion}</Link>
@@ -59,7 +90,13 @@ function Notice({ version, page, lang, slug }: { version: FullVersion; page: Pol
   )
 }
 
-export default async function VersionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function VersionPage({
+  params,
+  searchParams,
+}: {
+  params: Params
+  searchParams: SearchParams
+}) {
   const { lang: requested, slug, n } = await params
   const lang = langOr404(requested)
   const request = readVersionRequest(n, (await searchParams).compare)
@@ -92,7 +129,8 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
 
   const version = byNumber.get(request.version)!
   const other = request.compareWith ? byNumber.get(request.compareWith)! : null
-  const [older, newer] = other && other.version > version.version ? [version, other] : [other, version]
+  const [older, newer] =
+    other && other.version > version.version ? [version, other] : [other, version]
   const upcoming = versionState(version, page.current, today()) === 'upcoming'
   return (
     <>
@@ -102,12 +140,15 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
       </h1>
       <Notice version={version} page={page} lang={lang} slug={slug} />
       <p className="version-summary">
-        <strong>{ui.changeSummary} :</strong> <Localized value={version.changeSummary} lang={lang} />
+        <strong>{ui.changeSummary} :</strong>{' '}
+        <Localized value={version.changeSummary} lang={lang} />
       </p>
       {older && newer ? (
         <section className="changes" aria-labelledby="changes-title">
           <h2 id="changes-title">
-            {older.version === version.version - 1 && newer === version ? ui.changesFrom(older.version) : ui.compareTitle(older.version, newer.version)}
+            {older.version === version.version - 1 && newer === version
+              ? ui.changesFrom(older.version)
+              : ui.compareTitle(older.version, newer.version)}
           </h2>
           <DiffView diff={diffVersions(older, newer, lang)} lang={lang} headingLevel={3} />
         </section>
