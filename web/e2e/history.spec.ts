@@ -127,6 +127,9 @@ test('any two versions can be compared, by range or with ?compare=', async ({ pa
   await expect(page.locator('[data-diff="cookies-removed"] li')).toHaveText([
     ".segment.com (catégorie Les cookies d'analyse et de statistiques d'audience)",
   ])
+  await page.goto(`${FIXTURE}/en/cookies/versions/1...3`)
+  await expect(page.locator('h1')).toHaveText('Differences between versions 1 and 3')
+  await expectNoAxeViolations(page)
   expect((await page.request.get(`${FIXTURE}/fr/cookies/versions/4`)).status()).toBe(404)
   expect((await page.request.get(`${FIXTURE}/fr/cookies/versions/2...4`)).status()).toBe(404)
 })

@@ -1,7 +1,7 @@
 // The site's production server: the catalog endpoint answered from ready bytes in plain Node, in front of
 // Next.js, which serves everything else. The catalog is read on every page view of every visitor: this path
 // does a map lookup and one write. Bundled to dist/server.mjs by build.mjs; started by bin/start.mjs.
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { catalogService } from './lib/catalog/instance'
@@ -9,6 +9,21 @@ import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './lib/catalo
 import { webhookSecret } from './lib/env'
 
 const CATALOG_PATH = '/api/cookie-catalog'
+/** Policy pages change only with the content or at midnight: a CDN may keep them 5 minutes, browsers revalidate. */
+const PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
+const NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=60'
+const PAGE_PATH = /^\/(fr|en)(\/|$)/
+
+/** Next.js marks every dynamic page private and uncacheable; these pages are public and the same for everyone. */
+function cacheablePages(request: IncomingMessage, response: ServerResponse, path: string): void {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !PAGE_PATH.test(path)) return
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 200) response.setHeader('Cache-Control', PAGE_CACHE_CONTROL)
+    else if (status === 404) response.setHeader('Cache-Control', NOT_FOUND_CACHE_CONTROL)
+    return writeHead(status, ...rest)
+  }) as ServerResponse['writeHead']
+}
 
 const dir = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.PORT || 3000)
@@ -45,6 +60,7 @@ const server = createServer((request, response) => {
     return
   }
   if (path !== CATALOG_PATH) {
+    cacheablePages(request, response, path)
     void handle(request, response)
     return
   }
