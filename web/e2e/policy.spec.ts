@@ -206,9 +206,13 @@ test('/en/cookies shows the English translation, retention in English, French as
   await expect(page.locator('.fallback-note')).toHaveCount(0)
 })
 
-test('policy pages may be kept by a CDN (the same for every visitor), 404s briefly', async ({ request }) => {
+test('policy pages may be kept by a CDN (the same for every visitor), 404s briefly', async ({
+  request,
+}) => {
   const page = await request.get(`${SEED}/fr/cookies`)
-  expect(page.headers()['cache-control']).toBe('public, max-age=0, s-maxage=300, stale-while-revalidate=86400')
+  expect(page.headers()['cache-control']).toBe(
+    'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
+  )
   const missing = await request.get(`${SEED}/fr/nope`)
   expect(missing.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60')
 })
