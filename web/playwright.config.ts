@@ -39,6 +39,13 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],
+  // A loaded 2-core machine answers slower than a laptop: give assertions room rather than retries.
+  expect: { timeout: 10_000 },
+  // The scan launches its own Chromium three times: it runs alone, after the other browser tests.
+  projects: [
+    { name: 'site', testIgnore: /scan\.spec\.ts/ },
+    { name: 'scan', testMatch: /scan\.spec\.ts/, dependencies: ['site'] },
+  ],
   use: {
     browserName: 'chromium',
     launchOptions: {

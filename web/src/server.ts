@@ -17,6 +17,8 @@ const PAGE_PATH = /^\/(fr|en)(\/|$)/
 /** Next.js marks every dynamic page private and uncacheable; these pages are public and the same for everyone. */
 function cacheablePages(request: IncomingMessage, response: ServerResponse, path: string): void {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || !PAGE_PATH.test(path)) return
+  // Client-side navigation payloads (RSC) keep Next.js's own caching: browsers handle those differently.
+  if (request.headers.rsc !== undefined || request.url?.includes('_rsc=')) return
   const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse
   response.writeHead = ((status: number, ...rest: unknown[]) => {
     if (status === 200) response.setHeader('Cache-Control', PAGE_CACHE_CONTROL)
