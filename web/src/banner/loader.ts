@@ -4,6 +4,7 @@
 // Include it before any tag (not async) so the defaults come first. Optional: data-policy="<slug>".
 import * as CookieConsent from 'vanilla-cookieconsent'
 import type { VanillaConfig } from '@cookie-policy/schemas/contracts'
+import { CONSENT_MODE_SIGNALS } from '@cookie-policy/schemas/consentModes'
 
 type Signals = Record<string, 'granted' | 'denied'>
 
@@ -13,15 +14,7 @@ declare global {
   }
 }
 
-const SIGNALS = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-]
+const SIGNALS = CONSENT_MODE_SIGNALS
 
 const script = document.currentScript as HTMLScriptElement | null
 const base = new URL(script?.src || '/cookie-banner.js', location.href)
