@@ -52,14 +52,18 @@ export const PREFLIGHT_HEADERS = {
 }
 
 /** br when the client takes it, then gzip, else the plain bytes; a q=0 refusal is honoured. */
+/** "name", with any q-value but zero, as one item of an Accept-Encoding list. */
+function acceptance(name: string): RegExp {
+  return new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, 'i')
+}
+// Built once: negotiation runs on every catalog request.
+const ACCEPTS_BR = acceptance('br')
+const ACCEPTS_GZIP = acceptance('gzip')
+
 export function negotiateEncoding(header: string | undefined | null): Encoding {
   if (!header) return 'identity'
-  const accepts = (name: string) =>
-    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, 'i').test(
-      header,
-    )
-  if (accepts('br')) return 'br'
-  if (accepts('gzip')) return 'gzip'
+  if (ACCEPTS_BR.test(header)) return 'br'
+  if (ACCEPTS_GZIP.test(header)) return 'gzip'
   return 'identity'
 }
 
