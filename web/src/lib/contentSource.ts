@@ -36,37 +36,38 @@ async function embeddedRunner(file: string): Promise<{ run: Runner; version: str
   return state
 }
 
-let sanityClient: { key: string; client: ReturnType<typeof createClient> } | null = null
+let sanityRun: Runner | null = null
 
-function sanityRunner(config: Extract<ContentSourceConfig, { kind: 'sanity' }>): Runner {
-  const key = JSON.stringify(config)
-  if (sanityClient?.key !== key) {
-    sanityClient = {
-      key,
-      client: createClient({
-        projectId: config.projectId,
-        dataset: config.dataset,
-        apiVersion: config.apiVersion,
-        useCdn: config.useCdn,
-        perspective: 'published',
-        ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
-      }),
-    }
+/** One client per process, like the configuration it is made from. */
+function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>): Runner {
+  if (!sanityRun) {
+    const client = createClient({
+      projectId: sanity.projectId,
+      dataset: sanity.dataset,
+      apiVersion: sanity.apiVersion,
+      useCdn: sanity.useCdn,
+      perspective: 'published',
+      ...(sanity.apiHost ? { apiHost: sanity.apiHost, useProjectHostname: false } : {}),
+    })
+    sanityRun = (query, params = {}) => client.fetch(query, params)
   }
-  const client = sanityClient.client
-  return (query, params = {}) => client.fetch(query, params)
+  return sanityRun
 }
 
+// Read and checked once per process (the environment does not change under a running server).
+let config: ContentSourceConfig | null = null
+const currentConfig = (): ContentSourceConfig => (config ??= contentSourceConfig())
+
 export async function runQuery<R>(query: string, params: QueryParams = {}): Promise<R> {
-  const config = contentSourceConfig()
-  if (config.kind === 'sanity') return sanityRunner(config)<R>(query, params)
-  const { run } = await embeddedRunner(config.datasetFile)
+  const source = currentConfig()
+  if (source.kind === 'sanity') return sanityRunner(source)<R>(query, params)
+  const { run } = await embeddedRunner(source.datasetFile)
   return run<R>(query, params)
 }
 
 /** An identifier of the content now served: changes whenever the dataset does (embedded) or per call (Sanity). */
 export async function contentVersion(): Promise<string | null> {
-  const config = contentSourceConfig()
-  if (config.kind === 'sanity') return null
-  return (await embeddedRunner(config.datasetFile)).version
+  const source = currentConfig()
+  if (source.kind === 'sanity') return null
+  return (await embeddedRunner(source.datasetFile)).version
 }
