@@ -11,6 +11,7 @@ import type {
   PolicyVersionsByNumberQueryResult,
 } from '@cookie-policy/schemas/sanity.types'
 import { todayInParis } from '@cookie-policy/schemas/model'
+import { cache } from 'react'
 import { runQuery } from './contentSource'
 
 export type PolicyPage = NonNullable<PolicyPageQueryResult>
@@ -24,13 +25,18 @@ export async function getPolicies(): Promise<PoliciesQueryResult> {
   return runQuery<PoliciesQueryResult>(policiesQuery)
 }
 
-export async function getPolicyPage(slug: string): Promise<PolicyPage | null> {
-  return runQuery<PolicyPageQueryResult>(policyPageQuery, { slug, today: today() })
-}
+// generateMetadata and the page ask for the same data: React's cache answers the second ask within a request.
+export const getPolicyPage = cache(async (slug: string): Promise<PolicyPage | null> =>
+  runQuery<PolicyPageQueryResult>(policyPageQuery, { slug, today: today() }),
+)
 
-export async function getVersions(slug: string, numbers: number[]): Promise<FullVersion[]> {
-  return runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
+const getVersionsByKey = cache(async (slug: string, key: string): Promise<FullVersion[]> =>
+  runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
     slug,
-    versions: numbers,
-  })
+    versions: key.split(',').map(Number),
+  }),
+)
+
+export function getVersions(slug: string, numbers: number[]): Promise<FullVersion[]> {
+  return getVersionsByKey(slug, numbers.join(','))
 }
