@@ -18,7 +18,8 @@ const SIGNALS = CONSENT_MODE_SIGNALS
 
 const script = document.currentScript as HTMLScriptElement | null
 const base = new URL(script?.src || '/cookie-banner.js', location.href)
-const lang = script?.dataset.lang || (document.documentElement.lang.startsWith('en') ? 'en' : 'fr')
+// The page's language by default; without one, the catalog answers in the policy's binding language.
+const lang = script?.dataset.lang || document.documentElement.lang.split('-')[0] || ''
 const policy = script?.dataset.policy
 
 window.dataLayer = window.dataLayer || []
@@ -32,7 +33,13 @@ gtag('consent', 'default', {
   wait_for_update: 500,
 })
 
+// The banner runs once its stylesheet has placed it (position: fixed), or has failed to: unstyled, the
+// modal sits at the end of the document, and focusing it would scroll the page down to it.
 const stylesheet = document.createElement('link')
+const styled = new Promise((resolve) => {
+  stylesheet.addEventListener('load', resolve)
+  stylesheet.addEventListener('error', resolve)
+})
 stylesheet.rel = 'stylesheet'
 stylesheet.href = new URL('cookie-banner.css', base).href
 document.head.appendChild(stylesheet)
@@ -52,7 +59,7 @@ function consentUpdate(consentModes: Record<string, string[]>): void {
 async function start(): Promise<void> {
   const query = new URLSearchParams({
     format: 'vanilla-cookieconsent',
-    lang,
+    ...(lang ? { lang } : {}),
     ...(policy ? { policy } : {}),
   })
   const response = await fetch(new URL(`/api/cookie-catalog?${query}`, base.origin))
@@ -74,11 +81,19 @@ async function start(): Promise<void> {
     ]),
   )
   window.CookieConsent = CookieConsent
+  await styled
   await CookieConsent.run({
-    ...(config as unknown as CookieConsent.CookieConsentConfig),
+    ...config,
     categories,
     onConsent: () => consentUpdate(consentModes),
     onChange: () => consentUpdate(consentModes),
+    // vanilla-cookieconsent focuses its modals with a plain element.focus(): never let that scroll.
+    onModalReady: ({ modal }) => {
+      for (const element of [modal, ...modal.querySelectorAll<HTMLElement>('*')]) {
+        element.focus = (options) =>
+          HTMLElement.prototype.focus.call(element, { ...options, preventScroll: true })
+      }
+    },
   })
   document.documentElement.dataset.cookieBanner = 'ready'
 }
