@@ -2,4 +2,3 @@
 // Without a project the Studio still builds (and the schema tools run) against a placeholder id.
 export const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'unconfigured'
 export const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
-export const isConfigured = projectId !== 'unconfigured'

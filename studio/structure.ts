@@ -1,6 +1,7 @@
 // The Studio's navigation, in the order editors work: policies and their versions, the catalog, providers.
 import { DatabaseIcon, DocumentsIcon, TagIcon, UsersIcon } from '@sanity/icons'
 import type { StructureResolver } from 'sanity/structure'
+import { categoryCookiesFilter, policyVersionsFilter } from '@cookie-policy/schemas/queries'
 
 export const structure: StructureResolver = (S) =>
   S.list()
@@ -25,7 +26,7 @@ export const structure: StructureResolver = (S) =>
                       S.documentList()
                         .title('Versions')
                         .schemaType('policyVersion')
-                        .filter('_type == "policyVersion" && policy._ref == $policyId')
+                        .filter(policyVersionsFilter)
                         .params({ policyId })
                         .defaultOrdering([{ field: 'version', direction: 'desc' }]),
                     ),
@@ -51,7 +52,7 @@ export const structure: StructureResolver = (S) =>
                       S.documentList()
                         .title('Cookies')
                         .schemaType('cookie')
-                        .filter('_type == "cookie" && category._ref == $categoryId')
+                        .filter(categoryCookiesFilter)
                         .params({ categoryId })
                         .defaultOrdering([{ field: 'order', direction: 'asc' }])
                         .initialValueTemplates([

@@ -1,10 +1,12 @@
 // Browser tests against the production build (build.mjs, then the production server) in Debian's Chromium,
-// offline. Four local servers: the seed site, a site on a three-version fixture, a site whose dataset the
-// tests change (to see the banner ask again), and a plain page that runs the unmodified Klaro package.
+// offline. Five local servers: the seed site, a site on a three-version fixture, a site whose dataset the
+// tests change (to see the banner ask again), a plain page that runs the unmodified Klaro package, and a
+// deployment in French, English and German that serves two policies.
 import { copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_FLAGS, findChromium } from '@cookie-policy/schemas/node'
 
 const web = fileURLToPath(new URL('.', import.meta.url))
 
@@ -14,7 +16,7 @@ if (!process.env.E2E_MUTABLE_DATASET) {
   copyFileSync(`${web}../content/dataset.ndjson`, process.env.E2E_MUTABLE_DATASET)
 }
 
-const site = (port: number, dataset?: string) => ({
+const site = (port: number, dataset?: string, languages?: string) => ({
   command: 'node dist/server.mjs',
   cwd: web,
   url: `http://127.0.0.1:${port}/fr/cookies`,
@@ -28,6 +30,7 @@ const site = (port: number, dataset?: string) => ({
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     ...(dataset ? { POLICY_DATASET: dataset } : {}),
+    ...(languages ? { POLICY_LANGUAGES: languages } : {}),
   },
 })
 
@@ -49,21 +52,16 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: findChromium(),
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: [
     site(3101),
     site(3102, `${web}e2e/fixtures/three-versions.ndjson`),
     site(3103, process.env.E2E_MUTABLE_DATASET),
+    // A deployment in three languages serving two policies: the seed and an English-only UK policy.
+    site(3105, `${web}e2e/fixtures/two-policies.ndjson`, 'fr,en,de'),
     {
       command: 'node e2e/klaro-server.mjs',
       cwd: web,

@@ -1,5 +1,6 @@
 // Sanity NDJSON datasets: read and write them faithfully, and run GROQ over them with groq-js.
 import { evaluate, parse } from 'groq-js'
+import type { QueryResult, RunQuery } from './queries'
 
 export interface SanityDocument {
   _id: string
@@ -77,18 +78,17 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** Drafts (`drafts.` ids) and release versions (`versions.` ids) are never public. */
-export function isPublishedId(id: string): boolean {
+function isPublishedId(id: string): boolean {
   return !id.startsWith('drafts.') && !id.startsWith('versions.')
 }
 
-export type QueryParams = Record<string, unknown>
-
 /** Runs GROQ over documents the way the Content Lake's published perspective does. */
-export function createGroqRunner(documents: readonly SanityDocument[]) {
+export function createGroqRunner(documents: readonly SanityDocument[]): RunQuery {
   const published = documents.filter((document) => isPublishedId(document._id))
-  return async function runQuery<Result>(query: string, params: QueryParams = {}): Promise<Result> {
+  return async (query, params = {}) => {
     const tree = parse(query, { params })
     const value = await evaluate(tree, { dataset: published, params })
-    return (await value.get()) as Result
+    // groq-js evaluates any GROQ; the result's type is the one typegen generated for this query.
+    return (await value.get()) as QueryResult<typeof query>
   }
 }

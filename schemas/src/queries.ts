@@ -1,5 +1,6 @@
-// Every GROQ query the site, the catalog endpoint and the scripts run; the same strings in both content sources.
-// Public queries select published documents only: the content source adds the published perspective.
+// Every GROQ query the site, the catalog endpoint, the Studio and the scripts run; the same strings in both
+// content sources. Public reads see published documents only: the content source adds the published perspective.
+import type { SanityQueries } from '@sanity/client'
 import { defineQuery } from 'groq'
 
 const policyFields = /* groq */ `
@@ -7,7 +8,10 @@ const policyFields = /* groq */ `
   "slug": slug.current,
   title,
   publisher,
-  siteUrl
+  siteUrl,
+  bindingLanguage,
+  timeZone,
+  isDefault
 `
 
 const versionSummaryFields = /* groq */ `
@@ -29,26 +33,27 @@ const versionFields = /* groq */ `
   } }
 `
 
-/** Every policy with an address, for the home page redirect, static params and the sitemap. */
+/** Every policy with an address: the default policy, the home page redirect, the sitemap. */
 export const policiesQuery = defineQuery(`
   *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { ${policyFields} }
 `)
 
-/** One policy, its version history (newest first) and the version in force on $today (Europe/Paris). */
-export const policyPageQuery = defineQuery(`
+/** One policy and the summary of every version, newest first: which is in force is decided in its time zone. */
+export const policyHistoryQuery = defineQuery(`
   *[_type == "policy" && slug.current == $slug][0] {
     ${policyFields},
-    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { ${versionSummaryFields} },
-    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]
-      | order(effectiveFrom desc, version desc)[0] { ${versionFields} },
-    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]
-      | order(effectiveFrom desc, version desc)[0].version
+    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { ${versionSummaryFields} }
   }
 `)
 
-/** Versions $from and $to of a policy, in full, for a version page and the differences between two versions. */
+/** Versions of a policy in full, by number: a version page, the differences, the catalog. */
 export const policyVersionsByNumberQuery = defineQuery(`
   *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { ${versionFields} }
+`)
+
+/** The policy's text as editors keep it now, for the next version. */
+export const editedPolicyQuery = defineQuery(`
+  *[_type == "policy" && slug.current == $slug][0] { _id, title, intro, sections, bindingLanguage }
 `)
 
 /** The catalog as editors keep it now (not yet published): categories in order, each with its cookies. */
@@ -61,3 +66,31 @@ export const currentCatalogQuery = defineQuery(`
     }
   }
 `)
+
+/** Studio rules of a cookie: its category, its policy's binding language, and the policy's other cookie names. */
+export const cookieRulesQuery = defineQuery(`{
+  "category": *[_id == $categoryId][0] { required, "bindingLanguage": policy->bindingLanguage },
+  "others": *[_type == "cookie" && !(_id in $ids) && category->policy._ref == *[_id == $categoryId][0].policy._ref] { name, names }
+}`)
+
+/** Studio rules of a category: its policy's binding language. */
+export const categoryRulesQuery = defineQuery(`
+  *[_id == $policyId][0] { bindingLanguage }
+`)
+
+/** Studio rules of a version: its policy's binding language and the version before it. */
+export const versionRulesQuery = defineQuery(`{
+  "bindingLanguage": *[_id == $policyId][0].bindingLanguage,
+  "previous": *[_type == "policyVersion" && policy._ref == $policyId && version < $version && !(_id in $ids)]
+    | order(version desc)[0] { version, effectiveFrom }
+}`)
+
+/** The Studio's lists: a policy's versions, and a category's cookies (filters, as the structure builder takes them). */
+export const policyVersionsFilter = /* groq */ `_type == "policyVersion" && policy._ref == $policyId`
+export const categoryCookiesFilter = /* groq */ `_type == "cookie" && category._ref == $categoryId`
+
+type QueryParams = Record<string, unknown>
+/** The result type typegen generated for a query of this module. */
+export type QueryResult<Q extends string> = Q extends keyof SanityQueries ? SanityQueries[Q] : never
+/** Runs a query of this module; its result is typed by the query itself, as next-sanity's defineQuery does. */
+export type RunQuery = <Q extends string>(query: Q, params?: QueryParams) => Promise<QueryResult<Q>>

@@ -211,6 +211,9 @@ export type Policy = {
   _rev: string
   title: LocaleString
   slug: Slug
+  bindingLanguage: 'fr' | 'en'
+  timeZone?: string
+  isDefault?: boolean
   publisher: string
   siteUrl?: string
   intro?: LocaleBlockContent
@@ -373,24 +376,30 @@ export type AllSanitySchemaTypes =
 
 // Source: ../schemas/src/queries.ts
 // Variable: policiesQuery
-// Query: *[_type == "policy" && defined(slug.current)] | order(slug.current asc) {   _id,  "slug": slug.current,  title,  publisher,  siteUrl }
+// Query: *[_type == "policy" && defined(slug.current)] | order(slug.current asc) {   _id,  "slug": slug.current,  title,  publisher,  siteUrl,  bindingLanguage,  timeZone,  isDefault }
 export type PoliciesQueryResult = Array<{
   _id: string
   slug: string
   title: LocaleString
   publisher: string
   siteUrl: string | null
+  bindingLanguage: 'en' | 'fr'
+  timeZone: string | null
+  isDefault: boolean | null
 }>
 
 // Source: ../schemas/src/queries.ts
-// Variable: policyPageQuery
-// Query: *[_type == "policy" && slug.current == $slug][0] {      _id,  "slug": slug.current,  title,  publisher,  siteUrl,    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) {   _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent },    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]      | order(effectiveFrom desc, version desc)[0] {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  title,  intro,  sections[] { _key, _type, number, heading, body, categoryKey },  snapshot { _type, categories[] {    _key, _type, key, title, description, required, consentModes,    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } },    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]      | order(effectiveFrom desc, version desc)[0].version  }
-export type PolicyPageQueryResult = {
+// Variable: policyHistoryQuery
+// Query: *[_type == "policy" && slug.current == $slug][0] {      _id,  "slug": slug.current,  title,  publisher,  siteUrl,  bindingLanguage,  timeZone,  isDefault,    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) {   _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent }  }
+export type PolicyHistoryQueryResult = {
   _id: string
   slug: string
   title: LocaleString
   publisher: string
   siteUrl: string | null
+  bindingLanguage: 'en' | 'fr'
+  timeZone: string | null
+  isDefault: boolean | null
   versions: Array<{
     _id: string
     version: number
@@ -398,57 +407,6 @@ export type PolicyPageQueryResult = {
     changeSummary: LocaleText
     requiresNewConsent: boolean
   }>
-  current: {
-    _id: string
-    version: number
-    effectiveFrom: string
-    changeSummary: LocaleText
-    requiresNewConsent: boolean
-    title: LocaleString | null
-    intro: LocaleBlockContent | null
-    sections: Array<{
-      _key: string
-      _type: 'policySection'
-      number: string
-      heading: LocaleString
-      body: LocaleBlockContent | null
-      categoryKey: string | null
-    }> | null
-    snapshot: {
-      _type: 'catalogSnapshot'
-      categories: Array<{
-        _key: string
-        _type: 'snapshotCategory'
-        key: string | null
-        title: LocaleString | null
-        description: LocaleText | null
-        required: boolean | null
-        consentModes: Array<
-          | 'ad_personalization'
-          | 'ad_storage'
-          | 'ad_user_data'
-          | 'analytics_storage'
-          | 'functionality_storage'
-          | 'personalization_storage'
-          | 'security_storage'
-        > | null
-        cookies: Array<{
-          _key: string
-          _type: 'snapshotCookie'
-          cookieId: string | null
-          name: string | null
-          names: Array<string> | null
-          kind: string | null
-          provider: SnapshotProvider | null
-          type: LocaleString | null
-          purpose: LocaleText | null
-          retention: Retention | null
-          moreInfoUrl: string | null
-        }> | null
-      }> | null
-    }
-  } | null
-  consentRevision: number | null
 } | null
 
 // Source: ../schemas/src/queries.ts
@@ -506,6 +464,21 @@ export type PolicyVersionsByNumberQueryResult = Array<{
 }>
 
 // Source: ../schemas/src/queries.ts
+// Variable: editedPolicyQuery
+// Query: *[_type == "policy" && slug.current == $slug][0] { _id, title, intro, sections, bindingLanguage }
+export type EditedPolicyQueryResult = {
+  _id: string
+  title: LocaleString
+  intro: LocaleBlockContent | null
+  sections: Array<
+    {
+      _key: string
+    } & PolicySection
+  > | null
+  bindingLanguage: 'en' | 'fr'
+} | null
+
+// Source: ../schemas/src/queries.ts
 // Variable: currentCatalogQuery
 // Query: *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {    _id, key, title, description, required, order, consentModes,    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {      _id, name, names, type, purpose, retention, moreInfoUrl, order,      "provider": provider-> { name, privacyPolicyUrl, country }    }  }
 export type CurrentCatalogQueryResult = Array<{
@@ -533,13 +506,64 @@ export type CurrentCatalogQueryResult = Array<{
   }>
 }>
 
+// Source: ../schemas/src/queries.ts
+// Variable: cookieRulesQuery
+// Query: {  "category": *[_id == $categoryId][0] { required, "bindingLanguage": policy->bindingLanguage },  "others": *[_type == "cookie" && !(_id in $ids) && category->policy._ref == *[_id == $categoryId][0].policy._ref] { name, names }}
+export type CookieRulesQueryResult = {
+  category:
+    | {
+        required: null
+        bindingLanguage: null
+      }
+    | {
+        required: boolean
+        bindingLanguage: 'en' | 'fr'
+      }
+    | {
+        required: null
+        bindingLanguage: 'en' | 'fr'
+      }
+    | null
+  others: Array<{
+    name: string
+    names: Array<string> | null
+  }>
+}
+
+// Source: ../schemas/src/queries.ts
+// Variable: categoryRulesQuery
+// Query: *[_id == $policyId][0] { bindingLanguage }
+export type CategoryRulesQueryResult =
+  | {
+      bindingLanguage: null
+    }
+  | {
+      bindingLanguage: 'en' | 'fr'
+    }
+  | null
+
+// Source: ../schemas/src/queries.ts
+// Variable: versionRulesQuery
+// Query: {  "bindingLanguage": *[_id == $policyId][0].bindingLanguage,  "previous": *[_type == "policyVersion" && policy._ref == $policyId && version < $version && !(_id in $ids)]    | order(version desc)[0] { version, effectiveFrom }}
+export type VersionRulesQueryResult = {
+  bindingLanguage: null | 'en' | 'fr'
+  previous: {
+    version: number
+    effectiveFrom: string
+  } | null
+}
+
 // Query TypeMap
 import '@sanity/client'
 declare module '@sanity/client' {
   interface SanityQueries {
-    '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n }\n': PoliciesQueryResult
-    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n },\n    "current": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today]\n      | order(effectiveFrom desc, version desc)[0] { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n },\n    "consentRevision": *[_type == "policyVersion" && policy._ref == ^._id && effectiveFrom <= $today && requiresNewConsent == true]\n      | order(effectiveFrom desc, version desc)[0].version\n  }\n': PolicyPageQueryResult
+    '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n }\n': PoliciesQueryResult
+    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n }\n  }\n': PolicyHistoryQueryResult
     '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult
+    '\n  *[_type == "policy" && slug.current == $slug][0] { _id, title, intro, sections, bindingLanguage }\n': EditedPolicyQueryResult
     '\n  *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {\n    _id, key, title, description, required, order, consentModes,\n    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {\n      _id, name, names, type, purpose, retention, moreInfoUrl, order,\n      "provider": provider-> { name, privacyPolicyUrl, country }\n    }\n  }\n': CurrentCatalogQueryResult
+    '{\n  "category": *[_id == $categoryId][0] { required, "bindingLanguage": policy->bindingLanguage },\n  "others": *[_type == "cookie" && !(_id in $ids) && category->policy._ref == *[_id == $categoryId][0].policy._ref] { name, names }\n}': CookieRulesQueryResult
+    '\n  *[_id == $policyId][0] { bindingLanguage }\n': CategoryRulesQueryResult
+    '{\n  "bindingLanguage": *[_id == $policyId][0].bindingLanguage,\n  "previous": *[_type == "policyVersion" && policy._ref == $policyId && version < $version && !(_id in $ids)]\n    | order(version desc)[0] { version, effectiveFrom }\n}': VersionRulesQueryResult
   }
 }

@@ -3,27 +3,23 @@ import {
   catalogJsonSchema,
   catalogSchema,
   projectCatalog,
+  readCatalogInForce,
   toKlaro,
   toVanillaCookieConsent,
+  vanillaConfigSchema,
   type Catalog,
+  type VanillaConfig,
 } from '../src/contracts'
-import { policyPageQuery } from '../src/queries'
-import type { PolicyPageQueryResult } from '../src/sanity.types'
-import { query, seedDataset } from './helpers'
+import { readPolicyState, readVersions } from '../src/state'
+import { noon, query, seedDataset } from './helpers'
 
 async function seedCatalog(lang: 'fr' | 'en'): Promise<Catalog> {
-  const page = (await query(await seedDataset())<PolicyPageQueryResult>(policyPageQuery, {
+  const catalog = await readCatalogInForce(query(await seedDataset()), {
     slug: 'cookies',
-    today: '2026-11-29',
-  }))!
-  return projectCatalog({
-    slug: 'cookies',
-    policyTitle: page.title,
-    version: page.current!,
-    consentRevision: page.consentRevision ?? 0,
     lang,
-    url: `/${lang}/cookies`,
+    now: noon('2026-11-29'),
   })
+  return catalog!
 }
 
 describe('the catalog contract on the seed', () => {
@@ -31,14 +27,41 @@ describe('the catalog contract on the seed', () => {
     const catalog = await seedCatalog('fr')
     expect(catalog.schemaVersion).toBe(1)
     expect(catalog.lang).toBe('fr')
+    expect(catalog.textLang).toBe('fr')
     expect(catalog.policy).toEqual({
       slug: 'cookies',
       title: "Politique d'InMemori relative aux cookies",
       version: 1,
       effectiveFrom: '2021-03-09',
       consentRevision: 1,
+      bindingLanguage: 'fr',
       url: '/fr/cookies',
     })
+  })
+
+  it('is the projection of the version in force, for the policy named or the default one', async () => {
+    const run = query(await seedDataset())
+    const now = noon('2026-11-29')
+    const state = (await readPolicyState(run, 'cookies', now))!
+    const [version] = await readVersions(run, 'cookies', [state.inForce!.version])
+    const projected = projectCatalog({
+      slug: 'cookies',
+      policyTitle: state.policy.title,
+      version: version!,
+      consentRevision: state.consentRevision,
+      lang: 'en',
+      binding: state.binding,
+      url: 'https://www.inmemori.com/en/cookies',
+    })
+    expect(
+      await readCatalogInForce(run, { lang: 'en', siteUrl: 'https://www.inmemori.com', now }),
+    ).toEqual(projected)
+    expect(projected.policy.url).toBe('https://www.inmemori.com/en/cookies')
+    // Without a language, the binding one.
+    expect(await readCatalogInForce(run, { slug: 'cookies', now })).toEqual(await seedCatalog('fr'))
+    // Before the first version, and for an unknown policy, there is none.
+    expect(await readCatalogInForce(run, { slug: 'cookies', now: noon('2021-03-08') })).toBeNull()
+    expect(await readCatalogInForce(run, { slug: 'nope', now })).toBeNull()
   })
 
   it('lists every seed row with its exact purpose and retention, in the policy order', async () => {
@@ -195,6 +218,17 @@ describe('the catalog contract on the seed', () => {
 
   it('speaks English where asked, retention words included', async () => {
     const catalog = await seedCatalog('en')
+    expect(catalog.lang).toBe('en')
+    expect(catalog.textLang).toBe('en')
+    expect(catalog.policy).toEqual({
+      slug: 'cookies',
+      title: 'InMemori Cookie Policy',
+      version: 1,
+      effectiveFrom: '2021-03-09',
+      consentRevision: 1,
+      bindingLanguage: 'fr',
+      url: '/en/cookies',
+    })
     expect(catalog.categories[0]!.title).toBe('Internal cookies necessary for the Site to work')
     expect(catalog.categories[0]!.cookies[0]).toMatchObject({
       purpose: 'Remember the unique identifier associated with your login token',
@@ -211,12 +245,18 @@ describe('the catalog contract on the seed', () => {
       'lang',
       'policy',
       'schemaVersion',
+      'textLang',
     ])
   })
 
   it('refuses a catalog that breaks the contract', async () => {
     const catalog = await seedCatalog('fr')
+    expect(catalogSchema.parse(catalog)).toEqual(catalog)
     expect(() => catalogSchema.parse({ ...catalog, lang: 'de' })).toThrow()
+    expect(() => catalogSchema.parse({ ...catalog, textLang: 'de' })).toThrow()
+    expect(() =>
+      catalogSchema.parse({ ...catalog, policy: { ...catalog.policy, bindingLanguage: 'de' } }),
+    ).toThrow()
     expect(() =>
       catalogSchema.parse({
         ...catalog,
@@ -252,6 +292,10 @@ describe('the banner adapters', () => {
         reloadPage: false,
       },
     })
+    // The page's language chose the catalog's: one translation, no detection.
+    expect(Object.keys(config.language)).toEqual(['default', 'translations'])
+    expect(config.language.default).toBe('fr')
+    expect(Object.keys(config.language.translations)).toEqual(['fr'])
     const translation = config.language.translations.fr!
     expect(translation.consentModal).toMatchObject({
       acceptAllBtn: 'Tout accepter',
@@ -283,6 +327,45 @@ describe('the banner adapters', () => {
       analytics: ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage'],
       functionality: ['functionality_storage', 'personalization_storage'],
     })
+  })
+
+  it('checks the vanilla-cookieconsent translations strictly: no unknown option slips through', async () => {
+    const config = toVanillaCookieConsent(await seedCatalog('en'), {
+      cookieName: 'cookie_validation',
+    })
+    expect(vanillaConfigSchema.parse(config)).toEqual(config)
+    const translation = config.language.translations.en!
+    expect(translation.consentModal).toEqual({
+      title: 'Your cookie choices',
+      description:
+        'We use cookies that the site needs to work and, if you agree, others to measure our audience and improve our services. You can accept all, reject all or choose by category, and change your mind at any time. <a href="/en/cookies">Read the cookie policy</a>{{revisionMessage}}',
+      acceptAllBtn: 'Accept all',
+      acceptNecessaryBtn: 'Reject all',
+      showPreferencesBtn: 'Manage preferences',
+      revisionMessage:
+        '<br><br><strong>Our cookie policy has changed since your last choice: please tell us again.</strong>',
+      closeIconLabel: '',
+    })
+    const withExtra = (change: (copy: VanillaConfig) => void) => {
+      const copy = structuredClone(config)
+      change(copy)
+      return () => vanillaConfigSchema.parse(copy)
+    }
+    expect(
+      withExtra((copy) => {
+        Object.assign(copy.language.translations.en!.consentModal, { footer: 'x' })
+      }),
+    ).toThrow()
+    expect(
+      withExtra((copy) => {
+        Object.assign(copy.language.translations.en!.preferencesModal, { serviceCounterLabel: 'x' })
+      }),
+    ).toThrow()
+    expect(
+      withExtra((copy) => {
+        Object.assign(copy.language.translations.en!.preferencesModal.sections[0]!, { extra: 1 })
+      }),
+    ).toThrow()
   })
 
   it('escapes editor text that vanilla-cookieconsent renders as HTML', async () => {

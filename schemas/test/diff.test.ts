@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import {
-  diffVersions,
-  isEmptyDiff,
-  type CookieContent,
-  type VersionContent,
-} from '../src/model/diff'
+import { diffVersions, isEmptyDiff, summarizeDiff, type VersionContent } from '../src/model/diff'
+
+type CategoryContent = NonNullable<
+  NonNullable<NonNullable<VersionContent['snapshot']>['categories']>[number]
+>
+type CookieContent = NonNullable<NonNullable<CategoryContent['cookies']>[number]>
 
 const str = (fr: string, en?: string) => ({
   _type: 'localeString' as const,
@@ -54,7 +54,7 @@ const v1: VersionContent = {
 
 describe('diffVersions', () => {
   it('finds nothing between a version and itself', () => {
-    expect(isEmptyDiff(diffVersions(v1, v1, 'fr'))).toBe(true)
+    expect(isEmptyDiff(diffVersions(v1, v1, 'fr', 'fr'))).toBe(true)
   })
 
   it('reports a renamed category once, not as a change to each of its cookies', () => {
@@ -67,7 +67,7 @@ describe('diffVersions', () => {
         ],
       },
     }
-    const diff = diffVersions(v1, v2, 'fr')
+    const diff = diffVersions(v1, v2, 'fr', 'fr')
     expect(diff.categories.renamed).toEqual([
       { key: 'analytics', before: 'Mesure', after: 'Mesure d’audience' },
     ])
@@ -87,7 +87,7 @@ describe('diffVersions', () => {
         ],
       },
     }
-    const diff = diffVersions(v1, v2, 'fr')
+    const diff = diffVersions(v1, v2, 'fr', 'fr')
     expect(diff.cookies.added).toEqual([{ name: '_new', category: 'Mesure' }])
     expect(diff.cookies.removed).toEqual([{ name: '_old', category: 'Mesure' }])
     expect(diff.cookies.changed).toEqual([
@@ -102,7 +102,7 @@ describe('diffVersions', () => {
         changes: [{ field: 'category', before: 'Mesure', after: 'Nécessaires' }],
       },
     ])
-    expect(diffVersions(v1, v2, 'en').cookies.changed[0]!.changes).toEqual([
+    expect(diffVersions(v1, v2, 'en', 'fr').cookies.changed[0]!.changes).toEqual([
       { field: 'retention', before: 'Session', after: '30 days' },
     ])
   })
@@ -114,7 +114,7 @@ describe('diffVersions', () => {
         { number: '1', heading: str('Cookies'), body: body('Nous utilisons peu de cookies.') },
       ],
     }
-    const [section] = diffVersions(v1, v2, 'fr').sections.changed
+    const [section] = diffVersions(v1, v2, 'fr', 'fr').sections.changed
     expect(section!.number).toBe('1')
     expect(section!.parts.filter((part) => part.added).map((part) => part.value.trim())).toEqual([
       'peu de',
@@ -123,5 +123,69 @@ describe('diffVersions', () => {
       'des',
     ])
     expect(section!.parts.map((part) => part.value).join('')).not.toContain('peu de de')
+  })
+
+  it('words the differences in the reader language, the binding language standing in for a missing translation', () => {
+    // An English-binding policy: titles and purposes fall back to English, retention words follow the reader.
+    const analytics = { _type: 'localeString' as const, en: 'Analytics', de: 'Analyse' }
+    const version = (purpose: string, months: number): VersionContent => ({
+      title: { _type: 'localeString', en: 'Cookie policy' },
+      snapshot: {
+        categories: [
+          {
+            key: 'analytics',
+            title: analytics,
+            required: false,
+            cookies: [
+              {
+                cookieId: '_ga',
+                name: '_ga',
+                purpose: { _type: 'localeText', en: purpose },
+                retention: { _type: 'retention', kind: 'duration', amount: months, unit: 'month' },
+              },
+            ],
+          },
+        ],
+      },
+    })
+    const before = version('Measure the audience', 13)
+    const after = version('Measure the audience and the campaigns', 6)
+    const french = diffVersions(before, after, 'fr', 'en')
+    expect(french.title).toBeNull()
+    expect(french.cookies.changed).toEqual([
+      {
+        name: '_ga',
+        category: 'Analytics',
+        changes: [
+          {
+            field: 'purpose',
+            before: 'Measure the audience',
+            after: 'Measure the audience and the campaigns',
+          },
+          { field: 'retention', before: '13 mois', after: '6 mois' },
+        ],
+      },
+    ])
+    const german = diffVersions(before, after, 'de', 'en')
+    expect(german.cookies.changed).toEqual([
+      {
+        name: '_ga',
+        category: 'Analyse',
+        changes: [
+          {
+            field: 'purpose',
+            before: 'Measure the audience',
+            after: 'Measure the audience and the campaigns',
+          },
+          { field: 'retention', before: '13 Monate', after: '6 Monate' },
+        ],
+      },
+    ])
+    expect(summarizeDiff(french, 'fr')).toBe('Cookie modifié : _ga.')
+    expect(summarizeDiff(german, 'de')).toBe('Cookie geändert: _ga.')
+    expect(summarizeDiff(diffVersions(before, after, 'en', 'en'), 'en')).toBe(
+      'Cookie changed: _ga.',
+    )
+    expect(summarizeDiff(null, 'de')).toBe('Erste veröffentlichte Fassung.')
   })
 })

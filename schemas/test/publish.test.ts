@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { createGroqRunner, type SanityDocument } from '../src/dataset'
-import {
-  planPublication,
-  PublishError,
-  type EditedPolicy,
-  type PublishedVersion,
-} from '../src/model/publish'
-import { currentCatalogQuery, policyPageQuery, policyVersionsByNumberQuery } from '../src/queries'
-import type {
-  CurrentCatalogQueryResult,
-  PolicyPageQueryResult,
-  PolicyVersionsByNumberQueryResult,
-} from '../src/sanity.types'
+import { planPublication, PublishError } from '../src/model/publish'
+import { readForPublishing } from '../src/state'
 import { seedDataset } from './helpers'
 
 /** What the Studio's publish action reads before it plans: the policy, the catalog as edited, the latest version. */
 async function state(documents: SanityDocument[]) {
-  const run = createGroqRunner(documents)
-  const policy = documents.find(
-    (document) => document._id === 'policy-cookies',
-  ) as unknown as EditedPolicy
-  const catalog = await run<CurrentCatalogQueryResult>(currentCatalogQuery, {
-    policyId: 'policy-cookies',
-  })
-  const page = await run<PolicyPageQueryResult>(policyPageQuery, {
-    slug: 'cookies',
-    today: '9999-12-31',
-  })
-  const number = page?.versions[0]?.version
-  const [latest] = number
-    ? await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
-        slug: 'cookies',
-        versions: [number],
-      })
-    : []
-  return { policy, catalog, latest: (latest ?? null) as PublishedVersion | null }
+  const found = await readForPublishing(createGroqRunner(documents), 'cookies')
+  if (!found) throw new Error('no "cookies" policy')
+  const { policy, catalog, latest } = found
+  return { policy, catalog, latest }
 }
 
 function edit(
@@ -68,6 +43,28 @@ describe('planPublication (the Studio action and the importer)', () => {
     expect(
       plan.document.snapshot.categories?.flatMap((category) => category.cookies ?? []),
     ).toHaveLength(15)
+    // Written in every language of the deployment (fr, en by default).
+    expect(plan.document.changeSummary).toEqual({
+      _type: 'localeText',
+      fr: 'Première version publiée.',
+      en: 'First published version.',
+    })
+    expect(plan.diff).toBeNull()
+  })
+
+  it('reads what it plans from the policy as edited now, with its binding language', async () => {
+    const documents = await seedDataset()
+    const found = (await readForPublishing(createGroqRunner(documents), 'cookies'))!
+    expect(found.policy._id).toBe('policy-cookies')
+    expect(found.policy.bindingLanguage).toBe('fr')
+    expect(found.catalog.map((category) => [category.key, category.cookies.length])).toEqual([
+      ['necessary', 6],
+      ['analytics', 7],
+      ['functionality', 2],
+    ])
+    expect(found.latest!.version).toBe(1)
+    expect(found.state.latest!.version).toBe(1)
+    expect(await readForPublishing(createGroqRunner(documents), 'nope')).toBeNull()
   })
 
   it('refuses to publish when nothing changed', async () => {
@@ -96,6 +93,11 @@ describe('planPublication (the Studio action and the importer)', () => {
     expect(imLang.purpose).toEqual({ _type: 'localeText', fr: 'Nouvelle finalité' })
     expect(imLang.cookieId).toBe('cookie-cookies-im_lang')
     expect(imLang.provider).toEqual({ _type: 'snapshotProvider', name: 'InMemori' })
+    expect(plan.document.changeSummary).toEqual({
+      _type: 'localeText',
+      fr: 'Cookie modifié : im_lang.',
+      en: 'Cookie changed: im_lang.',
+    })
   })
 
   it('pre-selects new consent when a refusable cookie is added or its purpose changes, not for a necessary one', async () => {

@@ -6,13 +6,10 @@ import {
   serializeNdjson,
   type SanityDocument,
 } from '../src/dataset'
-import { policiesQuery, policyPageQuery, policyVersionsByNumberQuery } from '../src/queries'
-import type {
-  PoliciesQueryResult,
-  PolicyPageQueryResult,
-  PolicyVersionsByNumberQueryResult,
-} from '../src/sanity.types'
-import { importTexts, seedDataset, seedFr } from './helpers'
+import { policiesQuery, policyVersionsByNumberQuery } from '../src/queries'
+import type { PolicyVersionsByNumberQueryResult } from '../src/sanity.types'
+import { readPolicyState, readVersions } from '../src/state'
+import { importTexts, noon, seedDataset, seedFr } from './helpers'
 
 const v2 = seedFr
   .replace('9 mars 2021', '1er juin 2024')
@@ -47,9 +44,25 @@ describe('the queries over a dataset', () => {
       { ...policy, _id: 'policy-noslug', slug: undefined },
       { ...policy, _id: 'drafts.policy-secret', slug: { _type: 'slug', current: 'secret' } },
     ]
-    const policies = await createGroqRunner(withDrafts)<PoliciesQueryResult>(policiesQuery)
-    expect(policies.map((entry) => [entry._id, entry.slug, entry.title.fr])).toEqual([
-      ['policy-cookies', 'cookies', "Politique d'InMemori relative aux cookies"],
+    const policies = await createGroqRunner(withDrafts)(policiesQuery)
+    expect(
+      policies.map((entry) => [
+        entry._id,
+        entry.slug,
+        entry.title.fr,
+        entry.bindingLanguage,
+        entry.timeZone,
+        entry.isDefault,
+      ]),
+    ).toEqual([
+      [
+        'policy-cookies',
+        'cookies',
+        "Politique d'InMemori relative aux cookies",
+        'fr',
+        'Europe/Paris',
+        null,
+      ],
     ])
   })
 
@@ -62,19 +75,28 @@ describe('the queries over a dataset', () => {
       version: 2,
       effectiveFrom: '2022-01-01',
     }
-    const page = await createGroqRunner([...documents, draft])<PolicyPageQueryResult>(
-      policyPageQuery,
-      { slug: 'cookies', today: '2026-11-29' },
-    )
-    expect(page!.versions.map((entry) => entry.version)).toEqual([1])
-    expect(page!.current!.version).toBe(1)
+    const run = createGroqRunner([...documents, draft])
+    const state = (await readPolicyState(run, 'cookies', noon('2026-11-29')))!
+    expect(state.versions.map((entry) => entry.version)).toEqual([1])
+    expect(state.inForce!.version).toBe(1)
+    expect(state.latest!.version).toBe(1)
+    expect((await readVersions(run, 'cookies', [1, 2])).map((entry) => entry.version)).toEqual([1])
   })
 
   it('serves the version in force, lists upcoming ones, and counts the consent revision', async () => {
     const run = createGroqRunner(await threeVersions())
-    const on = async (today: string) =>
-      (await run<PolicyPageQueryResult>(policyPageQuery, { slug: 'cookies', today }))!
+    const on = async (today: string) => (await readPolicyState(run, 'cookies', noon(today)))!
+    /** The version in force in full, as a policy page reads it. */
+    const current = async (today: string) => {
+      const state = await on(today)
+      if (!state.inForce) return null
+      const [version] = await readVersions(run, 'cookies', [state.inForce.version])
+      return version!
+    }
     const now = await on('2026-11-29')
+    expect(now.today).toBe('2026-11-29')
+    expect(now.timeZone).toBe('Europe/Paris')
+    expect(now.binding).toBe('fr')
     expect(
       now.versions.map((entry) => [entry.version, entry.effectiveFrom, entry.requiresNewConsent]),
     ).toEqual([
@@ -82,19 +104,24 @@ describe('the queries over a dataset', () => {
       [2, '2024-06-01', false],
       [1, '2021-03-09', true],
     ])
-    expect(now.current!.version).toBe(2)
+    expect(now.inForce!.version).toBe(2)
+    expect(now.latest!.version).toBe(3)
     expect(now.consentRevision).toBe(1)
-    expect((await on('2024-05-31')).current!.version).toBe(1)
+    expect((await current('2026-11-29'))!.version).toBe(2)
+    expect((await on('2024-05-31')).inForce!.version).toBe(1)
+    expect((await current('2024-05-31'))!.version).toBe(1)
     const later = await on('2027-01-01')
-    expect(later.current!.version).toBe(3)
+    expect(later.inForce!.version).toBe(3)
     expect(later.consentRevision).toBe(3)
-    expect(await on('2021-03-08')).toMatchObject({ current: null, consentRevision: null })
-    expect(await run(policyPageQuery, { slug: 'nope', today: '2026-11-29' })).toBeNull()
+    expect((await current('2027-01-01'))!.version).toBe(3)
+    expect(await on('2021-03-08')).toMatchObject({ inForce: null, consentRevision: 0 })
+    expect(await current('2021-03-08')).toBeNull()
+    expect(await readPolicyState(run, 'nope', noon('2026-11-29'))).toBeNull()
   })
 
   it('reads versions by number with their own snapshot', async () => {
     const run = createGroqRunner(await threeVersions())
-    const versions = await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
+    const versions = await run(policyVersionsByNumberQuery, {
       slug: 'cookies',
       versions: [1, 3],
     })
@@ -106,6 +133,8 @@ describe('the queries over a dataset', () => {
     expect(names(versions[0]!)).toContain('.segment.com')
     expect(names(versions[1]!)).not.toContain('.segment.com')
     expect(names(versions[1]!)).toContain('.mixpanel.com')
+    expect(await readVersions(run, 'cookies', [1, 3])).toEqual(versions)
+    expect(await readVersions(run, 'cookies', [])).toEqual([])
   })
 })
 

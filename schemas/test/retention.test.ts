@@ -21,6 +21,12 @@ describe('parseRetention', () => {
     ['2 hours', { kind: 'duration', amount: 2, unit: 'hour' }],
     ['Session', { kind: 'session' }],
     ['session', { kind: 'session' }],
+    ['30 Tage', { kind: 'duration', amount: 30, unit: 'day' }],
+    ['30 Tagen', { kind: 'duration', amount: 30, unit: 'day' }],
+    ['13 Monate', { kind: 'duration', amount: 13, unit: 'month' }],
+    ['1 Jahr', { kind: 'duration', amount: 1, unit: 'year' }],
+    ['2 Jahren', { kind: 'duration', amount: 2, unit: 'year' }],
+    ['Sitzung', { kind: 'session' }],
   ])('reads "%s"', (text, expected) => {
     expect(parseRetention(text)).toEqual(expected)
   })
@@ -29,7 +35,7 @@ describe('parseRetention', () => {
     expect(parseRetention(text)).toBeNull()
   })
 
-  it('reads the retention written in the learn-more column, in both languages', () => {
+  it('reads the retention written in the learn-more column, in every known language', () => {
     expect(parsePrefixedRetention('Durée de conservation : 13 mois')).toEqual({
       kind: 'duration',
       amount: 13,
@@ -39,6 +45,11 @@ describe('parseRetention', () => {
       kind: 'duration',
       amount: 1,
       unit: 'day',
+    })
+    expect(parsePrefixedRetention('Speicherdauer: 13 Monate')).toEqual({
+      kind: 'duration',
+      amount: 13,
+      unit: 'month',
     })
     expect(parsePrefixedRetention('amplitude.com/privacy')).toBeNull()
   })
@@ -53,6 +64,11 @@ describe('retention labels and durations', () => {
     expect(retentionLabel({ kind: 'duration', amount: 13, unit: 'month' }, 'en')).toBe('13 months')
     expect(retentionLabel({ kind: 'duration', amount: 1, unit: 'year' }, 'fr')).toBe('1 an')
     expect(retentionLabel({ kind: 'session' }, 'en')).toBe('Session')
+    expect(retentionLabel({ kind: 'duration', amount: 30, unit: 'day' }, 'de')).toBe('30 Tage')
+    expect(retentionLabel({ kind: 'duration', amount: 1, unit: 'day' }, 'de')).toBe('1 Tag')
+    expect(retentionLabel({ kind: 'duration', amount: 13, unit: 'month' }, 'de')).toBe('13 Monate')
+    expect(retentionLabel({ kind: 'duration', amount: 1, unit: 'year' }, 'de')).toBe('1 Jahr')
+    expect(retentionLabel({ kind: 'session' }, 'de')).toBe('Sitzung')
     expect(retentionLabel({ kind: 'unknown' }, 'fr')).toBeNull()
     expect(retentionLabel({ kind: 'duration', unit: 'day' }, 'fr')).toBeNull()
   })

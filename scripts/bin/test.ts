@@ -1,26 +1,26 @@
-#!/usr/bin/env node
 // npm test: every check of the project, in order, on a fresh machine. It installs Debian's Chromium
 // when no browser is found and it runs as root; otherwise it says what to install.
-import { spawnSync } from 'node:child_process'
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { findChromium } from '@cookie-policy/schemas/node'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const bin = (name) => `${root}node_modules/.bin/${name}`
-const env = {
+const bin = (name: string) => `${root}node_modules/.bin/${name}`
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DO_NOT_TRACK: '1',
   NEXT_TELEMETRY_DISABLED: '1',
   SANITY_TELEMETRY_DISABLED: '1',
 }
-const results = []
+const results: string[] = []
 const reports = mkdtempSync(join(tmpdir(), 'cookie-policy-test-'))
 const vitestReport = join(reports, 'vitest.json')
 const playwrightReport = join(reports, 'playwright.json')
 
-function run(title, command, args, options = {}) {
+function run(title: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
   const started = Date.now()
   console.log(`\n▶ ${title}`)
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit', ...options })
@@ -46,24 +46,16 @@ function counts() {
   return { passed, failed }
 }
 
-function finish(code) {
+function finish(code: number): never {
   console.log(`\n${results.join('\n')}`)
   const { passed, failed } = counts()
   console.log(`\ntests: ${passed} passed, ${failed} failed`)
   process.exit(code)
 }
 
-function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ].filter(Boolean)
-  return candidates.find((path) => existsSync(path))
-}
-
-function ensureChromium() {
-  if (findChromium()) return findChromium()
+function ensureChromium(): string {
+  const found = findChromium()
+  if (found) return found
   const isRoot = process.getuid?.() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log("No Chromium found: installing Debian's chromium (apt-get install -y chromium)…")
@@ -72,7 +64,8 @@ function ensureChromium() {
       stdio: 'inherit',
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     })
-    if (install.status === 0 && findChromium()) return findChromium()
+    const installed = findChromium()
+    if (install.status === 0 && installed) return installed
   }
   console.error(
     'The browser tests need Chromium and none was found.\n' +
@@ -115,6 +108,7 @@ run('unit tests (vitest)', bin('vitest'), [
   `--outputFile.json=${vitestReport}`,
 ])
 run('type check (schemas, scripts, studio)', bin('tsc'), ['-p', 'tsconfig.json'])
+run('lint (eslint, knip)', 'npm', ['run', '--silent', 'lint'])
 run('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])
 run('sanity schema validate', bin('sanity'), ['schema', 'validate'], { cwd: `${root}studio` })
 checkGenerated()

@@ -1,5 +1,4 @@
 // Shared CLI plumbing: clear one-line errors (file, line, reason) and exit codes, never a stack trace for bad input.
-import { resolve } from 'node:path'
 import { DatasetError } from '@cookie-policy/schemas/dataset'
 import { PolicyImportError } from '@cookie-policy/schemas/import'
 
@@ -34,7 +33,4 @@ export async function runCli(usage: string, main: () => Promise<void>): Promise<
   }
 }
 
-/** Paths on the command line are the user's: relative to where they ran npm, not to this workspace. */
-export function userPath(path: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), path)
-}
+export { userPath } from '@cookie-policy/schemas/node'

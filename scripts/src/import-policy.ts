@@ -1,35 +1,40 @@
-// CLI: npm run import-policy -- <file> --dataset <out.ndjson> [--lang fr|en] [--effective YYYY-MM-DD] [--requires-new-consent]
+// CLI: npm run import-policy -- <file> --dataset <out.ndjson> [--lang <code>] [--effective YYYY-MM-DD] [--requires-new-consent]
 import { parseArgs } from 'node:util'
-import { isLang } from '@cookie-policy/schemas/model'
+import { DEFAULT_BINDING_LANGUAGE, isLang, LANGUAGES } from '@cookie-policy/schemas/model'
 import { importPolicyFile } from './importCommand'
 import { runCli, UsageError, userPath } from './cli'
 
 const usage = `Usage: npm run import-policy -- <policy.txt> --dataset <out.ndjson> [options]
 
 Imports a cookie policy text (title, version line, numbered sections, tab-separated cookie tables)
-into a Sanity NDJSON dataset. A changed French text becomes the next version; an English text adds
-the translation to the version with the same effective date.
+into a Sanity NDJSON dataset. The first text of a policy sets its binding language; a changed text in
+that language becomes the next version; a text in another language translates the version with the
+same effective date.
 
 Options:
   --dataset <file>          the dataset to create or update (required)
-  --lang fr|en              the language of the text (default: fr, the binding language)
+  --lang <code>             the language of the text: ${LANGUAGES.join(', ')} (default: ${DEFAULT_BINDING_LANGUAGE})
   --effective YYYY-MM-DD    the day the version takes effect (default: the text's version line)
   --requires-new-consent    the banner asks every visitor again when this version takes effect
   --slug <slug>             the policy's address (default: cookies)
-  --publisher <name>        the company publishing the policy (default: read from the title)
-  --site-url <https://...>  the site the policy covers (default: the first www. address in the text)`
+  --publisher <name>        the company publishing the policy (default: the name the introduction
+                            defines in bold, else the site's domain)
+  --site-url <https://...>  the site the policy covers (default: the first www. address in the text)
+  --time-zone <zone>        a new policy's time zone, where versions take effect at midnight
+                            (default: Europe/Paris; for example Europe/London)`
 
 await runCli(usage, async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       dataset: { type: 'string' },
-      lang: { type: 'string', default: 'fr' },
+      lang: { type: 'string', default: DEFAULT_BINDING_LANGUAGE },
       effective: { type: 'string' },
       'requires-new-consent': { type: 'boolean', default: false },
       slug: { type: 'string' },
       publisher: { type: 'string' },
       'site-url': { type: 'string' },
+      'time-zone': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -42,7 +47,8 @@ await runCli(usage, async () => {
       positionals.length ? 'give exactly one policy file' : 'give the policy file to import',
     )
   if (!values.dataset) throw new UsageError('--dataset <out.ndjson> is required')
-  if (!isLang(values.lang)) throw new UsageError(`--lang must be fr or en, not "${values.lang}"`)
+  if (!isLang(values.lang))
+    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${values.lang}"`)
   const file = userPath(positionals[0]!)
   const dataset = userPath(values.dataset)
   console.error(`Importing ${positionals[0]} (${values.lang}) into ${values.dataset}…`)
@@ -53,6 +59,7 @@ await runCli(usage, async () => {
     slug: values.slug,
     publisher: values.publisher,
     siteUrl: values['site-url'],
+    timeZone: values['time-zone'],
   })
   console.log(`${values.dataset}: ${result.message}`)
 })

@@ -13,8 +13,8 @@ export interface DatasetRecipe {
 }
 
 const seed = [
-  { file: `${contentDir}inmemori-cookies.fr.txt`, options: { lang: 'fr' as const } },
-  { file: `${contentDir}inmemori-cookies.en.txt`, options: { lang: 'en' as const } },
+  { file: `${contentDir}cookies.fr.txt`, options: { lang: 'fr' as const } },
+  { file: `${contentDir}cookies.en.txt`, options: { lang: 'en' as const } },
 ]
 
 /** Every dataset the repository ships, with the imports that make it. */
@@ -29,6 +29,17 @@ export const datasetRecipes: DatasetRecipe[] = [
       {
         file: `${e2eFixtures}003-three-versions-v3.fr.txt`,
         options: { lang: 'fr', requiresNewConsent: true },
+      },
+    ],
+  },
+  {
+    // Two policies in one deployment: the seed, and an English-only policy of a UK site on London time.
+    output: `${e2eFixtures}two-policies.ndjson`,
+    steps: [
+      ...seed,
+      {
+        file: `${e2eFixtures}004-uk-cookies.en.txt`,
+        options: { lang: 'en', slug: 'uk-cookies', timeZone: 'Europe/London' },
       },
     ],
   },

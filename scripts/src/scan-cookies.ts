@@ -1,15 +1,11 @@
 // CLI: npm run scan-cookies -- <url> [<url>...] [--catalog <catalog-json-url> | --dataset <file.ndjson>]
-//      [--json <report.json>] [--accept-selector <css>] [--reject-selector <css>] [--lang fr|en] [--timeout <seconds>]
+//      [--policy <slug>] [--json <report.json>] [--accept-selector <css>] [--reject-selector <css>]
+//      [--lang <code>] [--timeout <seconds>]
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { catalogSchema, projectCatalog, type Catalog } from '@cookie-policy/schemas/contracts'
+import { catalogSchema, readCatalogInForce, type Catalog } from '@cookie-policy/schemas/contracts'
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
-import { isLang, todayInParis, type Lang } from '@cookie-policy/schemas/model'
-import { policyPageQuery, policiesQuery } from '@cookie-policy/schemas/queries'
-import type {
-  PoliciesQueryResult,
-  PolicyPageQueryResult,
-} from '@cookie-policy/schemas/sanity.types'
+import { isLang, LANGUAGES, type Lang } from '@cookie-policy/schemas/model'
 import { RunError, runCli, UsageError, userPath } from './cli'
 import { readDatasetFile } from './datasetFile'
 import { bundledDataset } from './paths'
@@ -24,10 +20,11 @@ collects every cookie, and checks them against the policy's catalog.
 Options:
   --catalog <url>          the catalog to check against (GET /api/cookie-catalog of the policy site)
   --dataset <file>         or a dataset file (default: the bundled dataset)
+  --policy <slug>          with --dataset, the policy to check against (default: the default policy)
   --json <file>            write the full report as JSON
   --accept-selector <css>  the "accept all" button of another banner (default: this project's banner)
   --reject-selector <css>  the "reject all" button of another banner
-  --lang fr|en             the language of the report's category titles (default: fr)
+  --lang <code>            the language of the report's category titles (default: the policy's binding language)
   --timeout <seconds>      per page (default: 20)
 
 Exit code: 0 nothing undeclared and nothing set before consent; 1 findings to fix; 2 the scan could not run.`
@@ -35,7 +32,8 @@ Exit code: 0 nothing undeclared and nothing set before consent; 1 findings to fi
 async function loadCatalog(
   catalogUrl: string | undefined,
   datasetFile: string,
-  lang: Lang,
+  lang: Lang | undefined,
+  slug: string | undefined,
 ): Promise<Catalog> {
   if (catalogUrl) {
     let url: URL
@@ -58,23 +56,15 @@ async function loadCatalog(
       )
     return parsed.data
   }
-  const run = createGroqRunner(await readDatasetFile(datasetFile))
-  const [policy] = await run<PoliciesQueryResult>(policiesQuery)
-  const page = policy
-    ? await run<PolicyPageQueryResult>(policyPageQuery, {
-        slug: policy.slug,
-        today: todayInParis(),
-      })
-    : null
-  if (!page?.current) throw new RunError(`--dataset ${datasetFile}: no policy version in force`)
-  return projectCatalog({
-    slug: page.slug,
-    policyTitle: page.title,
-    version: page.current,
-    consentRevision: page.consentRevision ?? 0,
+  const catalog = await readCatalogInForce(createGroqRunner(await readDatasetFile(datasetFile)), {
     lang,
-    url: `/${lang}/${page.slug}`,
+    slug,
   })
+  if (!catalog)
+    throw new RunError(
+      `--dataset ${datasetFile}: no ${slug ? `"${slug}" ` : ''}policy version in force`,
+    )
+  return catalog
 }
 
 function table(title: string, findings: Finding[]): string {
@@ -102,10 +92,11 @@ await runCli(usage, async () => {
     options: {
       catalog: { type: 'string' },
       dataset: { type: 'string' },
+      policy: { type: 'string' },
       json: { type: 'string' },
       'accept-selector': { type: 'string' },
       'reject-selector': { type: 'string' },
-      lang: { type: 'string', default: 'fr' },
+      lang: { type: 'string' },
       timeout: { type: 'string', default: '20' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -121,7 +112,11 @@ await runCli(usage, async () => {
   }
   if (values.catalog && values.dataset)
     throw new UsageError('give --catalog or --dataset, not both')
-  if (!isLang(values.lang)) throw new UsageError(`--lang must be fr or en, not "${values.lang}"`)
+  if (values.catalog && values.policy)
+    throw new UsageError('--policy goes with --dataset: a catalog address names its policy itself')
+  const lang = values.lang
+  if (lang !== undefined && !isLang(lang))
+    throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}"`)
   const timeout = Number(values.timeout)
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600)
     throw new UsageError('--timeout is a number of seconds, from 1 to 600')
@@ -129,7 +124,8 @@ await runCli(usage, async () => {
   const catalog = await loadCatalog(
     values.catalog,
     values.dataset ? userPath(values.dataset) : bundledDataset,
-    values.lang,
+    lang,
+    values.policy,
   )
   console.error(`Checking against "${catalog.policy.title}", version ${catalog.policy.version}`)
   const { cookies, errors } = await scanSite({

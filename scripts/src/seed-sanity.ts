@@ -16,13 +16,13 @@ Environment: SANITY_PROJECT_ID, SANITY_DATASET, SANITY_AUTH_TOKEN (write access)
 
 const BATCH = 100
 
-export interface SeedPlan {
+interface SeedPlan {
   upserts: SanityDocument[]
   createOnly: SanityDocument[]
 }
 
 /** Versions are what visitors were told: created when missing, never replaced. Everything else is upserted. */
-export function seedPlan(documents: SanityDocument[]): SeedPlan {
+function seedPlan(documents: SanityDocument[]): SeedPlan {
   return {
     upserts: documents.filter((document) => document._type !== 'policyVersion'),
     createOnly: documents.filter((document) => document._type === 'policyVersion'),

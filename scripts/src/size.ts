@@ -3,11 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { parseNdjson, createGroqRunner } from '@cookie-policy/schemas/dataset'
-import { projectCatalog, toVanillaCookieConsent } from '@cookie-policy/schemas/contracts'
-import { todayInParis } from '@cookie-policy/schemas/model'
-import { policyPageQuery } from '@cookie-policy/schemas/queries'
-import type { PolicyPageQueryResult } from '@cookie-policy/schemas/sanity.types'
+import { readCatalogInForce, toVanillaCookieConsent } from '@cookie-policy/schemas/contracts'
+import { createGroqRunner, parseNdjson } from '@cookie-policy/schemas/dataset'
+import { DEFAULT_CONSENT_COOKIE } from '@cookie-policy/schemas/model'
 import { bundledDataset, repoRoot } from './paths'
 
 const web = `${repoRoot}web/`
@@ -20,20 +18,14 @@ if (!existsSync(`${web}public/cookie-banner.js`)) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const run = createGroqRunner(parseNdjson(readFileSync(bundledDataset, 'utf8'), bundledDataset))
-const page = (await run<PolicyPageQueryResult>(policyPageQuery, {
-  slug: 'cookies',
-  today: todayInParis(),
-}))!
-const catalog = projectCatalog({
-  slug: 'cookies',
-  policyTitle: page.title,
-  version: page.current!,
-  consentRevision: page.consentRevision ?? 0,
-  lang: 'fr',
-  url: '/fr/cookies',
-})
-const config = JSON.stringify(toVanillaCookieConsent(catalog, { cookieName: 'cookie_validation' }))
+// The default policy's catalog in force, in its binding language: what the loader fetches on its pages.
+const catalog = await readCatalogInForce(
+  createGroqRunner(parseNdjson(readFileSync(bundledDataset, 'utf8'), bundledDataset)),
+)
+if (!catalog) throw new Error(`${bundledDataset}: no policy version in force`)
+const config = JSON.stringify(
+  toVanillaCookieConsent(catalog, { cookieName: DEFAULT_CONSENT_COOKIE }),
+)
 
 const parts: [string, Buffer][] = [
   [
@@ -41,7 +33,7 @@ const parts: [string, Buffer][] = [
     readFileSync(`${web}public/cookie-banner.js`),
   ],
   ['CSS (cookie-banner.css)', readFileSync(`${web}public/cookie-banner.css`)],
-  ['catalog, format=vanilla-cookieconsent, fr (seed)', Buffer.from(config)],
+  [`catalog, format=vanilla-cookieconsent, ${catalog.lang} (seed)`, Buffer.from(config)],
 ]
 const sizes = parts.map(([name, bytes]) => ({
   name,

@@ -27,21 +27,41 @@ async function importCli(...args: string[]) {
 describe('npm run import-policy', () => {
   it('builds a dataset from the seed, then finds nothing to change on a second run', async () => {
     const dataset = join(mkdtempSync(join(tmpdir(), 'import-')), 'out.ndjson')
-    const first = await importCli(join(contentDir, 'inmemori-cookies.fr.txt'), '--dataset', dataset)
+    const first = await importCli(join(contentDir, 'cookies.fr.txt'), '--dataset', dataset)
     expect(first.code).toBe(0)
     expect(first.stdout.trim()).toBe(
       `${dataset}: published version 1, in force from 2021-03-09, asking visitors for consent again`,
     )
     const bytes = readFileSync(dataset, 'utf8')
-    const second = await importCli(
-      join(contentDir, 'inmemori-cookies.fr.txt'),
-      '--dataset',
-      dataset,
-    )
+    const second = await importCli(join(contentDir, 'cookies.fr.txt'), '--dataset', dataset)
     expect(second.stdout.trim()).toBe(
       `${dataset}: unchanged: the text is the same as version 1; nothing to publish`,
     )
     expect(readFileSync(dataset, 'utf8')).toBe(bytes)
+  })
+
+  it('imports an English-only policy into an empty dataset, as an English-binding policy', async () => {
+    const dataset = join(mkdtempSync(join(tmpdir(), 'import-')), 'out.ndjson')
+    const uk = join(repoRoot, 'web/e2e/fixtures/004-uk-cookies.en.txt')
+    const first = await importCli(uk, '--dataset', dataset, '--lang', 'en', '--slug', 'uk-cookies')
+    expect([first.code, first.stdout.trim()]).toEqual([
+      0,
+      `${dataset}: published version 1, in force from 2025-03-01, asking visitors for consent again`,
+    ])
+    const policy = readFileSync(dataset, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .find((document) => document._id === 'policy-uk-cookies')
+    expect([policy.bindingLanguage, policy.publisher, policy.title]).toEqual([
+      'en',
+      'Acme',
+      { _type: 'localeString', en: 'Acme Ltd Cookie Policy' },
+    ])
+    const again = await importCli(uk, '--dataset', dataset, '--lang', 'en', '--slug', 'uk-cookies')
+    expect(again.stdout.trim()).toBe(
+      `${dataset}: unchanged: the text is the same as version 1; nothing to publish`,
+    )
   })
 
   it('refuses a malformed file with its line and reason, leaving the dataset exactly as it was', async () => {
@@ -61,29 +81,25 @@ describe('npm run import-policy', () => {
   it('refuses a dataset file that is not NDJSON, and changes nothing', async () => {
     const dataset = join(mkdtempSync(join(tmpdir(), 'import-')), 'broken.ndjson')
     writeFileSync(dataset, '{"_id":"a","_type":"policy"}\nnot json\n')
-    const result = await importCli(
-      join(contentDir, 'inmemori-cookies.fr.txt'),
-      '--dataset',
-      dataset,
-    )
+    const result = await importCli(join(contentDir, 'cookies.fr.txt'), '--dataset', dataset)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(new RegExp(`error: ${dataset}:2: not valid JSON`))
     expect(readFileSync(dataset, 'utf8')).toBe('{"_id":"a","_type":"policy"}\nnot json\n')
   })
 
   it('answers a usage error with exit code 2 and the usage', async () => {
-    const noDataset = await importCli(join(contentDir, 'inmemori-cookies.fr.txt'))
+    const noDataset = await importCli(join(contentDir, 'cookies.fr.txt'))
     expect(noDataset.code).toBe(2)
     expect(noDataset.stderr).toContain('error: --dataset <out.ndjson> is required')
     const badLang = await importCli(
-      join(contentDir, 'inmemori-cookies.fr.txt'),
+      join(contentDir, 'cookies.fr.txt'),
       '--dataset',
       'x.ndjson',
       '--lang',
       'de',
     )
     expect(badLang.code).toBe(2)
-    expect(badLang.stderr).toContain('error: --lang must be fr or en, not "de"')
+    expect(badLang.stderr).toContain('error: --lang must be one of fr, en, not "de"')
   })
 })
 

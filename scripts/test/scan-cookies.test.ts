@@ -105,6 +105,27 @@ describe('npm run scan-cookies', () => {
     expect(result.code).toBe(0)
   }, 120_000)
 
+  it('checks against any policy of a dataset, an English-only one included', async () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'scan-')), 'report.json')
+    const dataset = join(repoRoot, 'web/e2e/fixtures/two-policies.ndjson')
+    const result = await scan(
+      `${site.origin}/clean`,
+      '--dataset',
+      dataset,
+      '--policy',
+      'uk-cookies',
+      '--json',
+      json,
+    )
+    expect(result.stderr).toContain('Checking against "Acme Ltd Cookie Policy", version 1')
+    const report = JSON.parse(readFileSync(json, 'utf8')) as ScanReport
+    expect(report.policy).toEqual({ slug: 'uk-cookies', version: 1, lang: 'en' })
+    expect(pick(report.undeclared)).toEqual([
+      ['session_id', '127.0.0.1', 'before', `${site.origin}/clean`],
+    ])
+    expect(result.code).toBe(1)
+  }, 120_000)
+
   it('exits 2 with a clear message when it cannot run', async () => {
     const closed = await closedPort()
     const unreachable = await scan(

@@ -1,6 +1,7 @@
 // "Publish a new version": the policy and catalog as edited now become the next dated, immutable version.
 // The plan (differences, snapshot, consent suggestion, checks) is planPublication from schemas/, the same
-// function the importer runs; the version is created in one transaction, with an id that cannot be taken twice.
+// function the importer runs, over the same reader of a policy's state; the version is created in one
+// transaction, with an id that cannot be taken twice.
 import { CalendarIcon } from '@sanity/icons'
 import {
   Box,
@@ -15,122 +16,170 @@ import {
   TextArea,
   TextInput,
 } from '@sanity/ui'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useClient, type DocumentActionComponent, type DocumentActionProps } from 'sanity'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import {
+  LANGUAGES,
+  LOCALES,
   planPublication,
   PublishError,
-  todayInParis,
-  type EditedPolicy,
+  type Lang,
+  type Localized,
   type PublishPlan,
-  type PublishedVersion,
 } from '@cookie-policy/schemas/model'
-import {
-  currentCatalogQuery,
-  policyPageQuery,
-  policyVersionsByNumberQuery,
-} from '@cookie-policy/schemas/queries'
-import type {
-  CurrentCatalogQueryResult,
-  PolicyPageQueryResult,
-  PolicyVersionsByNumberQueryResult,
-} from '@cookie-policy/schemas/sanity.types'
+import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
+import { readForPublishing, type PublishingState } from '@cookie-policy/schemas/state'
 import { ChangesSummary } from '../components/ChangesSummary'
 
-interface Loaded {
-  policy: EditedPolicy
-  catalog: CurrentCatalogQueryResult
-  latest: PublishedVersion | null
-  plan: PublishPlan
+type Plan = Extract<PublishPlan, { kind: 'publish' }>
+type Summaries = Partial<Record<Lang, string>>
+
+/** The published perspective, read through the same reader of a policy's state as the importer and the site. */
+function usePublishedQueries() {
+  const client = useClient({ apiVersion: SANITY_API_VERSION }).withConfig({
+    perspective: 'published',
+  })
+  const run = useMemo<RunQuery>(
+    () =>
+      (query, params = {}) =>
+        client.fetch<QueryResult<typeof query>>(query, params),
+    [client],
+  )
+  return { client, run }
 }
 
-function usePublishedClient() {
-  return useClient({ apiVersion: SANITY_API_VERSION }).withConfig({ perspective: 'published' })
-}
-
-function PublishDialog({
-  policy,
-  onDone,
-}: {
-  policy: EditedPolicy
-  onDone: (message: string | null) => void
-}) {
-  const client = usePublishedClient()
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+/** The policy's state and the plan of the next version, with the effective date it was planned for. */
+function usePlan(slug: string) {
+  const { client, run } = usePublishedQueries()
+  const [loaded, setLoaded] = useState<{ publishing: PublishingState; plan: PublishPlan } | null>(
+    null,
+  )
   const [error, setError] = useState<string | null>(null)
-  const [effectiveFrom, setEffectiveFrom] = useState(todayInParis())
-  const [summaryFr, setSummaryFr] = useState('')
-  const [summaryEn, setSummaryEn] = useState('')
-  const [requiresNewConsent, setRequiresNewConsent] = useState(true)
-  const [busy, setBusy] = useState(false)
-
   useEffect(() => {
     let cancelled = false
     async function load() {
-      const slug = (policy as EditedPolicy & { slug?: { current?: string } }).slug?.current
-      const page = slug
-        ? await client.fetch<PolicyPageQueryResult>(policyPageQuery, { slug, today: '9999-12-31' })
-        : null
-      const latestNumber = page?.versions[0]?.version
-      const [latest] = latestNumber
-        ? await client.fetch<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
-            slug,
-            versions: [latestNumber],
-          })
-        : []
-      const catalog = await client.fetch<CurrentCatalogQueryResult>(currentCatalogQuery, {
-        policyId: policy._id,
-      })
-      const plan = planPublication({
-        policy,
-        catalog,
-        latest: (latest ?? null) as PublishedVersion | null,
-        effectiveFrom:
-          latest && latest.effectiveFrom > todayInParis() ? latest.effectiveFrom : todayInParis(),
-      })
-      if (cancelled) return
-      setLoaded({ policy, catalog, latest: (latest ?? null) as PublishedVersion | null, plan })
-      if (plan.kind === 'publish') {
-        setRequiresNewConsent(plan.suggestedRequiresNewConsent)
-        setSummaryFr(plan.document.changeSummary.fr ?? '')
-        setSummaryEn(plan.document.changeSummary.en ?? '')
-      }
+      const publishing = await readForPublishing(run, slug)
+      if (!publishing) throw new Error(`There is no published policy "${slug}" yet.`)
+      const { state, latest } = publishing
+      // Today in the policy's time zone, or a scheduled latest version's date if that is later.
+      const day = latest && latest.effectiveFrom > state.today ? latest.effectiveFrom : state.today
+      const plan = planPublication({ ...publishing, effectiveFrom: day })
+      if (!cancelled) setLoaded({ publishing, plan })
     }
     load().catch((caught: Error) => setError(caught.message))
     return () => {
       cancelled = true
     }
-  }, [client, policy])
+  }, [run, slug])
+  return { client, loaded, error }
+}
+
+function SummaryFields({
+  binding,
+  summaries,
+  onChange,
+}: {
+  binding: Lang
+  summaries: Summaries
+  onChange: (lang: Lang, text: string) => void
+}) {
+  return LANGUAGES.map((lang) => (
+    <Stack space={2} key={lang}>
+      <Label as="label" {...{ htmlFor: `summary-${lang}` }}>
+        What changed ({LOCALES[lang].englishName}
+        {lang === binding ? ', binding' : ''})
+      </Label>
+      <TextArea
+        id={`summary-${lang}`}
+        rows={3}
+        value={summaries[lang] ?? ''}
+        onChange={(event) => onChange(lang, event.currentTarget.value)}
+      />
+    </Stack>
+  ))
+}
+
+function ConsentChoice({
+  checked,
+  suggested,
+  onChange,
+}: {
+  checked: boolean
+  suggested: boolean
+  onChange: (checked: boolean) => void
+}) {
+  return (
+    <Flex align="flex-start" gap={3}>
+      <Checkbox
+        id="requires-new-consent"
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <Box flex={1}>
+        <Stack space={2}>
+          <Label as="label" {...{ htmlFor: 'requires-new-consent' }}>
+            Ask every visitor for consent again when this version takes effect
+          </Label>
+          <Text size={1} muted>
+            {suggested
+              ? 'Suggested: a cookie or category that visitors can refuse was added, or a purpose changed.'
+              : 'Not suggested: no refusable cookie or purpose was added or changed.'}
+          </Text>
+        </Stack>
+      </Box>
+    </Flex>
+  )
+}
+
+function PublishForm({
+  publishing,
+  plan,
+  client,
+  onDone,
+}: {
+  publishing: PublishingState
+  plan: Plan
+  client: ReturnType<typeof useClient>
+  onDone: (message: string) => void
+}) {
+  const { state } = publishing
+  const [effectiveFrom, setEffectiveFrom] = useState(plan.document.effectiveFrom)
+  const [summaries, setSummaries] = useState<Summaries>(() => {
+    const written: Localized = plan.document.changeSummary
+    return Object.fromEntries(
+      LANGUAGES.map((lang) => [lang, typeof written[lang] === 'string' ? written[lang] : '']),
+    )
+  })
+  const [requiresNewConsent, setRequiresNewConsent] = useState(plan.suggestedRequiresNewConsent)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
 
   const publish = useCallback(async () => {
-    if (!loaded) return
     setBusy(true)
     setError(null)
     try {
-      const plan = planPublication({
-        policy: loaded.policy,
-        catalog: loaded.catalog,
-        latest: loaded.latest,
+      const written = LANGUAGES.map((lang) => [lang, summaries[lang]?.trim() ?? ''] as const)
+      if (!summaries[state.binding]?.trim())
+        throw new PublishError(
+          `Write what changed, in ${LOCALES[state.binding].englishName} at least: visitors read it in the version history.`,
+        )
+      const next = planPublication({
+        ...publishing,
         effectiveFrom,
         requiresNewConsent,
         changeSummary: {
           _type: 'localeText',
-          fr: summaryFr.trim(),
-          ...(summaryEn.trim() ? { en: summaryEn.trim() } : {}),
+          ...Object.fromEntries(written.filter(([, text]) => text)),
         },
       })
-      if (plan.kind !== 'publish') {
+      if (next.kind !== 'publish') {
         onDone('Nothing to publish: the policy and catalog are the same as the latest version.')
         return
       }
-      if (!summaryFr.trim())
-        throw new PublishError(
-          'Write what changed, in French at least: visitors read it in the version history.',
-        )
-      await client.transaction().create(plan.document).commit({ visibility: 'sync' })
+      await client.transaction().create(next.document).commit({ visibility: 'sync' })
       onDone(
-        `Version ${plan.document.version} published, in force from ${plan.document.effectiveFrom}.`,
+        `Version ${next.document.version} published, in force from ${next.document.effectiveFrom}.`,
       )
     } catch (caught) {
       setError(
@@ -141,9 +190,60 @@ function PublishDialog({
     } finally {
       setBusy(false)
     }
-  }, [client, loaded, effectiveFrom, requiresNewConsent, summaryFr, summaryEn, onDone])
+  }, [client, publishing, state.binding, effectiveFrom, requiresNewConsent, summaries, onDone])
 
-  if (error && !loaded) {
+  return (
+    <Stack space={4} padding={4}>
+      <Text size={1}>
+        Version {plan.document.version} will be created from the policy text and the catalog as they
+        are published now. It cannot be edited afterwards: a mistake is corrected by publishing
+        another version.
+      </Text>
+      <ChangesSummary diff={plan.diff} />
+      <Stack space={2}>
+        <Label as="label" {...{ htmlFor: 'effective-from' }}>
+          In force from ({state.timeZone} time)
+        </Label>
+        <TextInput
+          id="effective-from"
+          type="date"
+          value={effectiveFrom}
+          onChange={(event) => setEffectiveFrom(event.currentTarget.value)}
+        />
+        <Text size={1} muted>
+          A later date schedules the version: it is listed as upcoming and takes effect at midnight
+          that day.
+        </Text>
+      </Stack>
+      <SummaryFields
+        binding={state.binding}
+        summaries={summaries}
+        onChange={(lang, text) => setSummaries((previous) => ({ ...previous, [lang]: text }))}
+      />
+      <ConsentChoice
+        checked={requiresNewConsent}
+        suggested={plan.suggestedRequiresNewConsent}
+        onChange={setRequiresNewConsent}
+      />
+      {error ? (
+        <Card padding={3} tone="critical" radius={2}>
+          <Text size={1}>{error}</Text>
+        </Card>
+      ) : null}
+      <Button
+        text={`Publish version ${plan.document.version}`}
+        tone="positive"
+        icon={CalendarIcon}
+        loading={busy}
+        onClick={publish}
+      />
+    </Stack>
+  )
+}
+
+function PublishDialog({ slug, onDone }: { slug: string; onDone: (message: string) => void }) {
+  const { client, loaded, error } = usePlan(slug)
+  if (error) {
     return (
       <Card padding={4} tone="critical">
         <Text>{error}</Text>
@@ -168,94 +268,31 @@ function PublishDialog({
     )
   }
   return (
-    <Stack space={4} padding={4}>
-      <Text size={1}>
-        Version {loaded.plan.document.version} will be created from the policy text and the catalog
-        as they are published now. It cannot be edited afterwards: a mistake is corrected by
-        publishing another version.
-      </Text>
-      <ChangesSummary diff={loaded.plan.diff} />
-      <Stack space={2}>
-        <Label as="label" {...{ htmlFor: 'effective-from' }}>
-          In force from (Paris time)
-        </Label>
-        <TextInput
-          id="effective-from"
-          type="date"
-          value={effectiveFrom}
-          onChange={(event) => setEffectiveFrom(event.currentTarget.value)}
-        />
-        <Text size={1} muted>
-          A later date schedules the version: it is listed as upcoming and takes effect at midnight
-          that day.
-        </Text>
-      </Stack>
-      <Stack space={2}>
-        <Label as="label" {...{ htmlFor: 'summary-fr' }}>
-          What changed (français, binding)
-        </Label>
-        <TextArea
-          id="summary-fr"
-          rows={3}
-          value={summaryFr}
-          onChange={(event) => setSummaryFr(event.currentTarget.value)}
-        />
-      </Stack>
-      <Stack space={2}>
-        <Label as="label" {...{ htmlFor: 'summary-en' }}>
-          What changed (English)
-        </Label>
-        <TextArea
-          id="summary-en"
-          rows={3}
-          value={summaryEn}
-          onChange={(event) => setSummaryEn(event.currentTarget.value)}
-        />
-      </Stack>
-      <Flex align="flex-start" gap={3}>
-        <Checkbox
-          id="requires-new-consent"
-          checked={requiresNewConsent}
-          onChange={(event) => setRequiresNewConsent(event.currentTarget.checked)}
-        />
-        <Box flex={1}>
-          <Stack space={2}>
-            <Label as="label" {...{ htmlFor: 'requires-new-consent' }}>
-              Ask every visitor for consent again when this version takes effect
-            </Label>
-            <Text size={1} muted>
-              {loaded.plan.suggestedRequiresNewConsent
-                ? 'Suggested: a cookie or category that visitors can refuse was added, or a purpose changed.'
-                : 'Not suggested: no refusable cookie or purpose was added or changed.'}
-            </Text>
-          </Stack>
-        </Box>
-      </Flex>
-      {error ? (
-        <Card padding={3} tone="critical" radius={2}>
-          <Text size={1}>{error}</Text>
-        </Card>
-      ) : null}
-      <Button
-        text={`Publish version ${loaded.plan.document.version}`}
-        tone="positive"
-        icon={CalendarIcon}
-        loading={busy}
-        onClick={publish}
-      />
-    </Stack>
+    <PublishForm
+      publishing={loaded.publishing}
+      plan={loaded.plan}
+      client={client}
+      onDone={onDone}
+    />
   )
+}
+
+/** The slug of a published policy document, read without assuming its shape. */
+function slugOf(document: DocumentActionProps['published']): string | null {
+  const slug = document?.slug
+  if (typeof slug !== 'object' || slug === null || !('current' in slug)) return null
+  return typeof slug.current === 'string' ? slug.current : null
 }
 
 export const PublishVersionAction: DocumentActionComponent = (props: DocumentActionProps) => {
   const [open, setOpen] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  const published = props.published as unknown as EditedPolicy | null
+  const slug = slugOf(props.published)
   return {
     label: 'Publish a new version',
     icon: CalendarIcon,
-    disabled: !published || Boolean(props.draft),
-    title: !published
+    disabled: !slug || Boolean(props.draft),
+    title: !slug
       ? 'Publish the policy document first.'
       : props.draft
         ? 'Publish or discard the pending changes of the policy first.'
@@ -276,8 +313,8 @@ export const PublishVersionAction: DocumentActionComponent = (props: DocumentAct
             <Box padding={4}>
               <Text>{message}</Text>
             </Box>
-          ) : published ? (
-            <PublishDialog policy={published} onDone={setMessage} />
+          ) : slug ? (
+            <PublishDialog slug={slug} onDone={setMessage} />
           ) : null,
         }
       : null,

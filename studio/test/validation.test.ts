@@ -66,7 +66,8 @@ async function markers(document: SanityDocument) {
     workspace,
     getClient: () => client,
     getDocumentExists: async ({ id }) => ids.has(id),
-    environment: 'cli',
+    // What editors see: with 'cli', Sanity turns every rule of an object or document into a warning.
+    environment: 'studio',
   })
   return result.map((marker) => ({
     level: marker.level,
@@ -119,7 +120,7 @@ describe('every cookie has what a visitor must be told', () => {
       'purpose.fr',
     ])
     expect(found.find((marker) => marker.path === 'purpose.fr')?.message).toBe(
-      'The French text is required: it is the binding version.',
+      'The French text is required: French is this policy’s binding language.',
     )
     expect(found.find((marker) => marker.path === 'name')?.message).toBe(
       'Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).',
@@ -156,7 +157,7 @@ describe('every cookie has what a visitor must be told', () => {
         level: 'warning',
         path: 'purpose.en',
         message:
-          'English translation missing: visitors reading in English will see the French text with a "French version only" note.',
+          'French is binding; English translation missing: visitors reading in English will see the French text with a note.',
       },
     ])
   })
@@ -273,5 +274,65 @@ describe('versions and addresses', () => {
     expect(await errors({ ...byId('policy-cookies'), siteUrl: 'http://www.inmemori.com' })).toEqual(
       [{ level: 'error', path: 'siteUrl', message: 'Use an https:// address.' }],
     )
+  })
+})
+
+describe('the binding language is the policy’s', () => {
+  // The seed's catalog, as if its policy bound in English: English is then required, French advised.
+  const englishBinding = seed.map((document) =>
+    document._id === 'policy-cookies' ? { ...document, bindingLanguage: 'en' } : document,
+  )
+  const englishClient = fakeClient(englishBinding)
+  const check = async (document: SanityDocument) => {
+    const result = await validateDocument({
+      document: { _createdAt: 'x', _updatedAt: 'x', _rev: 'r', ...document } as never,
+      workspace,
+      getClient: () => englishClient,
+      getDocumentExists: async () => true,
+      environment: 'studio',
+    })
+    return result.map((marker) => [marker.level, marker.path.join('.'), marker.message])
+  }
+
+  it('requires the English text and advises the French one', async () => {
+    const cookie = byId('cookie-cookies-im_lang')
+    cookie.purpose = { _type: 'localeText', fr: 'Mémoriser la langue' }
+    cookie.type = { _type: 'localeString', en: 'Functional' }
+    expect(await check(cookie)).toEqual([
+      [
+        'error',
+        'purpose.en',
+        'The English text is required: English is this policy’s binding language.',
+      ],
+      [
+        'warning',
+        'type.fr',
+        'English is binding; French translation missing: visitors reading in French will see the English text with a note.',
+      ],
+    ])
+  })
+
+  it('checks a cookie with one query, whatever it finds', async () => {
+    let queries = 0
+    const run = createGroqRunner(seed)
+    const counting = fakeClient(seed)
+    Object.assign(counting, {
+      fetch: (query: string, params?: Record<string, unknown>) => {
+        queries++
+        return run(query, params ?? {})
+      },
+    })
+    const cookie = { ...byId('cookie-cookies-im_mkt_tracking'), _id: 'cookie-x', name: '_utmz' }
+    const result = await validateDocument({
+      document: { _createdAt: 'x', _updatedAt: 'x', _rev: 'r', ...cookie } as never,
+      workspace,
+      getClient: () => counting,
+      getDocumentExists: async () => true,
+      environment: 'studio',
+    })
+    expect(result.map((marker) => marker.message)).toEqual([
+      'The catalog already lists _utma / _utmz / _utmz: a name appears once per policy.',
+    ])
+    expect(queries).toBe(1)
   })
 })

@@ -186,7 +186,7 @@ test('a version that requires new consent makes the banner appear again', async 
 
   // Legal publishes a new version, in force today, asking for consent again.
   const root = fileURLToPath(new URL('../../', import.meta.url))
-  const text = readFileSync(`${root}content/inmemori-cookies.fr.txt`, 'utf8').replace(
+  const text = readFileSync(`${root}content/cookies.fr.txt`, 'utf8').replace(
     '.cloudinary.com\tStatistique',
     '_ga_*\tAnalytique\tMesurer l’audience du site\tDurée de conservation : 13 mois\n.cloudinary.com\tStatistique',
   )

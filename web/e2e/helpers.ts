@@ -6,6 +6,8 @@ export const SEED = 'http://127.0.0.1:3101'
 export const MUTABLE = 'http://127.0.0.1:3103'
 export const KLARO = 'http://127.0.0.1:3104'
 export const FIXTURE = 'http://127.0.0.1:3102'
+/** fr, en and de; the seed and an English-only UK policy (two-policies.ndjson). */
+export const TRILINGUAL = 'http://127.0.0.1:3105'
 
 /** Every row of every cookie table: [caption, name, type, purpose, retention or link]. */
 export async function cookieRows(page: Page): Promise<string[][]> {

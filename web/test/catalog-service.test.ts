@@ -1,7 +1,8 @@
 // The catalog endpoint's HTTP behaviour: ready bytes, ETags, encodings, errors, time, and failures.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { createGroqRunner, type QueryParams } from '@cookie-policy/schemas/dataset'
+import { createGroqRunner } from '@cookie-policy/schemas/dataset'
+import type { RunQuery } from '@cookie-policy/schemas/queries'
 import { negotiateEncoding } from '../src/lib/catalog/service'
 import { countingService as service, seed, threeVersions } from './helpers'
 
@@ -27,11 +28,23 @@ describe('GET /api/cookie-catalog', () => {
       version: 1,
       effectiveFrom: '2021-03-09',
       consentRevision: 1,
+      bindingLanguage: 'fr',
       url: '/fr/cookies',
     })
+    expect([catalog.lang, catalog.textLang]).toEqual(['fr', 'fr'])
     expect(
       catalog.categories.flatMap((category: { cookies: unknown[] }) => category.cookies),
     ).toHaveLength(15)
+  })
+
+  it('answers in the policy’s binding language when no language is asked', async () => {
+    const { instance } = service()
+    const catalog = json((await instance.reply('GET', '', {})).body)
+    expect([catalog.lang, catalog.textLang, catalog.policy.url]).toEqual([
+      'fr',
+      'fr',
+      '/fr/cookies',
+    ])
   })
 
   it('computes each answer once per content change, then answers from ready bytes', async () => {
@@ -127,13 +140,26 @@ describe('GET /api/cookie-catalog', () => {
     expect([after.policy.version, after.policy.consentRevision]).toEqual([3, 3])
   })
 
+  it('switches at midnight in the policy’s own time zone: London, an hour after Paris', async () => {
+    const london = threeVersions.map((document) =>
+      document._type === 'policy' ? { ...document, timeZone: 'Europe/London' } : document,
+    )
+    let now = Date.parse('2098-12-31T23:30:00Z')
+    const { instance } = service(london, { now: () => now })
+    expect(json((await instance.reply('GET', '', {})).body).policy.version).toBe(2)
+    now = Date.parse('2099-01-01T00:00:00Z')
+    expect(json((await instance.reply('GET', '', {})).body).policy.version).toBe(3)
+  })
+
   it('keeps serving the last good answer when the content source fails', async () => {
     let failing = false
     let version = 'v1'
     const run = createGroqRunner(seed)
     const { instance } = service(seed, {
-      runQuery: <R>(query: string, params?: QueryParams) =>
-        failing ? Promise.reject(new Error('Content Lake down')) : run<R>(query, params),
+      runQuery: ((query, params) =>
+        failing
+          ? Promise.reject(new Error('Content Lake down'))
+          : run(query, params)) satisfies RunQuery,
       contentVersion: async () => version,
       checkEveryMs: 0,
     })

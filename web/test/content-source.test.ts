@@ -5,8 +5,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { evaluate, parse } from 'groq-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { policyPageQuery } from '@cookie-policy/schemas/queries'
-import type { PolicyPageQueryResult } from '@cookie-policy/schemas/sanity.types'
+import { readPolicyState, readVersions } from '@cookie-policy/schemas/state'
 import { seed } from './helpers'
 
 const version = seed.find((document) => document._id === 'policyVersion-cookies-1')!
@@ -55,13 +54,13 @@ afterAll(async () => {
 describe('the content source with SANITY_PROJECT_ID set', () => {
   it('runs the same GROQ through @sanity/client, published documents only', async () => {
     const { runQuery } = await import('../src/lib/contentSource')
-    const page = await runQuery<PolicyPageQueryResult>(policyPageQuery, {
-      slug: 'cookies',
-      today: '2026-11-29',
-    })
-    expect(page!.versions.map((entry) => entry.version)).toEqual([1])
+    const state = await readPolicyState(runQuery, 'cookies', new Date('2026-11-29T12:00:00Z'))
+    expect(state!.versions.map((entry) => entry.version)).toEqual([1])
+    const history = requests.at(-1)!
+    expect(history.searchParams.get('perspective')).toBe('published')
+    const [current] = await readVersions(runQuery, 'cookies', [state!.inForce!.version])
     expect(
-      page!.current!.snapshot.categories!.flatMap((category) => category.cookies ?? []),
+      current!.snapshot.categories!.flatMap((category) => category.cookies ?? []),
     ).toHaveLength(15)
     const asked = requests.at(-1)!
     expect(asked.pathname).toBe('/v2025-02-19/data/query/production')

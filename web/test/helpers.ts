@@ -1,11 +1,7 @@
 // Test helpers: the bundled and fixture datasets, and a catalog service over them that counts its queries.
 import { readFileSync } from 'node:fs'
-import {
-  createGroqRunner,
-  parseNdjson,
-  type QueryParams,
-  type SanityDocument,
-} from '@cookie-policy/schemas/dataset'
+import { createGroqRunner, parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
+import type { RunQuery } from '@cookie-policy/schemas/queries'
 import { createCatalogService, type CatalogServiceOptions } from '../src/lib/catalog/service'
 
 export const seed = parseNdjson(
@@ -24,10 +20,10 @@ export function countingService(
   let queries = 0
   const run = createGroqRunner(documents)
   const instance = createCatalogService({
-    runQuery: <R>(query: string, params?: QueryParams) => {
+    runQuery: ((query, params) => {
       queries++
-      return run<R>(query, params)
-    },
+      return run(query, params)
+    }) satisfies RunQuery,
     contentVersion: async () => 'v1',
     siteUrl: null,
     cookieName: 'cookie_validation',

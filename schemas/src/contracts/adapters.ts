@@ -7,7 +7,7 @@ import { BANNER_TEXT } from './bannerText'
 import type { Catalog, CatalogCookie } from './catalog'
 
 /** CNIL: the choice, consent or refusal, is kept about 6 months. */
-export const CONSENT_DAYS = 182
+const CONSENT_DAYS = 182
 
 export interface AdapterOptions {
   /** The consent cookie's name: one the policy declares (the seed's own is cookie_validation). */
@@ -55,13 +55,13 @@ export const vanillaConfigSchema = z
     mode: z.literal('opt-in'),
     guiOptions: z.object({
       consentModal: z.object({
-        layout: z.string(),
-        position: z.string(),
+        layout: z.literal('box'),
+        position: z.literal('bottom right'),
         equalWeightButtons: z.literal(true),
         flipButtons: z.boolean(),
       }),
       preferencesModal: z.object({
-        layout: z.string(),
+        layout: z.literal('box'),
         equalWeightButtons: z.literal(true),
         flipButtons: z.boolean(),
       }),
@@ -80,12 +80,46 @@ export const vanillaConfigSchema = z
     ),
     language: z.object({
       default: z.string(),
-      autoDetect: z.literal(false),
       translations: z.record(
         z.string(),
         z.object({
-          consentModal: z.record(z.string(), z.string()),
-          preferencesModal: z.record(z.string(), z.unknown()),
+          consentModal: z
+            .object({
+              title: z.string(),
+              description: z.string(),
+              acceptAllBtn: z.string(),
+              acceptNecessaryBtn: z.string(),
+              showPreferencesBtn: z.string(),
+              revisionMessage: z.string(),
+              closeIconLabel: z.string(),
+            })
+            .strict(),
+          preferencesModal: z
+            .object({
+              title: z.string(),
+              acceptAllBtn: z.string(),
+              acceptNecessaryBtn: z.string(),
+              savePreferencesBtn: z.string(),
+              closeIconLabel: z.string(),
+              sections: z.array(
+                z
+                  .object({
+                    title: z.string(),
+                    description: z.string(),
+                    linkedCategory: z.string().optional(),
+                    cookieTable: z
+                      .object({
+                        caption: z.string(),
+                        headers: z.record(z.string(), z.string()),
+                        body: z.array(z.record(z.string(), z.string())),
+                      })
+                      .strict()
+                      .optional(),
+                  })
+                  .strict(),
+              ),
+            })
+            .strict(),
         }),
       ),
     }),
@@ -126,8 +160,8 @@ export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions
       ]),
     ),
     language: {
+      // No autoDetect: the page's language chose the catalog's.
       default: catalog.lang,
-      autoDetect: false,
       translations: {
         [catalog.lang]: {
           consentModal: {

@@ -1,4 +1,4 @@
-// The banner's own words in French and English (the catalog's words come from the policy).
+// The banner's own words in every known language (the catalog's words come from the policy).
 import type { Lang } from '../languages'
 
 export const BANNER_TEXT = {
@@ -50,5 +50,30 @@ export const BANNER_TEXT = {
       retention: 'Retention period',
     },
     unknownRetention: 'See the provider',
+  },
+  de: {
+    consentTitle: 'Ihre Cookie-Einstellungen',
+    consentDescription:
+      'Wir verwenden Cookies, die für den Betrieb der Website notwendig sind, und – wenn Sie zustimmen – weitere, um die Nutzung zu messen und unsere Dienste zu verbessern. Sie können alle akzeptieren, alle ablehnen oder nach Kategorie wählen und Ihre Wahl jederzeit ändern.',
+    acceptAll: 'Alle akzeptieren',
+    rejectAll: 'Alle ablehnen',
+    showPreferences: 'Einstellungen',
+    revisionMessage:
+      'Unsere Cookie-Richtlinie hat sich seit Ihrer letzten Wahl geändert: Bitte wählen Sie erneut.',
+    preferencesTitle: 'Cookie-Einstellungen',
+    save: 'Auswahl speichern',
+    close: 'Schließen',
+    usageTitle: 'Wie wir Cookies verwenden',
+    usageDescription:
+      'Sie können jede Kategorie unten akzeptieren oder ablehnen, außer den Cookies, die für den Betrieb der Website unbedingt erforderlich sind. Ihre Wahl wird 6 Monate lang gespeichert.',
+    moreTitle: 'Mehr erfahren',
+    policyLink: 'Cookie-Richtlinie lesen',
+    columns: {
+      name: 'Name',
+      provider: 'Anbieter',
+      purpose: 'Zweck',
+      retention: 'Speicherdauer',
+    },
+    unknownRetention: 'Siehe Anbieter',
   },
 } satisfies Record<Lang, unknown>

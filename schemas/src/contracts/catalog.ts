@@ -5,7 +5,7 @@ import { LANGUAGES } from '../languages'
 
 export const CATALOG_SCHEMA_VERSION = 1
 
-export const catalogRetentionSchema = z
+const catalogRetentionSchema = z
   .object({
     label: z
       .string()
@@ -22,7 +22,7 @@ export const catalogRetentionSchema = z
   })
   .strict()
 
-export const catalogCookieSchema = z
+const catalogCookieSchema = z
   .object({
     name: z
       .string()
@@ -42,7 +42,7 @@ export const catalogCookieSchema = z
   })
   .strict()
 
-export const catalogCategorySchema = z
+const catalogCategorySchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_-]*$/),
     title: z.string().min(1),
@@ -58,7 +58,12 @@ export const catalogCategorySchema = z
 export const catalogSchema = z
   .object({
     schemaVersion: z.literal(CATALOG_SCHEMA_VERSION),
-    lang: z.enum(LANGUAGES),
+    lang: z.enum(LANGUAGES).describe('The language asked for.'),
+    textLang: z
+      .enum(LANGUAGES)
+      .describe(
+        'The language the texts are in: `lang`, or the binding language where the version has no (complete) translation into `lang`: then untranslated texts are given in the binding language.',
+      ),
     policy: z
       .object({
         slug: z.string().min(1),
@@ -70,6 +75,9 @@ export const catalogSchema = z
           .int()
           .min(0)
           .describe('Ask for consent again whenever this number changes.'),
+        bindingLanguage: z
+          .enum(LANGUAGES)
+          .describe('The language of the legally binding text; the others are translations.'),
         url: z
           .string()
           .min(1)
@@ -82,13 +90,11 @@ export const catalogSchema = z
   .describe('The cookie catalog of a policy version, for consent banners.')
 
 export type Catalog = z.infer<typeof catalogSchema>
-export type CatalogCategory = z.infer<typeof catalogCategorySchema>
 export type CatalogCookie = z.infer<typeof catalogCookieSchema>
 
 export const catalogErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }).strict() })
   .strict()
-export type CatalogError = z.infer<typeof catalogErrorSchema>
 
 /** The JSON Schema published at /api/cookie-catalog/schema, generated from the zod schema above. */
 export function catalogJsonSchema(): Record<string, unknown> {

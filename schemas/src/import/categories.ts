@@ -1,21 +1,32 @@
 // Telling what a category of a policy text is for, from its heading: its key, whether it can be refused, its signals.
 import { CATEGORY_SIGNALS, CONSENT_MODE_SIGNALS, type ConsentModeSignal } from '../consentModes'
+import { allLocales } from '../locales'
+import { escapeRegExp } from '../model/cookieNames'
 import { fold, slugify } from '../model/text'
 
-const CATEGORY_KEYWORDS: [RegExp, string][] = [
-  [/necessaire|strictement|essentiel|indispensable|necessary|essential|strictly/, 'necessary'],
-  [/publicit|ciblage|marketing|advertis|targeting/, 'advertising'],
-  [/reseaux sociaux|social/, 'social'],
-  [/analy|statisti|audience|mesure|measur/, 'analytics'],
-  [
-    /fonctionnalit|interactivit|preference|personnalis|functional|interactiv|personali/,
-    'functionality',
-  ],
-]
+const CATEGORY_KEYS = ['necessary', 'advertising', 'social', 'analytics', 'functionality'] as const
+/** The words of every known language that name each purpose, in the order they are tried. */
+const CATEGORY_KEYWORDS: [RegExp, string][] = CATEGORY_KEYS.map((key) => [
+  new RegExp(
+    allLocales()
+      .flatMap((locale) => locale.categories[key])
+      .map(escapeRegExp)
+      .join('|'),
+  ),
+  key,
+])
 
+/** A cookie type that names advertising or analytics brings its signals to a category that names neither. */
 const TYPE_SIGNALS: [RegExp, readonly ConsentModeSignal[]][] = [
-  [/publicit|advertis|marketing|social|ciblage|targeting/, CATEGORY_SIGNALS.advertising!],
-  [/analy|statisti|audience|measur|mesure/, CATEGORY_SIGNALS.analytics!],
+  [
+    new RegExp(
+      ['advertising', 'social']
+        .flatMap((key) => CATEGORY_KEYWORDS.find(([, each]) => each === key)![0].source)
+        .join('|'),
+    ),
+    CATEGORY_SIGNALS.advertising!,
+  ],
+  [CATEGORY_KEYWORDS.find(([, key]) => key === 'analytics')![0], CATEGORY_SIGNALS.analytics!],
 ]
 
 export interface CategoryTraits {
@@ -41,7 +52,7 @@ export function categoryTraits(
     (index === 0
       ? 'necessary'
       : slugify(heading)
-          .replace(/^(les-|the-)/, '')
+          .replace(/^(les-|the-|die-|der-)/, '')
           .slice(0, 40) || `category-${index + 1}`)
   for (let suffix = 2; taken.has(key); suffix++) key = `${key.replace(/-\d+$/, '')}-${suffix}`
   const required = key === 'necessary'

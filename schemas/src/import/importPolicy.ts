@@ -1,27 +1,28 @@
-// The importer: a parsed policy text applied to a dataset's documents. French creates versions; English translates one.
+// The importer: a parsed policy text applied to a dataset's documents. The first text imported creates the
+// policy in its language, the binding one; a later text in that language becomes the next version, and a text
+// in another language translates the version with the same effective date.
 import { createGroqRunner, type SanityDocument } from '../dataset'
-import type { Lang } from '../languages'
-import { isIsoDate } from '../model/dates'
+import { isLang, LANGUAGES, type Lang } from '../languages'
+import { LOCALES } from '../locales'
+import { DEFAULT_TIME_ZONE, isIsoDate, isTimeZone } from '../model/dates'
+import { isLocalized } from '../model/localized'
 import { paragraphsToBlocks } from '../model/portableText'
-import {
-  planPublication,
-  PublishError,
-  type EditedPolicy,
-  type PublishedVersion,
-} from '../model/publish'
+import { planPublication, PublishError } from '../model/publish'
 import { compact, stableStringify } from '../model/stable'
 import { fold, shortHash, slugify } from '../model/text'
-import { currentCatalogQuery, policyPageQuery, policyVersionsByNumberQuery } from '../queries'
-import type {
-  CurrentCatalogQueryResult,
-  PolicyPageQueryResult,
-  PolicyVersionsByNumberQueryResult,
-} from '../sanity.types'
+import {
+  bindingOf,
+  readForPublishing,
+  readVersions,
+  type FullVersion,
+  type PublishingState,
+} from '../state'
 import { categoryTraits } from './categories'
 import { PolicyImportError } from './errors'
 import type { ParsedPolicy, ParsedRow, ParsedSection } from './parse'
 
 export interface ImportOptions {
+  /** The language the text is written in. */
   lang: Lang
   /** The policy's address; "cookies" unless given. */
   slug?: string
@@ -30,6 +31,8 @@ export interface ImportOptions {
   requiresNewConsent?: boolean
   publisher?: string
   siteUrl?: string
+  /** A new policy's time zone (default Europe/Paris): versions take effect at midnight there. */
+  timeZone?: string
 }
 
 export interface ImportResult {
@@ -41,7 +44,6 @@ export interface ImportResult {
 }
 
 type Doc = SanityDocument
-const FAR_FUTURE = '9999-12-31'
 
 export async function importPolicy(
   existing: readonly Doc[],
@@ -62,37 +64,54 @@ export async function importPolicy(
       `--effective "${options.effective}" is not a date written YYYY-MM-DD`,
     )
   }
-  return options.lang === 'fr'
-    ? importSource(existing, parsed, options, slug)
-    : importTranslation(existing, parsed, options, slug)
+  if (!isLang(options.lang)) {
+    throw new PolicyImportError(
+      parsed.file,
+      null,
+      `"${options.lang}" is not a language of this deployment (${LANGUAGES.join(', ')}): set POLICY_LANGUAGES to publish in it`,
+    )
+  }
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) {
+    throw new PolicyImportError(
+      parsed.file,
+      null,
+      `--time-zone "${options.timeZone}" is not a time zone (write it like Europe/London)`,
+    )
+  }
+  const state = await readForPublishing(createGroqRunner(existing), slug)
+  // The first text of a policy sets its binding language; texts in another language translate it.
+  if (!state || options.lang === bindingOf(state.policy))
+    return importSource(existing, parsed, options, slug)
+  return importTranslation(existing, parsed, options, slug, state)
 }
 
-const loc = (type: 'localeString' | 'localeText', fr: string) => ({ _type: type, fr })
-const locBlocks = (paragraphs: string[], seed: string) =>
+const loc = (type: 'localeString' | 'localeText', lang: Lang, value: string) => ({
+  _type: type,
+  [lang]: value,
+})
+const locBlocks = (paragraphs: string[], lang: Lang, seed: string) =>
   paragraphs.length
-    ? { _type: 'localeBlockContent', fr: paragraphsToBlocks(paragraphs, seed) }
+    ? { _type: 'localeBlockContent', [lang]: paragraphsToBlocks(paragraphs, seed) }
     : undefined
 
+/** The company's name: given, kept, the name the text defines in quotes and bold, or the site's domain. */
 function publisherFrom(
   parsed: ParsedPolicy,
   options: ImportOptions,
   existing: Doc | undefined,
+  siteUrl: string | undefined,
 ): string {
   if (options.publisher) return options.publisher
   if (typeof existing?.publisher === 'string') return existing.publisher
-  const title = parsed.title.replace(/’/g, "'")
-  const match =
-    /^politique\s+(?:de\s+(?:la\s+soci[ée]t[ée]\s+)?|d')\s*(.+?)\s+(?:relative|en mati[èe]re|sur|concernant|de gestion)\b/i.exec(
-      title,
-    ) ?? /^(.+?)(?:'s)?\s+cookies?\s+(?:policy|notice)$/i.exec(title)
-  if (!match) {
-    throw new PolicyImportError(
-      parsed.file,
-      1,
-      `cannot tell the publisher from the title "${parsed.title}": pass --publisher "<company name>"`,
-    )
-  }
-  return match[1]!.trim()
+  // The defined name is quoted as well as bold: (ci-après « **Acme** »), ("**Acme**").
+  const defined = /[«"“„‘']\s*\*\*([^*]+?)\*\*/.exec(parsed.intro.join('\n'))?.[1]?.trim()
+  if (defined) return defined
+  if (siteUrl) return new URL(siteUrl).hostname.replace(/^www\./, '')
+  throw new PolicyImportError(
+    parsed.file,
+    1,
+    'cannot tell who publishes this policy (no quoted name in bold in the introduction, no site address): pass --publisher "<company name>"',
+  )
 }
 
 function siteUrlFrom(
@@ -108,7 +127,7 @@ function siteUrlFrom(
   return found ? (found.startsWith('https://') ? found : `https://${found}`) : undefined
 }
 
-/** The catalog documents and the edited policy that a French text describes. */
+/** The catalog documents and the edited policy that a text in the binding language describes. */
 function sourceDocuments(
   parsed: ParsedPolicy,
   slug: string,
@@ -117,7 +136,9 @@ function sourceDocuments(
 ) {
   const policyId = `policy-${slug}`
   const old = byId.get(policyId)
-  const publisher = publisherFrom(parsed, options, old)
+  const lang = options.lang
+  const siteUrl = siteUrlFrom(parsed, options, old)
+  const publisher = publisherFrom(parsed, options, old, siteUrl)
   const categories: Doc[] = []
   const cookies: Doc[] = []
   const providers = new Map<string, Doc>()
@@ -142,8 +163,8 @@ function sourceDocuments(
       _type: 'cookieCategory',
       policy: { _type: 'reference', _ref: policyId },
       key: traits.key,
-      title: loc('localeString', section.heading),
-      description: loc('localeText', section.paragraphs.join('\n\n')),
+      title: loc('localeString', lang, section.heading),
+      description: loc('localeText', lang, section.paragraphs.join('\n\n')),
       required: traits.required,
       order: index + 1,
       consentModes: traits.consentModes,
@@ -162,8 +183,8 @@ function sourceDocuments(
         names: row.names,
         category: { _type: 'reference', _ref: categoryId },
         provider: { _type: 'reference', _ref: providerId },
-        type: row.type === null ? undefined : loc('localeString', row.type),
-        purpose: loc('localeText', row.purpose),
+        type: row.type === null ? undefined : loc('localeString', lang, row.type),
+        purpose: loc('localeText', lang, row.purpose),
         retention: row.retention
           ? { _type: 'retention', ...row.retention }
           : { _type: 'retention', kind: 'unknown' },
@@ -176,17 +197,20 @@ function sourceDocuments(
   const policy: Doc = {
     _id: policyId,
     _type: 'policy',
-    title: loc('localeString', parsed.title),
+    title: loc('localeString', lang, parsed.title),
     slug: { _type: 'slug', current: slug },
     publisher,
-    siteUrl: siteUrlFrom(parsed, options, old),
-    intro: locBlocks(parsed.intro, `${slug}:intro:fr`),
+    siteUrl,
+    bindingLanguage: lang,
+    timeZone: (old?.timeZone as string | undefined) ?? options.timeZone ?? DEFAULT_TIME_ZONE,
+    ...(old?.isDefault === true ? { isDefault: true } : {}),
+    intro: locBlocks(parsed.intro, lang, `${slug}:intro:${lang}`),
     sections: parsed.sections.map((section) => ({
       _type: 'policySection',
       _key: shortHash('section', section.number),
       number: section.number,
-      heading: loc('localeString', section.heading),
-      body: locBlocks(section.paragraphs, `${slug}:${section.number}:fr`),
+      heading: loc('localeString', lang, section.heading),
+      body: locBlocks(section.paragraphs, lang, `${slug}:${section.number}:${lang}`),
       categoryKey: sectionKey.get(section),
     })),
   }
@@ -211,8 +235,8 @@ function cookieId(slug: string, row: ParsedRow, taken: Map<string, number>, file
   return id
 }
 
-/** Keeps an English translation wherever the French beside it is unchanged. */
-function carryTranslations(next: unknown, previous: unknown): unknown {
+/** Keeps every translation wherever the binding text beside it is unchanged. */
+function carryTranslations(next: unknown, previous: unknown, binding: Lang): unknown {
   if (Array.isArray(next)) {
     const old = Array.isArray(previous) ? previous : []
     return next.map((item, index) => {
@@ -220,7 +244,7 @@ function carryTranslations(next: unknown, previous: unknown): unknown {
       const match = key
         ? old.find((candidate) => (candidate as { _key?: string })?._key === key)
         : old[index]
-      return carryTranslations(item, match)
+      return carryTranslations(item, match, binding)
     })
   }
   if (typeof next !== 'object' || next === null) return next
@@ -229,31 +253,19 @@ function carryTranslations(next: unknown, previous: unknown): unknown {
     string,
     unknown
   >
-  if (typeof record._type === 'string' && record._type.startsWith('locale') && 'fr' in record) {
-    const sameFrench = stableStringify(record.fr) === stableStringify(old.fr)
-    return sameFrench && old.en !== undefined && old.en !== null
-      ? { ...record, en: old.en }
-      : record
+  if (isLocalized(record) && binding in record) {
+    if (stableStringify(record[binding]) !== stableStringify(old[binding])) return record
+    const translations = Object.entries(old).filter(
+      ([key, value]) => key !== binding && key !== '_type' && value !== undefined && value !== null,
+    )
+    return { ...record, ...Object.fromEntries(translations) }
   }
   return Object.fromEntries(
-    Object.entries(record).map(([key, value]) => [key, carryTranslations(value, old[key])]),
+    Object.entries(record).map(([key, value]) => [
+      key,
+      carryTranslations(value, old[key], binding),
+    ]),
   )
-}
-
-async function readState(documents: readonly Doc[], slug: string, policyId: string) {
-  const run = createGroqRunner(documents)
-  const page = await run<PolicyPageQueryResult>(policyPageQuery, { slug, today: FAR_FUTURE })
-  const latestNumber = page?.versions[0]?.version
-  const latest = latestNumber
-    ? ((
-        await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
-          slug,
-          versions: [latestNumber],
-        })
-      )[0] ?? null)
-    : null
-  const catalog = await run<CurrentCatalogQueryResult>(currentCatalogQuery, { policyId })
-  return { page, latest, catalog }
 }
 
 async function importSource(
@@ -281,7 +293,7 @@ async function importSource(
       oldCategoryIds.has((document.category as { _ref?: string })?._ref ?? ''))
 
   const carried = [fresh.policy, ...fresh.categories, ...fresh.cookies].map(
-    (document) => compact(carryTranslations(document, byId.get(document._id))) as Doc,
+    (document) => compact(carryTranslations(document, byId.get(document._id), options.lang)) as Doc,
   )
   const newProviders = fresh.providers.filter((provider) => !byId.has(provider._id))
   const documents = [
@@ -290,15 +302,16 @@ async function importSource(
     ...newProviders,
   ]
 
-  const { latest, catalog } = await readState(documents, slug, policyId)
-  const policy = carried[0] as unknown as EditedPolicy
+  const state = await readForPublishing(createGroqRunner(documents), slug)
+  if (!state) throw new Error(`the policy "${slug}" was not written`)
+  const { latest, catalog, policy } = state
   const effectiveFrom = options.effective ?? parsed.effectiveFrom
   let plan
   try {
     plan = planPublication({
       policy,
       catalog,
-      latest: latest as PublishedVersion | null,
+      latest,
       effectiveFrom,
       requiresNewConsent: Boolean(options.requiresNewConsent),
     })
@@ -317,7 +330,7 @@ async function importSource(
   }
   const version = plan.document
   return {
-    documents: [...documents, version as unknown as Doc],
+    documents: [...documents, version],
     outcome: 'published',
     version: version.version,
     effectiveFrom: version.effectiveFrom,
@@ -325,9 +338,13 @@ async function importSource(
   }
 }
 
-/** Sets `en` beside `fr` in a localised value, checking that the structure matches. */
-function withEnglish<T extends { fr?: unknown } | null | undefined>(value: T, en: unknown): T {
-  return value ? ({ ...value, en } as T) : value
+/** Sets a translation beside the binding text of a localised value. */
+function withTranslation<T extends object | null | undefined>(
+  value: T,
+  lang: Lang,
+  text: unknown,
+): T {
+  return value ? ({ ...value, [lang]: text } as T) : value
 }
 
 async function importTranslation(
@@ -335,19 +352,15 @@ async function importTranslation(
   parsed: ParsedPolicy,
   options: ImportOptions,
   slug: string,
+  { state, latest, policy }: PublishingState,
 ): Promise<ImportResult> {
-  const policyId = `policy-${slug}`
-  const { page, latest } = await readState(existing, slug, policyId)
-  if (!page)
-    throw new PolicyImportError(
-      parsed.file,
-      null,
-      `there is no "${slug}" policy in the dataset yet: import the French text first`,
-    )
+  const lang = options.lang
+  const binding = state.binding
+  const language = LOCALES[lang].englishName
   const effectiveFrom = options.effective ?? parsed.effectiveFrom
-  const target = page.versions.find((version) => version.effectiveFrom === effectiveFrom)
+  const target = state.versions.find((version) => version.effectiveFrom === effectiveFrom)
   if (!target) {
-    const known = page.versions
+    const known = state.versions
       .map((version) => `version ${version.version} (${version.effectiveFrom})`)
       .join(', ')
     throw new PolicyImportError(
@@ -356,39 +369,30 @@ async function importTranslation(
       `no version of "${slug}" takes effect on ${effectiveFrom}; the dataset has ${known || 'none'}`,
     )
   }
-  const run = createGroqRunner(existing)
-  const [full] = await run<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
-    slug,
-    versions: [target.version],
-  })
+  const [full] = await readVersions(createGroqRunner(existing), slug, [target.version])
   const stored = existing.find((document) => document._id === full!._id)!
-  const translated = translateVersion(stored, parsed, slug)
+  const translated = translateVersion(stored, full!, parsed, slug, lang, binding)
   const documents = existing.map((document) =>
     document._id === stored._id ? translated : document,
   )
 
-  // The latest version's translation also goes to the policy and catalog as edited now, where their French matches.
+  // The latest version's translation also goes to the policy and catalog as edited now, where their binding text matches.
   if (latest && latest.version === target.version) {
     const byId = new Map(documents.map((document) => [document._id, document]))
-    const policy = byId.get(policyId)!
-    byId.set(
-      policyId,
-      compact(
-        carryTranslations(policy, {
-          title: translated.title,
-          intro: translated.intro,
-          sections: translated.sections,
-        }),
-      ) as Doc,
-    )
-    const snapshot = translated.snapshot as { categories: SnapshotCategoryDoc[] }
-    for (const category of snapshot.categories) {
-      const categoryId = `cookieCategory-${slug}-${category.key}`
-      const doc = byId.get(categoryId)
-      if (doc) byId.set(categoryId, compact(carryTranslations(doc, category)) as Doc)
-      for (const cookie of category.cookies) {
+    const carry = (document: Doc, from: unknown) =>
+      byId.set(document._id, compact(carryTranslations(document, from, binding)) as Doc)
+    carry(byId.get(policy._id)!, {
+      title: translated.title,
+      intro: translated.intro,
+      sections: translated.sections,
+    })
+    const snapshot = translated.snapshot as FullVersion['snapshot']
+    for (const category of snapshot.categories ?? []) {
+      const doc = byId.get(`cookieCategory-${slug}-${category.key}`)
+      if (doc) carry(doc, category)
+      for (const cookie of category.cookies ?? []) {
         const cookieDoc = cookie.cookieId ? byId.get(cookie.cookieId) : undefined
-        if (cookieDoc) byId.set(cookieDoc._id, compact(carryTranslations(cookieDoc, cookie)) as Doc)
+        if (cookieDoc) carry(cookieDoc, cookie)
       }
     }
     documents.splice(0, documents.length, ...byId.values())
@@ -400,37 +404,31 @@ async function importTranslation(
     version: target.version,
     effectiveFrom,
     message: changed
-      ? `added the English translation to version ${target.version} (in force from ${effectiveFrom})`
-      : `unchanged: version ${target.version} already has this English translation`,
+      ? `added the ${language} translation to version ${target.version} (in force from ${effectiveFrom})`
+      : `unchanged: version ${target.version} already has this ${language} translation`,
   }
 }
 
-interface SnapshotCookieDoc {
-  cookieId?: string
-  name?: string
-  type?: { fr?: string }
-  purpose?: { fr?: string }
-  retention?: unknown
-  moreInfoUrl?: string
-}
-interface SnapshotCategoryDoc {
-  key?: string
-  title?: { fr?: string }
-  description?: { fr?: string }
-  cookies: SnapshotCookieDoc[]
-}
-interface SectionDoc {
-  _key: string
-  number: string
-  heading?: { fr?: string }
-  body?: { fr?: unknown[] }
-}
+type Translatable = { [lang: string]: unknown } | null | undefined
 
-function translateVersion(stored: Doc, parsed: ParsedPolicy, slug: string): Doc {
+/** The version with the translation set beside the binding text; the structure must match the binding text's. */
+function translateVersion(
+  stored: Doc,
+  full: FullVersion,
+  parsed: ParsedPolicy,
+  slug: string,
+  lang: Lang,
+  binding: Lang,
+): Doc {
   const fail = (line: number | null, reason: string): never => {
     throw new PolicyImportError(parsed.file, line, reason)
   }
-  const sections = (stored.sections ?? []) as SectionDoc[]
+  const bindingName = LOCALES[binding].englishName
+  const has = (value: Translatable) => {
+    const text = value?.[binding]
+    return Array.isArray(text) ? text.length > 0 : Boolean(text)
+  }
+  const sections = full.sections ?? []
   const numbers = sections.map((section) => section.number)
   const parsedNumbers = parsed.sections.map((section) => section.number)
   if (numbers.join(',') !== parsedNumbers.join(',')) {
@@ -438,57 +436,58 @@ function translateVersion(stored: Doc, parsed: ParsedPolicy, slug: string): Doc 
       parsed.sections.find((section, index) => section.number !== numbers[index])?.line ?? null
     fail(
       line,
-      `the sections (${parsedNumbers.join(', ')}) do not match the French version's (${numbers.join(', ')})`,
+      `the sections (${parsedNumbers.join(', ')}) do not match the ${bindingName} version's (${numbers.join(', ')})`,
     )
   }
   const translatedSections = sections.map((section, index) => {
     const source = parsed.sections[index]!
-    if (Boolean(section.body?.fr?.length) !== source.paragraphs.length > 0) {
+    if (has(section.body) !== source.paragraphs.length > 0) {
       fail(
         source.line,
-        `section ${source.number} has ${source.paragraphs.length ? 'text' : 'no text'} but the French one ${section.body?.fr?.length ? 'has' : 'has none'}`,
+        `section ${source.number} has ${source.paragraphs.length ? 'text' : 'no text'} but the ${bindingName} one ${has(section.body) ? 'has' : 'has none'}`,
       )
     }
     return {
       ...section,
-      heading: withEnglish(section.heading, source.heading),
+      heading: withTranslation(section.heading, lang, source.heading),
       body: source.paragraphs.length
-        ? withEnglish(
+        ? withTranslation(
             section.body,
-            paragraphsToBlocks(source.paragraphs, `${slug}:${source.number}:en`),
+            lang,
+            paragraphsToBlocks(source.paragraphs, `${slug}:${source.number}:${lang}`),
           )
         : section.body,
     }
   })
 
-  const snapshot = stored.snapshot as { categories?: SnapshotCategoryDoc[] }
   const categorySections = parsed.sections.filter((section) => section.rows?.length)
-  const categories = snapshot.categories ?? []
+  const categories = full.snapshot.categories ?? []
   if (categories.length !== categorySections.length) {
     fail(
       categorySections[0]?.line ?? null,
-      `the text has ${categorySections.length} cookie tables but the French version has ${categories.length} categories`,
+      `the text has ${categorySections.length} cookie tables but the ${bindingName} version has ${categories.length} categories`,
     )
   }
   const translatedCategories = categories.map((category, index) => {
     const section = categorySections[index]!
     const rows = section.rows!
-    if (rows.length !== category.cookies.length) {
+    const cookies = category.cookies ?? []
+    if (rows.length !== cookies.length) {
       fail(
         section.line,
-        `section ${section.number} lists ${rows.length} cookies but the French version lists ${category.cookies.length}`,
+        `section ${section.number} lists ${rows.length} cookies but the ${bindingName} version lists ${cookies.length}`,
       )
     }
     return {
       ...category,
-      title: withEnglish(category.title, section.heading),
-      description: withEnglish(category.description, section.paragraphs.join('\n\n')),
-      cookies: category.cookies.map((cookie, rowIndex) => {
+      title: withTranslation(category.title, lang, section.heading),
+      description: withTranslation(category.description, lang, section.paragraphs.join('\n\n')),
+      cookies: cookies.map((cookie, rowIndex) => {
         const row = rows[rowIndex]!
         if (row.name !== cookie.name)
           fail(
             row.line,
-            `the cookie is "${row.name}" but the French version has "${cookie.name}" in this place`,
+            `the cookie is "${row.name}" but the ${bindingName} version has "${cookie.name}" in this place`,
           )
         const retention = row.retention
           ? { _type: 'retention', ...row.retention }
@@ -496,19 +495,19 @@ function translateVersion(stored: Doc, parsed: ParsedPolicy, slug: string): Doc 
         if (stableStringify(retention) !== stableStringify(cookie.retention)) {
           fail(
             row.line,
-            `the retention of ${row.name} differs from the French version's: translate it, do not change it`,
+            `the retention of ${row.name} differs from the ${bindingName} version's: translate it, do not change it`,
           )
         }
         if ((row.moreInfoUrl ?? null) !== (cookie.moreInfoUrl ?? null)) {
           fail(
             row.line,
-            `the learn-more link of ${row.name} differs from the French version's (${cookie.moreInfoUrl ?? 'none'})`,
+            `the learn-more link of ${row.name} differs from the ${bindingName} version's (${cookie.moreInfoUrl ?? 'none'})`,
           )
         }
         return {
           ...cookie,
-          type: row.type === null ? cookie.type : withEnglish(cookie.type, row.type),
-          purpose: withEnglish(cookie.purpose, row.purpose),
+          type: row.type === null ? cookie.type : withTranslation(cookie.type, lang, row.type),
+          purpose: withTranslation(cookie.purpose, lang, row.purpose),
         }
       }),
     }
@@ -516,14 +515,11 @@ function translateVersion(stored: Doc, parsed: ParsedPolicy, slug: string): Doc 
 
   return compact({
     ...stored,
-    title: withEnglish(stored.title as { fr?: string }, parsed.title),
+    title: withTranslation(full.title, lang, parsed.title),
     intro: parsed.intro.length
-      ? withEnglish(
-          stored.intro as { fr?: unknown },
-          paragraphsToBlocks(parsed.intro, `${slug}:intro:en`),
-        )
-      : stored.intro,
+      ? withTranslation(full.intro, lang, paragraphsToBlocks(parsed.intro, `${slug}:intro:${lang}`))
+      : full.intro,
     sections: translatedSections,
-    snapshot: { ...snapshot, categories: translatedCategories },
-  }) as Doc
+    snapshot: { ...full.snapshot, categories: translatedCategories },
+  })
 }

@@ -1,5 +1,4 @@
 // The policy importer: parse a policy text, apply it to a dataset's documents.
 export { PolicyImportError } from './errors'
-export { parsePolicyText, type ParsedPolicy, type ParsedRow, type ParsedSection } from './parse'
+export { parsePolicyText } from './parse'
 export { importPolicy, type ImportOptions, type ImportResult } from './importPolicy'
-export { categoryTraits } from './categories'

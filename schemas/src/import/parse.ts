@@ -3,9 +3,10 @@ import { parseWrittenDate } from '../model/dates'
 import { cookieKind, splitCookieNames } from '../model/cookieNames'
 import { parsePrefixedRetention, parseRetention, type Retention } from '../model/retention'
 import { fold } from '../model/text'
+import { allLocales } from '../locales'
 import { PolicyImportError } from './errors'
 
-export type Column = 'name' | 'type' | 'purpose' | 'retention' | 'moreInfo' | 'provider'
+type Column = 'name' | 'type' | 'purpose' | 'retention' | 'moreInfo' | 'provider'
 
 export interface ParsedRow {
   line: number
@@ -36,25 +37,20 @@ export interface ParsedPolicy {
   sections: ParsedSection[]
 }
 
-const COLUMN_NAMES: [RegExp, Column][] = [
-  [
-    /^(nom( du cookie| des cookies| ou domaine)?|cookies?( name)?|names?|name or domain|domaines?|domains?)$/,
-    'name',
-  ],
-  [/^types?$/, 'type'],
-  [/^(finalites?|purposes?|objet|description)$/, 'purpose'],
-  [
-    /^(duree de conservation|duree( de vie)?|retention( period)?|lifetime|expiry|expiration)$/,
-    'retention',
-  ],
-  [/^(en savoir plus|learn more|more info(rmation)?|plus d'informations?)$/, 'moreInfo'],
-  [/^(fournisseur|provider|editeur|emetteur|vendor|societe|company)$/, 'provider'],
-]
+const COLUMNS: Column[] = ['name', 'type', 'purpose', 'retention', 'moreInfo', 'provider']
+/** Every heading of every known language, folded, with its column. */
+const COLUMN_NAMES = new Map<string, Column>(
+  COLUMNS.flatMap((column) =>
+    allLocales().flatMap((locale) => locale.columns[column].map((word) => [fold(word), column])),
+  ) as [string, Column][],
+)
 const COLUMN_LIST =
   'Nom du cookie / Cookie name / Domaine / Domain, Type, Finalité / Purpose, Durée de conservation / Retention period, En savoir plus / Learn more, Fournisseur / Provider'
 
-const VERSION_LINE =
-  /^version\s+(?:applicable|en vigueur|effective|in force|valid)\s+(?:depuis le|depuis|a compter du|a partir du|du|le|from|since|as of|on)\s+(.+?)\.?$/
+/** "Version applicable depuis le 9 mars 2021", "Version effective from 14 January 2025", "Fassung vom 1. März 2021". */
+const VERSION_LINE = new RegExp(
+  `^(${[...new Set(allLocales().flatMap((locale) => locale.versionLineStarts))].join('|')})\\b.{0,100}\\b\\d{4}\\.?$`,
+)
 const SECTION = /^(\d{1,2})\.\s+(\S.*)$/
 const SUB_SECTION = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/
 const HEADING_MAX = 200
@@ -110,10 +106,9 @@ export function parsePolicyText(text: string, file: string): ParsedPolicy {
       return
     }
     if (sections.length === 0 && effectiveFrom === null) {
-      const version = VERSION_LINE.exec(fold(text))
-      if (version) {
+      if (VERSION_LINE.test(fold(text))) {
         effectiveFrom =
-          parseWrittenDate(version[1]!) ??
+          trailingDate(text) ??
           fail(
             line,
             `cannot read the date "${text}": write it like "9 mars 2021" or "14 January 2025"`,
@@ -145,6 +140,16 @@ export function parsePolicyText(text: string, file: string): ParsedPolicy {
   }
 }
 
+/** The date that ends a version line: its last three to five words. */
+function trailingDate(line: string): string | null {
+  const words = line.replace(/\.$/, '').split(/\s+/)
+  for (let count = 3; count <= Math.min(5, words.length); count++) {
+    const date = parseWrittenDate(words.slice(-count).join(' '))
+    if (date) return date
+  }
+  return null
+}
+
 const missingVersion =
   'no version line before the first section (expected "Version applicable depuis le 9 mars 2021" or "Version effective from 14 January 2025")'
 
@@ -174,7 +179,7 @@ type Fail = (line: number, reason: string) => never
 function readHeader(cells: string[], line: number, fail: Fail): Column[] {
   const columns = cells.map((cell) => {
     const name = fold(cell).replace(/\s*:$/, '')
-    const column = COLUMN_NAMES.find(([pattern]) => pattern.test(name))?.[1]
+    const column = COLUMN_NAMES.get(name)
     return column ?? fail(line, `unknown column "${cell}" (expected one of: ${COLUMN_LIST})`)
   })
   columns.forEach((column, index) => {

@@ -1,48 +1,33 @@
 // What changed between two versions of a policy, in the reader's language: cookies, categories and prose.
 import { diffWordsWithSpace } from 'diff'
 import type { Lang } from '../languages'
-import type {
-  LocaleBlockContent,
-  LocaleString,
-  LocaleText,
-  Retention as StoredRetentionType,
-} from '../sanity.types'
+import type { PolicyVersionsByNumberQueryResult } from '../sanity.types'
 import { pick, text } from './localized'
 import { blocksToText } from './portableText'
+
+type Blocks = Parameters<typeof blocksToText>[0]
 import { retentionLabel } from './retention'
 
-/** The parts of a version that visitors read; null where a field is absent. */
-export interface VersionContent {
-  title?: LocaleString | null
-  intro?: LocaleBlockContent | null
-  sections?: readonly SectionContent[] | null
-  snapshot?: { categories?: readonly CategoryContent[] | null } | null
-}
-export interface SectionContent {
-  number: string
-  heading?: LocaleString | null
-  body?: LocaleBlockContent | null
-}
-export interface CategoryContent {
-  key?: string | null
-  title?: LocaleString | null
-  description?: LocaleText | null
-  required?: boolean | null
-  cookies?: readonly CookieContent[] | null
-}
-export interface CookieContent {
-  cookieId?: string | null
-  name?: string | null
-  type?: LocaleString | null
-  purpose?: LocaleText | null
-  retention?: StoredRetentionType | null
-  moreInfoUrl?: string | null
-  provider?: { name?: string | null } | null
-}
+/** Every field optional or null, arrays read-only: a version as any query or the publish plan has it. */
+type Loose<T> = T extends readonly (infer U)[]
+  ? readonly Loose<U>[]
+  : T extends object
+    ? { [K in keyof T]?: Loose<T[K]> | null }
+    : T
 
-export type CookieField =
+/** The parts of a version that visitors read, typed from the version query's generated result. */
+export type VersionContent = Loose<
+  Pick<PolicyVersionsByNumberQueryResult[number], 'title' | 'intro' | 'sections' | 'snapshot'>
+>
+type SectionContent = NonNullable<NonNullable<VersionContent['sections']>[number]>
+type CategoryContent = NonNullable<
+  NonNullable<NonNullable<VersionContent['snapshot']>['categories']>[number]
+>
+type CookieContent = NonNullable<NonNullable<CategoryContent['cookies']>[number]>
+
+type CookieField =
   'name' | 'category' | 'type' | 'purpose' | 'retention' | 'moreInfoUrl' | 'provider'
-export interface FieldChange<F extends string = string> {
+interface FieldChange<F extends string = string> {
   field: F
   before: string | null
   after: string | null
@@ -56,7 +41,7 @@ export interface TextPart {
   added?: boolean
   removed?: boolean
 }
-export interface SectionChange {
+interface SectionChange {
   number: string
   heading: string
   parts: TextPart[]
@@ -99,13 +84,17 @@ function flatCookies(content: VersionContent): FlatCookie[] {
   )
 }
 
-function cookieValues(entry: FlatCookie, lang: Lang): Record<CookieField, string | null> {
+function cookieValues(
+  entry: FlatCookie,
+  lang: Lang,
+  binding: Lang,
+): Record<CookieField, string | null> {
   const { cookie, category } = entry
   return {
     name: cookie.name ?? null,
-    category: text(category.title, lang) || null,
-    type: text(cookie.type, lang) || null,
-    purpose: text(cookie.purpose, lang) || null,
+    category: text(category.title, lang, binding) || null,
+    type: text(cookie.type, lang, binding) || null,
+    purpose: text(cookie.purpose, lang, binding) || null,
     retention: retentionLabel(cookie.retention, lang),
     moreInfoUrl: cookie.moreInfoUrl ?? null,
     provider: cookie.provider?.name ?? null,
@@ -166,18 +155,19 @@ function mergeAcrossSpaces(parts: TextPart[]): TextPart[] {
   return merged
 }
 
-function sectionText(section: SectionContent, lang: Lang): string {
-  return blocksToText(pick(section.body, lang).value)
+function sectionText(section: SectionContent, lang: Lang, binding: Lang): string {
+  return blocksToText(pick<Blocks>(section.body, lang, binding).value)
 }
 
-/** The differences from `before` (the older version) to `after`, worded in `lang` (French where untranslated). */
+/** The differences from `before` (the older version) to `after`, worded in `lang` (the binding language where untranslated). */
 export function diffVersions(
   before: VersionContent,
   after: VersionContent,
   lang: Lang,
+  binding: Lang,
 ): PolicyDiff {
-  const titleBefore = text(before.title, lang)
-  const titleAfter = text(after.title, lang)
+  const titleBefore = text(before.title, lang, binding)
+  const titleAfter = text(after.title, lang, binding)
 
   const categoriesBefore = new Map(
     (before.snapshot?.categories ?? []).map((category) => [category.key ?? '', category]),
@@ -188,16 +178,16 @@ export function diffVersions(
   const categories: PolicyDiff['categories'] = { added: [], removed: [], renamed: [], changed: [] }
   for (const [key, category] of categoriesAfter) {
     const old = categoriesBefore.get(key)
-    const title = text(category.title, lang)
+    const title = text(category.title, lang, binding)
     if (!old) {
       categories.added.push({ key, title })
       continue
     }
-    const oldTitle = text(old.title, lang)
+    const oldTitle = text(old.title, lang, binding)
     if (oldTitle !== title) categories.renamed.push({ key, before: oldTitle, after: title })
     const [oldDescription, description] = [
-      text(old.description, lang),
-      text(category.description, lang),
+      text(old.description, lang, binding),
+      text(category.description, lang, binding),
     ]
     if (oldDescription !== description)
       categories.changed.push({
@@ -219,7 +209,7 @@ export function diffVersions(
   }
   for (const [key, category] of categoriesBefore) {
     if (!categoriesAfter.has(key))
-      categories.removed.push({ key, title: text(category.title, lang) })
+      categories.removed.push({ key, title: text(category.title, lang, binding) })
   }
 
   const cookiesBefore = new Map(flatCookies(before).map((entry) => [entry.id, entry]))
@@ -227,14 +217,14 @@ export function diffVersions(
   const afterIds = new Set(cookiesAfter.map((entry) => entry.id))
   const cookies: PolicyDiff['cookies'] = { added: [], removed: [], changed: [] }
   for (const entry of cookiesAfter) {
-    const values = cookieValues(entry, lang)
+    const values = cookieValues(entry, lang, binding)
     const ref = { name: values.name ?? '', category: values.category ?? '' }
     const old = cookiesBefore.get(entry.id)
     if (!old) {
       cookies.added.push(ref)
       continue
     }
-    const oldValues = cookieValues(old, lang)
+    const oldValues = cookieValues(old, lang, binding)
     // A cookie moves category when the key changes; a renamed category is reported once, as a category.
     const differs = (field: CookieField) =>
       field === 'category'
@@ -249,7 +239,7 @@ export function diffVersions(
   }
   for (const [id, entry] of cookiesBefore) {
     if (!afterIds.has(id)) {
-      const values = cookieValues(entry, lang)
+      const values = cookieValues(entry, lang, binding)
       cookies.removed.push({ name: values.name ?? '', category: values.category ?? '' })
     }
   }
@@ -260,25 +250,32 @@ export function diffVersions(
   const sectionsAfter = after.sections ?? []
   const sections: PolicyDiff['sections'] = { added: [], removed: [], changed: [] }
   for (const section of sectionsAfter) {
-    const heading = text(section.heading, lang)
+    const heading = text(section.heading, lang, binding)
     const old = sectionsBefore.get(section.number)
     if (!old) {
-      sections.added.push({ number: section.number, heading })
+      sections.added.push({ number: section.number ?? '', heading })
       continue
     }
-    const oldText = `${text(old.heading, lang)}\n${sectionText(old, lang)}`
-    const newText = `${heading}\n${sectionText(section, lang)}`
+    const oldText = `${text(old.heading, lang, binding)}\n${sectionText(old, lang, binding)}`
+    const newText = `${heading}\n${sectionText(section, lang, binding)}`
     if (oldText !== newText)
-      sections.changed.push({ number: section.number, heading, parts: textDiff(oldText, newText) })
+      sections.changed.push({
+        number: section.number ?? '',
+        heading,
+        parts: textDiff(oldText, newText),
+      })
   }
   const afterNumbers = new Set(sectionsAfter.map((section) => section.number))
   for (const section of before.sections ?? []) {
     if (!afterNumbers.has(section.number))
-      sections.removed.push({ number: section.number, heading: text(section.heading, lang) })
+      sections.removed.push({
+        number: section.number ?? '',
+        heading: text(section.heading, lang, binding),
+      })
   }
 
-  const introBefore = blocksToText(pick(before.intro, lang).value)
-  const introAfter = blocksToText(pick(after.intro, lang).value)
+  const introBefore = blocksToText(pick<Blocks>(before.intro, lang, binding).value)
+  const introAfter = blocksToText(pick<Blocks>(after.intro, lang, binding).value)
 
   return {
     title:
@@ -315,6 +312,8 @@ const SUMMARY_WORDS = {
     text: 'texte modifié',
     sections: 'section',
     translation: 'Traduction mise à jour.',
+    colon: ' : ',
+    semicolon: ' ; ',
   },
   en: {
     first: 'First published version.',
@@ -325,8 +324,22 @@ const SUMMARY_WORDS = {
     text: 'text changed',
     sections: 'section',
     translation: 'Translation updated.',
+    colon: ': ',
+    semicolon: '; ',
   },
-}
+  de: {
+    first: 'Erste veröffentlichte Fassung.',
+    added: (n: number) => (n > 1 ? 'Cookies hinzugefügt' : 'Cookie hinzugefügt'),
+    removed: (n: number) => (n > 1 ? 'Cookies entfernt' : 'Cookie entfernt'),
+    changed: (n: number) => (n > 1 ? 'Cookies geändert' : 'Cookie geändert'),
+    categories: 'Kategorien geändert',
+    text: 'Text geändert',
+    sections: 'Abschnitt',
+    translation: 'Übersetzung aktualisiert.',
+    colon: ': ',
+    semicolon: '; ',
+  },
+} satisfies Record<Lang, unknown>
 
 /** A one-line change summary, for versions published without one written by an editor. */
 export function summarizeDiff(diff: PolicyDiff | null, lang: Lang): string {
@@ -335,11 +348,15 @@ export function summarizeDiff(diff: PolicyDiff | null, lang: Lang): string {
   const parts: string[] = []
   const list = (refs: CookieRef[]) => refs.map((ref) => ref.name).join(', ')
   if (diff.cookies.added.length)
-    parts.push(`${words.added(diff.cookies.added.length)} : ${list(diff.cookies.added)}`)
+    parts.push(`${words.added(diff.cookies.added.length)}${words.colon}${list(diff.cookies.added)}`)
   if (diff.cookies.removed.length)
-    parts.push(`${words.removed(diff.cookies.removed.length)} : ${list(diff.cookies.removed)}`)
+    parts.push(
+      `${words.removed(diff.cookies.removed.length)}${words.colon}${list(diff.cookies.removed)}`,
+    )
   if (diff.cookies.changed.length)
-    parts.push(`${words.changed(diff.cookies.changed.length)} : ${list(diff.cookies.changed)}`)
+    parts.push(
+      `${words.changed(diff.cookies.changed.length)}${words.colon}${list(diff.cookies.changed)}`,
+    )
   const { categories } = diff
   if (
     categories.added.length +
@@ -362,7 +379,6 @@ export function summarizeDiff(diff: PolicyDiff | null, lang: Lang): string {
     )
   }
   if (!parts.length) return words.translation
-  const sentence = parts.join(' ; ')
-  const spaced = lang === 'en' ? sentence.replace(/ : /g, ': ').replace(/ ; /g, '; ') : sentence
-  return `${spaced.charAt(0).toUpperCase()}${spaced.slice(1)}.`
+  const sentence = parts.join(words.semicolon)
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`
 }

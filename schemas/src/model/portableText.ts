@@ -1,13 +1,13 @@
 // Portable Text for the policy's prose: built from plain paragraphs (with **bold**, *italic* and links), read back as text.
 import { shortHash } from './text'
 
-export interface Span {
+interface Span {
   _type: 'span'
   _key: string
   text: string
   marks: string[]
 }
-export interface LinkDef {
+interface LinkDef {
   _type: 'link'
   _key: string
   href: string
@@ -21,8 +21,12 @@ export interface Block {
 }
 
 const EMPHASIS = /\*\*([^*]+?)\*\*|\*([^*\s][^*]*?)\*/g
+/**
+ * Links in prose: any http(s) address, and bare domains of any top-level domain ("allaboutcookies.org",
+ * "www.example.co.uk/privacy"), written in lower case as addresses are; not the domain of an e-mail address.
+ */
 const LINK =
-  /\bhttps?:\/\/[^\s)»"<>]+[^\s)»"<>.,;:!?]|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|fr|io|eu|de|uk)\b(?:\/[^\s)»"<>]*[^\s)»"<>.,;:!?])?/gi
+  /\b[hH][tT][tT][pP][sS]?:\/\/[^\s)»"<>]+[^\s)»"<>.,;:!?]|(?<![@\w.-])(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?![\w@-])(?:\/[^\s)»"<>]*[^\s)»"<>.,;:!?])?/g
 
 /** One block per paragraph; keys derive from `seed` and the position, so the same text gives the same keys. */
 export function paragraphsToBlocks(paragraphs: readonly string[], seed: string): Block[] {
@@ -76,7 +80,7 @@ function splitLinks(text: string): { text: string; href?: string }[] {
 
 interface LooseBlock {
   _type?: string
-  children?: { text?: string | null }[] | null
+  children?: readonly { text?: string | null }[] | null
 }
 
 /** The text of rich text, one paragraph a line, marks dropped: what a reader sees, for differences and search. */

@@ -1,20 +1,11 @@
 // Publishing a version: one function for the Studio's publish action and the importer.
 // It compares the catalog and prose as edited now with the latest version, and plans the next version.
-import type {
-  CurrentCatalogQueryResult,
-  LocaleBlockContent,
-  LocaleString,
-  LocaleText,
-  PolicySection,
-} from '../sanity.types'
+import { LANGUAGES, type Lang } from '../languages'
+import type { PolicyVersion } from '../sanity.types'
+import { bindingOf, type EditedCatalog, type EditedPolicy, type FullVersion } from '../state'
 import { isIsoDate } from './dates'
-import {
-  diffVersions,
-  isEmptyDiff,
-  summarizeDiff,
-  type PolicyDiff,
-  type VersionContent,
-} from './diff'
+import { diffVersions, summarizeDiff, type PolicyDiff, type VersionContent } from './diff'
+import { text } from './localized'
 import { buildSnapshot } from './snapshot'
 import { compact, stableStringify } from './stable'
 
@@ -25,41 +16,19 @@ export class PublishError extends Error {
   }
 }
 
-/** The policy as editors keep it now. */
-export interface EditedPolicy {
-  _id: string
-  title: LocaleString
-  intro?: LocaleBlockContent | null
-  sections?: (PolicySection & { _key: string })[] | null
-}
-
-/** The latest published version, as the queries return it. */
-export type PublishedVersion = VersionContent & { version: number; effectiveFrom: string }
-
 export interface PublishInput {
   policy: EditedPolicy
-  catalog: CurrentCatalogQueryResult
-  latest: PublishedVersion | null
+  catalog: EditedCatalog
+  latest: FullVersion | null
   effectiveFrom: string
   /** Left out: the suggestion is used (always true for a first version). */
   requiresNewConsent?: boolean
-  /** Left out: a summary is written from the differences. */
-  changeSummary?: LocaleText
+  /** Left out: a summary is written from the differences, in every language of the deployment. */
+  changeSummary?: PolicyVersion['changeSummary']
 }
 
-export interface PolicyVersionDocument {
-  _id: string
-  _type: 'policyVersion'
-  policy: { _type: 'reference'; _ref: string }
-  version: number
-  effectiveFrom: string
-  changeSummary: LocaleText
-  requiresNewConsent: boolean
-  title: LocaleString
-  intro?: LocaleBlockContent
-  sections: (PolicySection & { _key: string })[]
-  snapshot: ReturnType<typeof buildSnapshot>
-}
+/** A version as created: the generated document type, without the fields the Content Lake sets. */
+type PolicyVersionDocument = Omit<PolicyVersion, '_createdAt' | '_updatedAt' | '_rev'>
 
 export type PublishPlan =
   | { kind: 'unchanged'; latestVersion: number }
@@ -70,12 +39,12 @@ export type PublishPlan =
       suggestedRequiresNewConsent: boolean
     }
 
-export function versionDocumentId(policyId: string, version: number): string {
+function versionDocumentId(policyId: string, version: number): string {
   return `policyVersion-${policyId.replace(/^policy-/, '')}-${version}`
 }
 
 /** The content a version publishes, from the policy and catalog as edited now. */
-export function editedContent(policy: EditedPolicy, catalog: CurrentCatalogQueryResult) {
+function editedContent(policy: EditedPolicy, catalog: EditedCatalog) {
   return compact({
     title: policy.title,
     intro: policy.intro ?? undefined,
@@ -94,7 +63,11 @@ function comparable(content: VersionContent): string {
 }
 
 /** Whether visitors must be asked again: a refusable cookie or category added, or a refusable cookie's purpose changed. */
-export function suggestNewConsent(before: VersionContent | null, after: VersionContent): boolean {
+function suggestNewConsent(
+  before: VersionContent | null,
+  after: VersionContent,
+  binding: Lang,
+): boolean {
   if (before === null) return true
   const oldCategories = new Set((before.snapshot?.categories ?? []).map((category) => category.key))
   const oldCookies = new Map(
@@ -107,7 +80,7 @@ export function suggestNewConsent(before: VersionContent | null, after: VersionC
     if (!oldCategories.has(category.key)) return true
     return (category.cookies ?? []).some((cookie) => {
       const old = oldCookies.get(cookie.cookieId ?? cookie.name)
-      return !old || old.purpose?.fr !== cookie.purpose?.fr
+      return !old || text(old.purpose, binding, binding) !== text(cookie.purpose, binding, binding)
     })
   })
 }
@@ -126,19 +99,24 @@ export function planPublication(input: PublishInput): PublishPlan {
       `The effective date ${effectiveFrom} is before version ${latest.version}'s (${latest.effectiveFrom}): a new version cannot take effect before the one it replaces.`,
     )
   }
-  const diff = latest ? diffVersions(latest, content, 'fr') : null
-  const suggested = suggestNewConsent(latest, content)
+  const binding = bindingOf(policy)
+  const diff = latest ? diffVersions(latest, content, binding, binding) : null
+  const suggested = suggestNewConsent(latest, content, binding)
   const version = (latest?.version ?? 0) + 1
   const changeSummary = input.changeSummary ?? {
-    _type: 'localeText',
-    fr: summarizeDiff(diff, 'fr'),
-    en: summarizeDiff(latest ? diffVersions(latest, content, 'en') : null, 'en'),
+    _type: 'localeText' as const,
+    ...Object.fromEntries(
+      LANGUAGES.map((lang) => [
+        lang,
+        summarizeDiff(latest ? diffVersions(latest, content, lang, binding) : null, lang),
+      ]),
+    ),
   }
   return {
     kind: 'publish',
     diff,
     suggestedRequiresNewConsent: suggested,
-    document: compact({
+    document: compact<PolicyVersionDocument>({
       _id: versionDocumentId(policy._id, version),
       _type: 'policyVersion',
       policy: { _type: 'reference', _ref: policy._id },
@@ -147,6 +125,6 @@ export function planPublication(input: PublishInput): PublishPlan {
       changeSummary,
       requiresNewConsent: version === 1 ? true : (input.requiresNewConsent ?? suggested),
       ...content,
-    }) as PolicyVersionDocument,
+    }),
   }
 }

@@ -1,5 +1,7 @@
-// Retention periods: parsing the words a policy uses, and saying them back in either language.
+// Retention periods: parsing the words a policy uses, and saying them back in any known language.
 import type { Lang } from '../languages'
+import { allLocales, LOCALES, type Locale } from '../locales'
+import { escapeRegExp } from './cookieNames'
 import { fold } from './text'
 
 export const RETENTION_UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const
@@ -17,46 +19,47 @@ export interface StoredRetention {
   unit?: string | null
 }
 
-const UNIT_WORDS: Record<RetentionUnit, { fr: [string, string]; en: [string, string] }> = {
-  minute: { fr: ['minute', 'minutes'], en: ['minute', 'minutes'] },
-  hour: { fr: ['heure', 'heures'], en: ['hour', 'hours'] },
-  day: { fr: ['jour', 'jours'], en: ['day', 'days'] },
-  week: { fr: ['semaine', 'semaines'], en: ['week', 'weeks'] },
-  month: { fr: ['mois', 'mois'], en: ['month', 'months'] },
-  year: { fr: ['an', 'ans'], en: ['year', 'years'] },
-}
-
-const UNIT_PATTERNS: [RegExp, RetentionUnit][] = [
-  [/^(minutes?|min)$/, 'minute'],
-  [/^(heures?|hours?|h)$/, 'hour'],
-  [/^(jours?|days?|j|d)$/, 'day'],
-  [/^(semaines?|weeks?)$/, 'week'],
-  [/^(mois|months?)$/, 'month'],
-  [/^(ans?|annees?|years?)$/, 'year'],
-]
-
-const SESSION =
-  /^(session|la session|de session|fin de (la )?session|end of (the )?session|browser session)$/
+/** Every spelling of every unit in every known language, folded: "jours", "months", "tagen". */
+const UNIT_PATTERNS: [Set<string>, RetentionUnit][] = RETENTION_UNITS.map((unit) => [
+  new Set(
+    allLocales().flatMap((locale) => [
+      ...locale.units[unit].map(fold),
+      ...(locale.unitVariants?.[unit] ?? []),
+    ]),
+  ),
+  unit,
+])
+const SESSION_WORDS = new Set(allLocales().flatMap((locale) => locale.sessionWords))
+const UP_TO = new RegExp(
+  `^(${allLocales()
+    .flatMap((locale) => locale.upTo)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\s*`,
+)
 const AMOUNT_UNIT = /(\d+)\s*([a-z]+)/
 
 /** Reads "30 jours", "13 months", "Session"; null when the text says no retention. */
 export function parseRetention(text: string): Retention | null {
   const folded = fold(text).replace(/[.;]$/, '')
-  if (SESSION.test(folded)) return { kind: 'session' }
+  if (SESSION_WORDS.has(folded)) return { kind: 'session' }
   const match = AMOUNT_UNIT.exec(folded)
   if (!match) return null
   const amount = Number(match[1])
-  const unit = UNIT_PATTERNS.find(([pattern]) => pattern.test(match[2]!))?.[1]
+  const unit = UNIT_PATTERNS.find(([words]) => words.has(match[2]!))?.[1]
   if (!unit || amount < 1) return null
   // Anything but the amount and unit (and a leading "up to"/"jusqu'a") makes the text ambiguous.
-  const rest = folded
-    .replace(match[0], '')
-    .replace(/^(up to|jusqu'?a|max(imum)?)\s*/, '')
-    .trim()
+  const rest = folded.replace(match[0], '').replace(UP_TO, '').trim()
   return rest === '' ? { kind: 'duration', amount, unit } : null
 }
 
-const RETENTION_PREFIX = /^(duree de conservation|retention period|retention|duree)\s*:\s*/
+const RETENTION_PREFIX = new RegExp(
+  `^(${allLocales()
+    .flatMap((locale) => locale.retentionPrefixes)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\s*:\\s*`,
+)
 
 /** The "Durée de conservation : 13 mois" / "Retention period: 13 months" form of the more-info column. */
 export function parsePrefixedRetention(text: string): Retention | null {
@@ -78,15 +81,16 @@ export function normalizeRetention(stored: StoredRetention | null | undefined): 
   return { kind: 'unknown' }
 }
 
-/** "30 jours", "13 months", "Session"; null when unknown. */
+/** "30 jours", "13 months", "Session", "13 Monate"; null when unknown. */
 export function retentionLabel(
   stored: StoredRetention | null | undefined,
   lang: Lang,
 ): string | null {
   const retention = normalizeRetention(stored)
-  if (retention.kind === 'session') return 'Session'
+  const locale: Locale = LOCALES[lang]
+  if (retention.kind === 'session') return locale.session
   if (retention.kind === 'unknown') return null
-  const [one, many] = UNIT_WORDS[retention.unit][lang]
+  const [one, many] = locale.units[retention.unit]
   return `${retention.amount} ${retention.amount === 1 ? one : many}`
 }
 
@@ -121,7 +125,7 @@ const DAYS_PER_UNIT: Record<RetentionUnit, number> = {
 }
 
 /** The retention in days (a month is a twelfth of a year); null for a session or unknown retention. */
-export function retentionDays(stored: StoredRetention | null | undefined): number | null {
+function retentionDays(stored: StoredRetention | null | undefined): number | null {
   const retention = normalizeRetention(stored)
   return retention.kind === 'duration' ? retention.amount * DAYS_PER_UNIT[retention.unit] : null
 }

@@ -1,5 +1,6 @@
 // The legal checks an editor sees in the Studio, as plain functions: errors block publishing, warnings advise.
 import { cookieKind, splitCookieNames } from './cookieNames'
+import type { Localized } from './localized'
 import { retentionExceedsMonths, normalizeRetention, type StoredRetention } from './retention'
 import { fold } from './text'
 
@@ -11,7 +12,8 @@ export interface RuleResult {
 /** The consent cookie the banner writes by default: the seed's own declared cookie. */
 export const DEFAULT_CONSENT_COOKIE = 'cookie_validation'
 
-const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+/** What a cookie name may contain (RFC 6265's token), plus * for patterns. */
+export const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const DOMAIN = /^\.(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 
 /** Every name of a row must be a cookie name, a pattern with *, or a domain starting with a dot. */
@@ -48,7 +50,7 @@ export interface CookieRuleInput {
   names: string[]
   retention: StoredRetention | null | undefined
   moreInfoUrl: string | null | undefined
-  type: { fr?: string | null; en?: string | null } | null | undefined
+  type: Localized | null | undefined
   categoryRequired: boolean | null
   consentCookieName?: string
 }
@@ -95,7 +97,10 @@ export function checkCookieRetention(input: CookieRuleInput): RuleResult[] {
 export function checkTrackerLabelledEssential(
   input: Pick<CookieRuleInput, 'type' | 'categoryRequired'>,
 ): RuleResult[] {
-  const type = `${input.type?.fr ?? ''} ${input.type?.en ?? ''}`
+  const type = Object.entries(input.type ?? {})
+    .filter(([key, value]) => key !== '_type' && typeof value === 'string')
+    .map(([, value]) => value)
+    .join(' ')
   if (input.categoryRequired && TRACKER_TYPES.test(fold(type))) {
     return [
       {

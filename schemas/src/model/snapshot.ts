@@ -9,8 +9,8 @@ import { cookieKind, splitCookieNames } from './cookieNames'
 import { compact } from './stable'
 import { shortHash } from './text'
 
-export type SnapshotCategoryItem = SnapshotCategory & { _key: string }
-export type SnapshotCookieItem = SnapshotCookie & { _key: string }
+type SnapshotCategoryItem = SnapshotCategory & { _key: string }
+type SnapshotCookieItem = SnapshotCookie & { _key: string }
 
 export function buildSnapshot(catalog: CurrentCatalogQueryResult): CatalogSnapshot {
   return compact({

@@ -35,3 +35,14 @@ export function consentRevision(
   const asking = versions.filter((version) => version.requiresNewConsent)
   return versionInForce(asking, today)?.version ?? 0
 }
+
+/** The consent revision a visitor had while version `number` was the latest: for a catalog of an older version. */
+export function consentRevisionAt(
+  versions: readonly (Dated & { requiresNewConsent?: boolean | null })[],
+  number: number,
+): number {
+  const asking = versions.filter(
+    (version) => version.requiresNewConsent && version.version <= number,
+  )
+  return Math.max(0, ...asking.map((version) => version.version))
+}

@@ -1,54 +1,85 @@
-// Wiring the legal checks of model/rules.ts into Sanity validation: errors block publishing, warnings advise.
-import type { CustomValidatorResult, RuleDef, ValidationContext } from 'sanity'
+// Wiring the legal checks of model/rules.ts into Sanity validation. Each document type has one check that
+// reads what it needs in at most one query and reports every finding on its field: errors block
+// publishing, warnings advise. The check runs once per validation, for both levels.
+import type { Path, RuleDef, ValidationContext, ValidationError } from 'sanity'
 import { SANITY_API_VERSION } from '../apiVersion'
+import { DEFAULT_BINDING_LANGUAGE, isLang, LANGUAGES, type Lang } from '../languages'
+import { LOCALES } from '../locales'
+import { isLocalized, present } from '../model/localized'
 import type { RuleResult } from '../model/rules'
+import type { QueryResult, RunQuery } from '../queries'
 
-type Check<V> = (
-  value: V | undefined,
-  context: ValidationContext,
-) => RuleResult[] | Promise<RuleResult[]>
-
-function only(results: RuleResult[], level: RuleResult['level']): CustomValidatorResult {
-  const messages = results
-    .filter((result) => result.level === level)
-    .map((result) => result.message)
-  return messages.length ? messages.join(' ') : true
-}
-
-/**
- * Two rules from one check: its errors, and its warnings. Only for fields of a primitive type: Sanity merges
- * the rules of an object-typed field into one, at the last rule's level (use `errorsOf` or `warningsOf` there).
- */
-export function legal<V>(check: Check<V>) {
-  return <R extends RuleDef<R, V>>(rule: R): R[] => [errorsOf(check)(rule), warningsOf(check)(rule)]
-}
-
-export function errorsOf<V>(check: Check<V>) {
-  return <R extends RuleDef<R, V>>(rule: R): R =>
-    rule.custom(async (value, context) =>
-      only(await check(value as V | undefined, context), 'error'),
-    )
-}
-
-export function warningsOf<V>(check: Check<V>) {
-  return <R extends RuleDef<R, V>>(rule: R): R =>
-    rule
-      .custom(async (value, context) =>
-        only(await check(value as V | undefined, context), 'warning'),
-      )
-      .warning()
-}
-
-export interface Lookup {
-  fetch<T>(query: string, params?: Record<string, unknown>): Promise<T>
-}
-
-export function lookup(context: ValidationContext): Lookup {
-  const client = context.getClient({ apiVersion: SANITY_API_VERSION })
-  return { fetch: (query, params = {}) => client.fetch(query, params) }
-}
+export type Finding = RuleResult & { path: Path }
+type Check<D> = (document: Partial<D>, fetch: RunQuery) => Promise<Finding[]>
 
 /** The published id of a document that may be a draft. */
 export function publishedId(id: string | undefined): string {
   return (id ?? '').replace(/^drafts\./, '')
+}
+
+/** A document type's `validation`: the check's errors as errors, its warnings as warnings. */
+export function documentRules<D>(check: Check<D>) {
+  const runs = new WeakMap<object, Promise<Finding[]>>()
+  const findings = (document: unknown, context: ValidationContext) => {
+    const key = (document ?? {}) as object
+    let run = runs.get(key)
+    if (!run) {
+      const client = context.getClient({ apiVersion: SANITY_API_VERSION })
+      const fetch: RunQuery = (query, params = {}) =>
+        client.fetch<QueryResult<typeof query>>(query, params)
+      run = check((document ?? {}) as Partial<D>, fetch)
+      runs.set(key, run)
+    }
+    return run
+  }
+  const only = (results: Finding[], level: Finding['level']): true | ValidationError[] => {
+    const chosen = results.filter((result) => result.level === level)
+    return chosen.length ? chosen.map(({ message, path }) => ({ message, path })) : true
+  }
+  return <R extends RuleDef<R, unknown>>(rule: R): R[] => [
+    rule.custom(async (document, context) => only(await findings(document, context), 'error')),
+    rule
+      .custom(async (document, context) => only(await findings(document, context), 'warning'))
+      .warning(),
+  ]
+}
+
+/** A policy's binding language as stored; the deployment's first language where it names none. */
+export function bindingLanguage(value: unknown): Lang {
+  return isLang(value) ? value : DEFAULT_BINDING_LANGUAGE
+}
+
+const english = (lang: Lang) => LOCALES[lang].englishName
+
+/** Every localised value of a document: the binding text is required, the other languages are advised. */
+export function localizedFindings(value: unknown, binding: Lang, path: Path = []): Finding[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) =>
+      localizedFindings(item, binding, [
+        ...path,
+        typeof item?._key === 'string' ? { _key: item._key } : index,
+      ]),
+    )
+  }
+  if (typeof value !== 'object' || value === null) return []
+  const record = value as Record<string, unknown>
+  if (!isLocalized(record)) {
+    return Object.entries(record).flatMap(([key, item]) =>
+      key.startsWith('_') ? [] : localizedFindings(item, binding, [...path, key]),
+    )
+  }
+  if (!present(record[binding])) {
+    return [
+      {
+        level: 'error',
+        path: [...path, binding],
+        message: `The ${english(binding)} text is required: ${english(binding)} is this policy’s binding language.`,
+      },
+    ]
+  }
+  return LANGUAGES.filter((lang) => lang !== binding && !present(record[lang])).map((lang) => ({
+    level: 'warning',
+    path: [...path, lang],
+    message: `${english(binding)} is binding; ${english(lang)} translation missing: visitors reading in ${english(lang)} will see the ${english(binding)} text with a note.`,
+  }))
 }

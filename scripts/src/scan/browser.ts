@@ -1,17 +1,8 @@
 // The scan in a real browser: a fresh profile per phase (before any choice, after "reject all", after
 // "accept all"); every cookie from the browser's jar and from Set-Cookie answers, third-party frames included.
-import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_FLAGS, findChromium } from '@cookie-policy/schemas/node'
 import type { Phase, ScanReport, SeenCookie } from './analyze'
-
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** vanilla-cookieconsent v3 (this project's own banner, and many others). */
 const OWN_BANNER = {
@@ -27,17 +18,8 @@ export interface ScanOptions {
   onProgress: (message: string) => void
 }
 
-function chromiumPath(): string | undefined {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ].filter((path): path is string => Boolean(path))
-  return candidates.find((path) => existsSync(path))
-}
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true })
+function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true })
 }
 
 type HeaderCookie = Omit<SeenCookie, 'phase' | 'seenAt'>

@@ -10,13 +10,21 @@ function linkText(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
 }
 
-export function CookieTable({ category, lang }: { category: Category; lang: Lang }) {
+export function CookieTable({
+  category,
+  lang,
+  binding,
+}: {
+  category: Category
+  lang: Lang
+  binding: Lang
+}) {
   const ui = UI[lang]
   return (
     <div className="table-wrap">
       <table className="cookie-table" id={`category-${category.key}`}>
         <caption>
-          <Localized value={category.title} lang={lang} />
+          <Localized value={category.title} lang={lang} binding={binding} />
         </caption>
         <thead>
           <tr>
@@ -35,10 +43,10 @@ export function CookieTable({ category, lang }: { category: Category; lang: Lang
                   <code>{cookie.name}</code>
                 </th>
                 <td data-label={ui.columns.type}>
-                  <Localized value={cookie.type} lang={lang} />
+                  <Localized value={cookie.type} lang={lang} binding={binding} />
                 </td>
                 <td data-label={ui.columns.purpose}>
-                  <Localized value={cookie.purpose} lang={lang} />
+                  <Localized value={cookie.purpose} lang={lang} binding={binding} />
                 </td>
                 <td data-label={ui.columns.retention}>
                   {retention ?? (cookie.moreInfoUrl ? null : ui.retentionUnknown)}

@@ -1,6 +1,12 @@
 // What changed between two versions: cookies, categories and prose, as a visitor would want to read it.
 import type { ReactNode } from 'react'
-import type { CookieRef, Lang, PolicyDiff, TextPart } from '@cookie-policy/schemas/model'
+import {
+  isEmptyDiff,
+  type CookieRef,
+  type Lang,
+  type PolicyDiff,
+  type TextPart,
+} from '@cookie-policy/schemas/model'
 import { UI } from '@/lib/i18n'
 
 function Parts({ parts, lang }: { parts: TextPart[]; lang: Lang }) {
@@ -77,22 +83,7 @@ export function DiffView({
       </>
     ),
   })
-  const empty =
-    !diff.title &&
-    !diff.intro &&
-    [
-      cookies.added,
-      cookies.removed,
-      cookies.changed,
-      categories.added,
-      categories.removed,
-      categories.renamed,
-      categories.changed,
-      sections.added,
-      sections.removed,
-      sections.changed,
-    ].every((list) => list.length === 0)
-  if (empty) return <p className="no-changes">{ui.noChanges}</p>
+  if (isEmptyDiff(diff)) return <p className="no-changes">{ui.noChanges}</p>
   return (
     <div className="diff">
       {diff.title ? (

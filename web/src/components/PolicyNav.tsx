@@ -1,19 +1,11 @@
-// Links every policy page offers: the version in force, the history, the other language, and the banner's preferences.
+// Links every policy page offers: the version in force, the history, the other languages, and the banner's preferences.
 import Link from 'next/link'
-import type { Lang } from '@cookie-policy/schemas/model'
-import { otherLang, UI } from '@/lib/i18n'
+import { LOCALES, type Lang } from '@cookie-policy/schemas/model'
+import { otherLanguages, UI } from '@/lib/i18n'
 
-export function PolicyNav({
-  lang,
-  slug,
-  otherLangPath,
-}: {
-  lang: Lang
-  slug: string
-  otherLangPath: string
-}) {
+/** `path` is the page's address without the language: "/cookies/versions". */
+export function PolicyNav({ lang, slug, path }: { lang: Lang; slug: string; path: string }) {
   const ui = UI[lang]
-  const other = otherLang(lang)
   return (
     <nav className="policy-nav" aria-label={ui.versionsNav}>
       <ul>
@@ -23,11 +15,13 @@ export function PolicyNav({
         <li>
           <Link href={`/${lang}/${slug}/versions`}>{ui.history}</Link>
         </li>
-        <li>
-          <a href={otherLangPath} hrefLang={other} lang={other}>
-            {ui.otherLanguage}
-          </a>
-        </li>
+        {otherLanguages(lang).map((other) => (
+          <li key={other}>
+            <a href={`/${other}${path}`} hrefLang={other} lang={other}>
+              {LOCALES[other].versionLink}
+            </a>
+          </li>
+        ))}
         <li className="js-only">
           <button type="button" className="preferences-button" data-cc="show-preferencesModal">
             {ui.managePreferences}

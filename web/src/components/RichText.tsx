@@ -1,8 +1,8 @@
-// The policy's prose (Portable Text) in the page's language, French with a note where it is not translated.
+// The policy's prose (Portable Text) in the page's language; the binding text with a note where it is not translated.
 import { PortableText, type PortableTextComponents } from '@portabletext/react'
-import type { LocaleBlockContent } from '@cookie-policy/schemas/sanity.types'
-import { pick, type Lang } from '@cookie-policy/schemas/model'
-import { UI } from '@/lib/i18n'
+import type { BlockContent } from '@cookie-policy/schemas/sanity.types'
+import { pick, type Lang, type Localized } from '@cookie-policy/schemas/model'
+import { languageIn, UI } from '@/lib/i18n'
 
 const components: PortableTextComponents = {
   marks: {
@@ -16,17 +16,19 @@ const components: PortableTextComponents = {
 export function RichText({
   value,
   lang,
+  binding,
 }: {
-  value: LocaleBlockContent | null | undefined
+  value: Localized | null | undefined
   lang: Lang
+  binding: Lang
 }) {
-  const { value: blocks, fallback } = pick(value, lang)
+  const { value: blocks, fallback } = pick<BlockContent>(value, lang, binding)
   if (!blocks?.length) return null
   if (!fallback) return <PortableText value={blocks} components={components} />
   return (
-    <div lang="fr">
+    <div lang={binding}>
       <p className="fallback-note" lang={lang}>
-        {UI[lang].frenchOnly}
+        {UI[lang].onlyIn(languageIn(lang, binding))}
       </p>
       <PortableText value={blocks} components={components} />
     </div>

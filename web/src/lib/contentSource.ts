@@ -2,10 +2,11 @@
 // Both run the same query strings; both see published documents only. Nothing else in web/ knows which it reads.
 import { readFile, stat } from 'node:fs/promises'
 import { createClient } from '@sanity/client'
-import { createGroqRunner, parseNdjson, type QueryParams } from '@cookie-policy/schemas/dataset'
+import { createGroqRunner, parseNdjson } from '@cookie-policy/schemas/dataset'
+import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
 import { contentSourceConfig, type ContentSourceConfig } from './env'
 
-type Runner = <R>(query: string, params?: QueryParams) => Promise<R>
+type Runner = RunQuery
 
 interface EmbeddedState {
   file: string
@@ -26,7 +27,7 @@ async function embeddedRunner(file: string): Promise<{ run: Runner; version: str
   const version = `${info.mtimeMs}:${info.size}`
   if (embedded?.file === file && embedded.version === version) return embedded
   loading ??= readFile(file, 'utf8')
-    .then((text) => ({ file, version, run: createGroqRunner(parseNdjson(text, file)) as Runner }))
+    .then((text) => ({ file, version, run: createGroqRunner(parseNdjson(text, file)) }))
     .finally(() => {
       loading = null
     })
@@ -49,7 +50,7 @@ function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>):
       perspective: 'published',
       ...(sanity.apiHost ? { apiHost: sanity.apiHost, useProjectHostname: false } : {}),
     })
-    sanityRun = (query, params = {}) => client.fetch(query, params)
+    sanityRun = (query, params = {}) => client.fetch<QueryResult<typeof query>>(query, params)
   }
   return sanityRun
 }
@@ -58,11 +59,11 @@ function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>):
 let config: ContentSourceConfig | null = null
 const currentConfig = (): ContentSourceConfig => (config ??= contentSourceConfig())
 
-export async function runQuery<R>(query: string, params: QueryParams = {}): Promise<R> {
+export const runQuery: RunQuery = async (query, params = {}) => {
   const source = currentConfig()
-  if (source.kind === 'sanity') return sanityRunner(source)<R>(query, params)
+  if (source.kind === 'sanity') return sanityRunner(source)(query, params)
   const { run } = await embeddedRunner(source.datasetFile)
-  return run<R>(query, params)
+  return run(query, params)
 }
 
 /** An identifier of the content now served: changes whenever the dataset does (embedded) or per call (Sanity). */

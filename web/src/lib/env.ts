@@ -1,6 +1,9 @@
 // The site's configuration, read and checked once. Server code only: nothing here reaches a browser.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { COOKIE_NAME, DEFAULT_CONSENT_COOKIE } from '@cookie-policy/schemas/model'
+import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
+import { userPath } from '@cookie-policy/schemas/node'
 
 function assertValue<T>(value: T | undefined, message: string): T {
   if (value === undefined || value === '') throw new Error(message)
@@ -13,11 +16,6 @@ function bundledDataset(): string {
     resolve(/*turbopackIgnore: true*/ process.cwd(), path),
   )
   return candidates.find((path) => existsSync(path)) ?? candidates[1]!
-}
-
-/** A relative POLICY_DATASET is relative to where the user ran npm, not to this workspace. */
-function userPath(path: string): string {
-  return resolve(/*turbopackIgnore: true*/ process.env.INIT_CWD ?? process.cwd(), path)
 }
 
 export type ContentSourceConfig =
@@ -42,7 +40,7 @@ export function contentSourceConfig(): ContentSourceConfig {
       process.env.SANITY_DATASET,
       'Missing environment variable: SANITY_DATASET (set with SANITY_PROJECT_ID)',
     ),
-    apiVersion: process.env.SANITY_API_VERSION || '2025-02-19',
+    apiVersion: process.env.SANITY_API_VERSION || SANITY_API_VERSION,
     // A loopback Content Lake stand-in for tests; production leaves it unset.
     apiHost: process.env.SANITY_API_HOST || undefined,
     useCdn: !process.env.SANITY_API_HOST,
@@ -57,8 +55,8 @@ export function siteUrl(): string | null {
 
 /** The consent cookie: by default the one the seed policy declares, so the site sets no undeclared cookie. */
 export function consentCookieName(): string {
-  const name = process.env.CONSENT_COOKIE_NAME || 'cookie_validation'
-  if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name))
+  const name = process.env.CONSENT_COOKIE_NAME || DEFAULT_CONSENT_COOKIE
+  if (!COOKIE_NAME.test(name) || name.includes('*'))
     throw new Error(`CONSENT_COOKIE_NAME "${name}" is not a valid cookie name`)
   return name
 }

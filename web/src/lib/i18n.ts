@@ -1,28 +1,26 @@
-// The site's own words in French and English; the policy's words come from the dataset.
-import type { Lang } from '@cookie-policy/schemas/model'
+// The site's own words in every known language; the policy's words come from the dataset. `language` is the
+// name of another language in the page's language ("anglais", "French"), from Intl.DisplayNames.
+import { LANGUAGES, LOCALES, type Lang } from '@cookie-policy/schemas/model'
 
 export const UI = {
   fr: {
     inForceSince: (date: string) => `Version applicable depuis le ${date}`,
     upcomingFrom: (date: string) => `Version applicable à partir du ${date}`,
-    effectiveFrom: 'Applicable depuis le',
     managePreferences: 'Gérer mes préférences',
     history: 'Historique des versions',
-    otherLanguage: 'English version',
-    otherLanguageName: 'English',
     columns: {
       name: 'Nom du cookie ou domaine',
       type: 'Type',
       purpose: 'Finalité',
       retention: 'Durée de conservation ou en savoir plus',
     },
-    learnMore: 'En savoir plus',
     retentionUnknown: 'Durée non communiquée',
-    provider: 'Fournisseur',
-    frenchOnly: 'Version française uniquement',
-    frenchOnlyPage:
-      'Certaines parties de cette page n’existent qu’en français ; elles sont affichées en français.',
-    bindingNote: '',
+    onlyIn: (language: string) => `Version en ${language} uniquement`,
+    partlyIn: (language: string) =>
+      `Certaines parties de cette page n’existent qu’en ${language} ; elles sont affichées en ${language}.`,
+    wholeIn: (language: string) => `Cette politique est publiée en ${language} uniquement.`,
+    bindingNote: (language: string) =>
+      `Ceci est une traduction. La version en ${language} de cette politique est la seule qui fait foi.`,
     versionsTitle: (title: string) => `${title} : historique des versions`,
     version: (n: number) => `Version ${n}`,
     inForce: 'En vigueur',
@@ -37,7 +35,6 @@ export const UI = {
     pastNotice: 'Cette version a été remplacée : elle n’est plus en vigueur.',
     changesFrom: (n: number) => `Modifications depuis la version ${n}`,
     compareTitle: (a: number, b: number) => `Différences entre les versions ${a} et ${b}`,
-    compare: 'Comparer',
     compareWith: (n: number) => `Comparer avec la version ${n}`,
     noChanges: 'Aucune différence.',
     cookiesAdded: 'Cookies ajoutés',
@@ -77,29 +74,25 @@ export const UI = {
     notFoundBody: 'Cette page n’existe pas. La politique en vigueur reste consultable :',
     skipToContent: 'Aller au contenu',
     versionsNav: 'Versions',
-    previousVersion: 'Version précédente',
   },
   en: {
     inForceSince: (date: string) => `In force since ${date}`,
     upcomingFrom: (date: string) => `In force from ${date}`,
-    effectiveFrom: 'In force since',
     managePreferences: 'Manage my cookie preferences',
     history: 'Version history',
-    otherLanguage: 'Version française',
-    otherLanguageName: 'Français',
     columns: {
       name: 'Cookie name or domain',
       type: 'Type',
       purpose: 'Purpose',
       retention: 'Retention period or learn more',
     },
-    learnMore: 'Learn more',
     retentionUnknown: 'Not disclosed',
-    provider: 'Provider',
-    frenchOnly: 'French version only',
-    frenchOnlyPage: 'Parts of this page exist only in French; they are shown in French.',
-    bindingNote:
-      'This is a translation. The French version of this policy is the legally binding one.',
+    onlyIn: (language: string) => `${language} version only`,
+    partlyIn: (language: string) =>
+      `Parts of this page exist only in ${language}; they are shown in ${language}.`,
+    wholeIn: (language: string) => `This policy is published in ${language} only.`,
+    bindingNote: (language: string) =>
+      `This is a translation. The ${language} version of this policy is the legally binding one.`,
     versionsTitle: (title: string) => `${title}: version history`,
     version: (n: number) => `Version ${n}`,
     inForce: 'In force',
@@ -113,7 +106,6 @@ export const UI = {
     pastNotice: 'This version has been superseded: it is no longer in force.',
     changesFrom: (n: number) => `Changes since version ${n}`,
     compareTitle: (a: number, b: number) => `Differences between versions ${a} and ${b}`,
-    compare: 'Compare',
     compareWith: (n: number) => `Compare with version ${n}`,
     noChanges: 'No differences.',
     cookiesAdded: 'Cookies added',
@@ -153,12 +145,86 @@ export const UI = {
     notFoundBody: 'This page does not exist. The policy in force is here:',
     skipToContent: 'Skip to content',
     versionsNav: 'Versions',
-    previousVersion: 'Previous version',
+  },
+  de: {
+    inForceSince: (date: string) => `Gültig seit dem ${date}`,
+    upcomingFrom: (date: string) => `Gültig ab dem ${date}`,
+    managePreferences: 'Meine Cookie-Einstellungen',
+    history: 'Versionsverlauf',
+    columns: {
+      name: 'Cookie-Name oder Domain',
+      type: 'Typ',
+      purpose: 'Zweck',
+      retention: 'Speicherdauer oder mehr erfahren',
+    },
+    retentionUnknown: 'Nicht angegeben',
+    onlyIn: (language: string) => `Nur auf ${language}`,
+    partlyIn: (language: string) =>
+      `Teile dieser Seite gibt es nur auf ${language}; sie werden auf ${language} angezeigt.`,
+    wholeIn: (language: string) => `Diese Richtlinie ist nur auf ${language} veröffentlicht.`,
+    bindingNote: (language: string) =>
+      `Dies ist eine Übersetzung. Rechtlich verbindlich ist die Fassung auf ${language}.`,
+    versionsTitle: (title: string) => `${title}: Versionsverlauf`,
+    version: (n: number) => `Version ${n}`,
+    inForce: 'Gültig',
+    upcoming: 'Demnächst',
+    past: 'Ersetzt',
+    requiresNewConsent: 'Neue Einwilligung erbeten',
+    changeSummary: 'Änderungen',
+    currentVersion: 'Zur gültigen Version',
+    notInForce: 'Diese Version ist nicht die gültige Version.',
+    upcomingNotice: (date: string) => `Diese Version gilt noch nicht: Sie gilt ab dem ${date}.`,
+    pastNotice: 'Diese Version wurde ersetzt: Sie gilt nicht mehr.',
+    changesFrom: (n: number) => `Änderungen seit Version ${n}`,
+    compareTitle: (a: number, b: number) => `Unterschiede zwischen den Versionen ${a} und ${b}`,
+    compareWith: (n: number) => `Mit Version ${n} vergleichen`,
+    noChanges: 'Keine Unterschiede.',
+    cookiesAdded: 'Hinzugefügte Cookies',
+    cookiesRemoved: 'Entfernte Cookies',
+    cookiesChanged: 'Geänderte Cookies',
+    categoriesAdded: 'Hinzugefügte Kategorien',
+    categoriesRemoved: 'Entfernte Kategorien',
+    categoriesRenamed: 'Umbenannte Kategorien',
+    categoriesChanged: 'Geänderte Kategorien',
+    sectionsAdded: 'Hinzugefügte Abschnitte',
+    sectionsRemoved: 'Entfernte Abschnitte',
+    sectionsChanged: 'Geänderter Text',
+    titleChanged: 'Geänderter Titel',
+    introduction: 'Einleitung',
+    field: 'Feld',
+    before: 'Vorher',
+    after: 'Nachher',
+    inCategory: 'Kategorie',
+    fields: {
+      name: 'Name',
+      category: 'Kategorie',
+      type: 'Typ',
+      purpose: 'Zweck',
+      retention: 'Speicherdauer',
+      moreInfoUrl: 'Mehr erfahren',
+      provider: 'Anbieter',
+      description: 'Beschreibung',
+      required: 'Unbedingt erforderlich',
+      title: 'Titel',
+    } as Record<string, string>,
+    yes: 'ja',
+    no: 'nein',
+    none: '—',
+    removedText: 'Entfernter Text',
+    addedText: 'Hinzugefügter Text',
+    notFoundTitle: 'Seite nicht gefunden',
+    notFoundBody: 'Diese Seite gibt es nicht. Die gültige Richtlinie finden Sie hier:',
+    skipToContent: 'Zum Inhalt springen',
+    versionsNav: 'Versionen',
   },
 } satisfies Record<Lang, unknown>
 
-export type Dictionary = (typeof UI)['fr']
+/** The name of `other` in the language of the page: "anglais" on a French page, "French" on an English one. */
+export function languageIn(lang: Lang, other: Lang): string {
+  return new Intl.DisplayNames([LOCALES[lang].intl], { type: 'language' }).of(other) ?? other
+}
 
-export function otherLang(lang: Lang): Lang {
-  return lang === 'fr' ? 'en' : 'fr'
+/** The languages a page links to besides its own. */
+export function otherLanguages(lang: Lang): Lang[] {
+  return LANGUAGES.filter((each) => each !== lang)
 }

@@ -1,9 +1,7 @@
 // Whether an address names a page that exists, checked before rendering so that a missing page gets a real,
 // server-rendered 404 (Next.js renders notFound() in dynamic routes as an empty shell filled in by JavaScript).
 import { isLang } from '@cookie-policy/schemas/model'
-import { policyPageQuery } from '@cookie-policy/schemas/queries'
-import type { PolicyPageQueryResult } from '@cookie-policy/schemas/sanity.types'
-import { todayInParis } from '@cookie-policy/schemas/model'
+import { readPolicyState } from '@cookie-policy/schemas/state'
 import { runQuery } from './contentSource'
 import { readVersionRequest, versionsOf } from './versionRequest'
 
@@ -13,16 +11,13 @@ export async function pageExists(pathname: string, search: URLSearchParams): Pro
   if (!lang || !isLang(lang)) return false
   if (!slug) return true
   if (rest.length || (versions !== undefined && versions !== 'versions')) return false
-  const page = await runQuery<PolicyPageQueryResult>(policyPageQuery, {
-    slug,
-    today: todayInParis(),
-  })
-  if (!page || page.versions.length === 0) return false
-  if (versions === undefined) return page.current !== null
+  const state = await readPolicyState(runQuery, slug)
+  if (!state || state.versions.length === 0) return false
+  if (versions === undefined) return state.inForce !== null
   if (version === undefined) return true
   const compare = search.getAll('compare')
   const request = readVersionRequest(version, compare.length > 1 ? [] : (compare[0] ?? null))
   if (!request) return false
-  const known = new Set(page.versions.map((entry) => entry.version))
+  const known = new Set(state.versions.map((entry) => entry.version))
   return versionsOf(request).every((number) => known.has(number))
 }

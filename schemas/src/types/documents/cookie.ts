@@ -2,25 +2,83 @@
 import { DatabaseIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { cookieKind, splitCookieNames } from '../../model/cookieNames'
+import { anyText } from '../../model/localized'
 import { retentionLabel } from '../../model/retention'
 import {
   checkCookieName,
+  checkCookieRetention,
   checkRetentionOrLink,
   checkTrackerLabelledEssential,
+  type RuleResult,
 } from '../../model/rules'
+import { cookieRulesQuery, type RunQuery } from '../../queries'
+import type { Cookie } from '../../sanity.types'
 import {
-  categoryRequired,
-  checkUniqueName,
-  retentionChecks,
-  type CookieDraft,
-} from '../cookieChecks'
-import { errorsOf, legal, lookup, warningsOf } from '../legal'
+  bindingLanguage,
+  documentRules,
+  localizedFindings,
+  publishedId,
+  type Finding,
+} from '../legal'
+
+const at = (path: Finding['path'], results: RuleResult[]): Finding[] =>
+  results.map((result) => ({ ...result, path }))
+
+/** Every rule of a cookie, from one query: its category, its policy's language, the policy's other names. */
+async function cookieFindings(cookie: Partial<Cookie>, fetch: RunQuery): Promise<Finding[]> {
+  const id = publishedId(cookie._id)
+  const categoryId = cookie.category?._ref
+  const facts = categoryId
+    ? await fetch(cookieRulesQuery, { categoryId, ids: [id, `drafts.${id}`] })
+    : null
+  const categoryRequired = facts?.category?.required ?? null
+  const names = cookie.names?.length ? cookie.names : splitCookieNames(cookie.name ?? '')
+  const retention = checkCookieRetention({
+    names,
+    retention: cookie.retention,
+    moreInfoUrl: cookie.moreInfoUrl,
+    type: cookie.type,
+    categoryRequired,
+  })
+  // The name as edited now: `names` is filled in from it when the document is saved.
+  const mine = new Set(splitCookieNames(cookie.name ?? ''))
+  const clash = (facts?.others ?? []).find((other) =>
+    (other.names?.length ? other.names : splitCookieNames(other.name)).some((name) =>
+      mine.has(name),
+    ),
+  )
+  return [
+    ...at(['name'], checkCookieName(cookie.name)),
+    ...(clash && cookie.name
+      ? [
+          {
+            level: 'error' as const,
+            path: ['name'],
+            message: `The catalog already lists ${clash.name}: a name appears once per policy.`,
+          },
+        ]
+      : []),
+    // Sanity reports an object field's markers at one level: the 13-month error sits on the retention's kind.
+    ...at(
+      ['retention', 'kind'],
+      retention.filter((result) => result.level === 'error'),
+    ),
+    ...at(
+      ['name'],
+      retention.filter((result) => result.level === 'warning'),
+    ),
+    ...at(['moreInfoUrl'], checkRetentionOrLink(cookie.retention, cookie.moreInfoUrl)),
+    ...at(['type'], checkTrackerLabelledEssential({ type: cookie.type, categoryRequired })),
+    ...localizedFindings(cookie, bindingLanguage(facts?.category?.bindingLanguage)),
+  ]
+}
 
 export const cookie = defineType({
   name: 'cookie',
   title: 'Cookie',
   type: 'document',
   icon: DatabaseIcon,
+  validation: documentRules(cookieFindings),
   fields: [
     defineField({
       name: 'name',
@@ -28,25 +86,12 @@ export const cookie = defineType({
       type: 'string',
       description:
         'As printed in the policy: a cookie name (im_lang), a pattern with * (_ga_*), a domain starting with a dot (.stripe.com), or several names separated by " / ".',
-      validation: (rule) => [
+      validation: (rule) =>
         rule
           .required()
           .error(
             'Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).',
           ),
-        ...legal<string>(async (name, context) => {
-          const document = context.document as CookieDraft | undefined
-          // The retention advice for the consent cookie is shown here: see errorsOf in ../legal.
-          const retentionAdvice = (await retentionChecks(document, lookup(context).fetch)).filter(
-            (result) => result.level === 'warning',
-          )
-          return [
-            ...checkCookieName(name),
-            ...(await checkUniqueName(name, document, lookup(context).fetch)),
-            ...retentionAdvice,
-          ]
-        })(rule),
-      ],
     }),
     defineField({
       name: 'names',
@@ -78,15 +123,6 @@ export const cookie = defineType({
       title: 'Type',
       type: 'localeString',
       description: 'The short label printed in the "Type" column ("Fonctionnement", "Analytique").',
-      validation: warningsOf<CookieDraft['type']>(async (type, context) =>
-        checkTrackerLabelledEssential({
-          type,
-          categoryRequired: await categoryRequired(
-            context.document as CookieDraft,
-            lookup(context).fetch,
-          ),
-        }),
-      ),
     }),
     defineField({
       name: 'purpose',
@@ -101,7 +137,6 @@ export const cookie = defineType({
       type: 'retention',
       description:
         'How long the cookie stays on the visitor’s device. CNIL: at most 13 months for a cookie that needs consent.',
-      // Checked on its "kind" (see objects/retention.ts): Sanity reports rules of object-typed fields as warnings.
     }),
     defineField({
       name: 'moreInfoUrl',
@@ -109,15 +144,7 @@ export const cookie = defineType({
       type: 'url',
       description:
         'A page that says more about the cookie (the provider’s policy). Required when the retention is unknown.',
-      validation: (rule) => [
-        rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
-        errorsOf<string>((moreInfoUrl, context) =>
-          checkRetentionOrLink(
-            (context.document as CookieDraft | undefined)?.retention,
-            moreInfoUrl,
-          ),
-        )(rule),
-      ],
+      validation: (rule) => rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
     }),
     defineField({
       name: 'order',
@@ -129,14 +156,14 @@ export const cookie = defineType({
   ],
   orderings: [{ title: 'Policy order', name: 'order', by: [{ field: 'order', direction: 'asc' }] }],
   preview: {
-    select: { name: 'name', category: 'category.title.fr', retention: 'retention' },
+    select: { name: 'name', category: 'category.title', retention: 'retention' },
     prepare: ({ name, category, retention }) => {
       const names = typeof name === 'string' ? splitCookieNames(name) : []
       const kind = names[0] ? cookieKind(names[0]) : 'name'
       return {
         title: name ?? 'Unnamed cookie',
         subtitle: [
-          category ?? 'No category',
+          anyText(category) || 'No category',
           retentionLabel(retention, 'en') ?? 'retention unknown',
           kind === 'name' ? null : kind,
         ]

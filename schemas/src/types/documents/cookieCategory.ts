@@ -2,12 +2,22 @@
 import { TagIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { CONSENT_MODE_SIGNALS } from '../../consentModes'
+import { anyText } from '../../model/localized'
+import { categoryRulesQuery } from '../../queries'
+import type { CookieCategory } from '../../sanity.types'
+import { bindingLanguage, documentRules, localizedFindings } from '../legal'
 
 export const cookieCategory = defineType({
   name: 'cookieCategory',
   title: 'Cookie category',
   type: 'document',
   icon: TagIcon,
+  // Its texts are required in its policy's binding language (one query for the language).
+  validation: documentRules<CookieCategory>(async (category, fetch) => {
+    const policyId = category.policy?._ref
+    const policy = policyId ? await fetch(categoryRulesQuery, { policyId }) : null
+    return localizedFindings(category, bindingLanguage(policy?.bindingLanguage))
+  }),
   fields: [
     defineField({
       name: 'policy',
@@ -73,9 +83,9 @@ export const cookieCategory = defineType({
   ],
   orderings: [{ title: 'Policy order', name: 'order', by: [{ field: 'order', direction: 'asc' }] }],
   preview: {
-    select: { title: 'title.fr', key: 'key', required: 'required' },
+    select: { title: 'title', key: 'key', required: 'required' },
     prepare: ({ title, key, required }) => ({
-      title: title ?? key ?? 'Untitled category',
+      title: anyText(title) || key || 'Untitled category',
       subtitle: `${key ?? '?'}${required ? ' · strictly necessary' : ''}`,
     }),
   },

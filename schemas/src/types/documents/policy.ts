@@ -1,12 +1,21 @@
 // A published policy (the cookie policy; a privacy policy would be another document of this type).
 import { DocumentsIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { DEFAULT_BINDING_LANGUAGE, LANGUAGES, languageName } from '../../languages'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../model/dates'
+import { anyText } from '../../model/localized'
+import type { Policy } from '../../sanity.types'
+import { bindingLanguage, documentRules, localizedFindings } from '../legal'
 
 export const policy = defineType({
   name: 'policy',
   title: 'Policy',
   type: 'document',
   icon: DocumentsIcon,
+  // Every text is required in the binding language; the other languages are advised.
+  validation: documentRules<Policy>(async (policy) =>
+    localizedFindings(policy, bindingLanguage(policy.bindingLanguage)),
+  ),
   fields: [
     defineField({
       name: 'title',
@@ -21,8 +30,44 @@ export const policy = defineType({
       type: 'slug',
       description:
         'The last part of the policy’s web address, for example "cookies" for /fr/cookies.',
-      options: { source: 'title.fr', maxLength: 64 },
+      options: { source: (document) => anyText(document.title), maxLength: 64 },
       validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'bindingLanguage',
+      title: 'Binding language',
+      type: 'string',
+      description:
+        'The language whose text is legally binding. Its text is required everywhere; the other languages are translations, shown with a note where they are missing.',
+      options: {
+        list: LANGUAGES.map((lang) => ({ title: languageName(lang), value: lang })),
+        layout: 'radio',
+        direction: 'horizontal',
+      },
+      initialValue: DEFAULT_BINDING_LANGUAGE,
+      validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'timeZone',
+      title: 'Time zone',
+      type: 'string',
+      description:
+        'A version takes effect at midnight in this time zone on its effective date (for example Europe/Paris, Europe/London).',
+      initialValue: DEFAULT_TIME_ZONE,
+      validation: (rule) =>
+        rule.custom((value) =>
+          value === undefined || isTimeZone(value)
+            ? true
+            : `"${value}" is not a time zone: write it like Europe/Paris.`,
+        ),
+    }),
+    defineField({
+      name: 'isDefault',
+      title: 'Default policy',
+      type: 'boolean',
+      description:
+        'On: the site’s home page, the banner and the catalog without a policy parameter use this policy. Needed only when there is more than one policy.',
+      initialValue: false,
     }),
     defineField({
       name: 'publisher',
@@ -55,9 +100,9 @@ export const policy = defineType({
     }),
   ],
   preview: {
-    select: { title: 'title.fr', slug: 'slug.current' },
+    select: { title: 'title', slug: 'slug.current' },
     prepare: ({ title, slug }) => ({
-      title: title ?? 'Untitled policy',
+      title: anyText(title) || 'Untitled policy',
       subtitle: slug ? `/${slug}` : 'no address yet',
     }),
   },

@@ -1,9 +1,11 @@
 // A published version of a policy: its dated text and an immutable snapshot of its catalog.
 import { CalendarIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
-import { todayInParis } from '../../model/dates'
+import { anyText } from '../../model/localized'
 import { checkEffectiveDate } from '../../model/rules'
-import { errorsOf, lookup, publishedId } from '../legal'
+import { versionRulesQuery } from '../../queries'
+import type { PolicyVersion } from '../../sanity.types'
+import { bindingLanguage, documentRules, localizedFindings, publishedId } from '../legal'
 
 export const policyVersion = defineType({
   name: 'policyVersion',
@@ -12,6 +14,24 @@ export const policyVersion = defineType({
   icon: CalendarIcon,
   // Published versions are what visitors were told: shown, never edited. Publish a new version instead.
   readOnly: true,
+  // One query: the policy's binding language, and the version before this one for the date.
+  validation: documentRules<PolicyVersion>(async (version, fetch) => {
+    const policyId = version.policy?._ref
+    if (!policyId) return []
+    const id = publishedId(version._id)
+    const facts = await fetch(versionRulesQuery, {
+      policyId,
+      version: version.version ?? 0,
+      ids: [id, `drafts.${id}`],
+    })
+    return [
+      ...checkEffectiveDate(version.effectiveFrom, facts.previous).map((result) => ({
+        ...result,
+        path: ['effectiveFrom'],
+      })),
+      ...localizedFindings(version, bindingLanguage(facts.bindingLanguage)),
+    ]
+  }),
   fields: [
     defineField({
       name: 'policy',
@@ -33,27 +53,8 @@ export const policyVersion = defineType({
       title: 'In force from',
       type: 'date',
       description:
-        'The day (Paris time) the version takes effect. A later date schedules it: it shows as upcoming until then.',
-      validation: (rule) => [
-        rule.required(),
-        errorsOf<string>(async (effectiveFrom, context) => {
-          const document = context.document as
-            { _id?: string; policy?: { _ref?: string }; version?: number } | undefined
-          if (!document?.policy?._ref || typeof document.version !== 'number') return []
-          const previous = await lookup(context).fetch<{
-            version: number
-            effectiveFrom: string
-          } | null>(
-            '*[_type == "policyVersion" && policy._ref == $policy && version < $version && _id != $id] | order(version desc)[0]{ version, effectiveFrom }',
-            {
-              policy: document.policy._ref,
-              version: document.version,
-              id: publishedId(document._id),
-            },
-          )
-          return checkEffectiveDate(effectiveFrom, previous)
-        })(rule),
-      ],
+        'The day the version takes effect, at midnight in the policy’s time zone. A later date schedules it: it shows as upcoming until then.',
+      validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'changeSummary',
@@ -110,13 +111,14 @@ export const policyVersion = defineType({
     select: {
       version: 'version',
       effectiveFrom: 'effectiveFrom',
-      title: 'policy.title.fr',
+      title: 'policy.title',
       consent: 'requiresNewConsent',
     },
     prepare: ({ version, effectiveFrom, title, consent }) => ({
-      title: `Version ${version ?? '?'} · ${title ?? 'Policy'}`,
+      title: `Version ${version ?? '?'} · ${anyText(title) || 'Policy'}`,
       subtitle: [
-        typeof effectiveFrom === 'string' && effectiveFrom > todayInParis()
+        // The policy's own time zone decides the day; a day's difference is no matter in a list.
+        typeof effectiveFrom === 'string' && effectiveFrom > new Date().toISOString().slice(0, 10)
           ? `upcoming, from ${effectiveFrom}`
           : `effective ${effectiveFrom ?? '?'}`,
         consent ? 'asks consent again' : null,

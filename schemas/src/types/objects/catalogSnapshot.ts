@@ -2,6 +2,7 @@
 import { ArchiveIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { CONSENT_MODE_SIGNALS } from '../../consentModes'
+import { anyText } from '../../model/localized'
 
 export const snapshotProvider = defineType({
   name: 'snapshotProvider',
@@ -92,7 +93,10 @@ export const snapshotCookie = defineType({
       description: 'Where to learn more.',
     }),
   ],
-  preview: { select: { title: 'name', subtitle: 'type.fr' } },
+  preview: {
+    select: { title: 'name', type: 'type' },
+    prepare: ({ title, type }) => ({ title: title ?? 'Cookie', subtitle: anyText(type) }),
+  },
 })
 
 export const snapshotCategory = defineType({
@@ -140,7 +144,10 @@ export const snapshotCategory = defineType({
       description: 'The cookies of the category, in the published order.',
     }),
   ],
-  preview: { select: { title: 'title.fr', subtitle: 'key' } },
+  preview: {
+    select: { title: 'title', key: 'key' },
+    prepare: ({ title, key }) => ({ title: anyText(title) || key || 'Category', subtitle: key }),
+  },
 })
 
 export const catalogSnapshot = defineType({

@@ -1,53 +1,25 @@
-// Localised fields: one object type per kind of value, French (source, binding) then English side by side.
+// Localised fields: one object type per kind of value, a field per language of the deployment, side by side.
+// Which language is required depends on the policy (its binding language): each document type checks its
+// localised fields in one document-level rule (see ../documentRules.ts), not here.
 import { TranslateIcon } from '@sanity/icons'
-import { defineField, defineType, type RuleDef } from 'sanity'
-
-type Value = { fr?: unknown; en?: unknown } | undefined
-
-function isEmpty(value: unknown): boolean {
-  if (value === undefined || value === null) return true
-  if (typeof value === 'string') return value.trim() === ''
-  if (Array.isArray(value)) return value.length === 0
-  return false
-}
-
-/** French is required wherever the field is filled in; a missing English translation is advice. */
-function frenchRequired<R extends RuleDef<R, V>, V>(rule: R): R {
-  return rule.custom((value) =>
-    isEmpty(value) ? 'The French text is required: it is the binding version.' : true,
-  )
-}
-function englishAdvised<R extends RuleDef<R, V>, V>(rule: R): R {
-  return rule
-    .custom((value, context) => {
-      const parent = context.parent as Value
-      if (!isEmpty(parent?.fr) && isEmpty(value)) {
-        return 'English translation missing: visitors reading in English will see the French text with a "French version only" note.'
-      }
-      return true
-    })
-    .warning()
-}
+import { defineField, defineType } from 'sanity'
+import { LANGUAGES, languageName, type Lang } from '../../languages'
 
 type FieldType = 'string' | 'text' | 'blockContent'
 
-function languageField(lang: 'fr' | 'en', fieldType: FieldType) {
-  const validation = lang === 'fr' ? frenchRequired : englishAdvised
+function languageField(lang: Lang, fieldType: FieldType) {
   const common = {
     name: lang,
-    title: lang === 'fr' ? 'Français (binding)' : 'English',
-    description:
-      lang === 'fr'
-        ? 'The French text. It is the legally binding version.'
-        : 'The English translation. Leave empty to show the French text with a note.',
+    title: languageName(lang),
+    description: `The text in ${languageName(lang)}. Required in the policy’s binding language; in another language, leave it empty to show the binding text with a note.`,
   }
   switch (fieldType) {
     case 'string':
-      return defineField({ ...common, type: 'string', validation })
+      return defineField({ ...common, type: 'string' })
     case 'text':
-      return defineField({ ...common, type: 'text', rows: 4, validation })
+      return defineField({ ...common, type: 'text', rows: 4 })
     case 'blockContent':
-      return defineField({ ...common, type: 'blockContent', validation })
+      return defineField({ ...common, type: 'blockContent' })
   }
 }
 
@@ -57,8 +29,8 @@ function localized(name: string, title: string, fieldType: FieldType) {
     title,
     type: 'object',
     icon: TranslateIcon,
-    options: { columns: 2 },
-    fields: [languageField('fr', fieldType), languageField('en', fieldType)],
+    options: { columns: Math.min(LANGUAGES.length, 3) },
+    fields: LANGUAGES.map((lang) => languageField(lang, fieldType)),
   })
 }
 

@@ -1,6 +1,7 @@
 // A numbered section of the policy's prose ("1. What is a cookie?", "2.1. Necessary cookies").
 import { DocumentTextIcon } from '@sanity/icons'
 import { defineField, defineType } from 'sanity'
+import { anyText } from '../../model/localized'
 
 export const policySection = defineType({
   name: 'policySection',
@@ -43,9 +44,9 @@ export const policySection = defineType({
     }),
   ],
   preview: {
-    select: { number: 'number', heading: 'heading.fr' },
+    select: { number: 'number', heading: 'heading' },
     prepare: ({ number, heading }) => ({
-      title: `${number ?? '?'}. ${heading ?? 'Untitled section'}`,
+      title: `${number ?? '?'}. ${anyText(heading) || 'Untitled section'}`,
     }),
   },
 })

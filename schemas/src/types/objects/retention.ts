@@ -2,8 +2,6 @@
 import { ClockIcon } from '@sanity/icons'
 import { defineField, defineType } from 'sanity'
 import { RETENTION_UNITS, retentionLabel } from '../../model/retention'
-import { retentionChecks, type CookieDraft } from '../cookieChecks'
-import { errorsOf, lookup } from '../legal'
 
 export const retention = defineType({
   name: 'retention',
@@ -28,16 +26,8 @@ export const retention = defineType({
         direction: 'horizontal',
       },
       initialValue: 'duration',
-      // The legal checks of a cookie's retention sit here, on a plain field, so that they show as errors.
-      validation: (rule) => [
-        rule.required(),
-        errorsOf<string>(async (_kind, context) => {
-          const document = context.document as (CookieDraft & { _type?: string }) | undefined
-          return document?._type === 'cookie'
-            ? retentionChecks(document, lookup(context).fetch)
-            : []
-        })(rule),
-      ],
+      // A cookie's legal checks (13 months, ...) are its document's rule: see documents/cookie.ts.
+      validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'amount',

@@ -1,7 +1,7 @@
 // The root layout of every page: the document language comes from the address.
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
-import { isLang } from '@cookie-policy/schemas/model'
+import { DEFAULT_BINDING_LANGUAGE, isLang } from '@cookie-policy/schemas/model'
 import { siteUrl } from '@/lib/env'
 import { UI } from '@/lib/i18n'
 import '../globals.css'
@@ -24,11 +24,12 @@ export default async function RootLayout({
   params: Promise<{ lang: string }>
 }) {
   const { lang: requested } = await params
-  const lang = isLang(requested) ? requested : 'fr'
+  const lang = isLang(requested) ? requested : DEFAULT_BINDING_LANGUAGE
   return (
     <html lang={lang}>
       <head>
         {/* The banner loader sets every Consent Mode signal to denied before anything else runs. */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run first and block, by design */}
         <script src="/cookie-banner.js" data-lang={lang} />
       </head>
       <body>

@@ -1,21 +1,29 @@
-// The 404 page, in both languages: a not-found page cannot know which language the visitor asked for.
+// The 404 page, in every language: a not-found page cannot know which language the visitor asked for.
 import Link from 'next/link'
+import { Fragment } from 'react'
+import { LANGUAGES } from '@cookie-policy/schemas/model'
 import { UI } from '@/lib/i18n'
 
 export default function NotFound() {
+  const [first, ...others] = LANGUAGES
   return (
     <div className="not-found">
       {/* Rendered here, not as metadata: Next.js does not emit page metadata on a 404 answer. */}
-      <title>{`${UI.fr.notFoundTitle} / ${UI.en.notFoundTitle}`}</title>
+      <title>{LANGUAGES.map((lang) => UI[lang].notFoundTitle).join(' / ')}</title>
       <h1>
-        {UI.fr.notFoundTitle} <span lang="en">/ {UI.en.notFoundTitle}</span>
+        {UI[first].notFoundTitle}
+        {others.map((lang) => (
+          <Fragment key={lang}>
+            {' '}
+            <span lang={lang}>/ {UI[lang].notFoundTitle}</span>
+          </Fragment>
+        ))}
       </h1>
-      <p>
-        {UI.fr.notFoundBody} <Link href="/fr">/fr</Link>
-      </p>
-      <p lang="en">
-        {UI.en.notFoundBody} <Link href="/en">/en</Link>
-      </p>
+      {LANGUAGES.map((lang) => (
+        <p key={lang} lang={lang === first ? undefined : lang}>
+          {UI[lang].notFoundBody} <Link href={`/${lang}`}>/{lang}</Link>
+        </p>
+      ))}
     </div>
   )
 }

@@ -7,88 +7,75 @@ import {
   toVanillaCookieConsent,
   vanillaConfigSchema,
 } from '@cookie-policy/schemas/contracts'
-import { consentRevision } from '@cookie-policy/schemas/model'
-import {
-  policiesQuery,
-  policyPageQuery,
-  policyVersionsByNumberQuery,
-} from '@cookie-policy/schemas/queries'
-import type {
-  PoliciesQueryResult,
-  PolicyPageQueryResult,
-  PolicyVersionsByNumberQueryResult,
-} from '@cookie-policy/schemas/sanity.types'
-import type { QueryParams } from '@cookie-policy/schemas/dataset'
+import { consentRevisionAt } from '@cookie-policy/schemas/model'
+import type { RunQuery } from '@cookie-policy/schemas/queries'
+import { readDefaultPolicy, readPolicyState, readVersions } from '@cookie-policy/schemas/state'
 import { CatalogRequestError, type CatalogRequest } from './params'
-
-export type RunQuery = <R>(query: string, params?: QueryParams) => Promise<R>
 
 export interface BuildContext {
   runQuery: RunQuery
-  today: string
+  now: Date
   siteUrl: string | null
   cookieName: string
 }
 
-async function defaultPolicy(runQuery: RunQuery): Promise<string> {
-  const policies = await runQuery<PoliciesQueryResult>(policiesQuery)
-  const first = policies.find((policy) => policy.slug === 'cookies') ?? policies[0]
-  if (!first) throw new CatalogRequestError(404, 'policy_not_found', 'There is no policy yet.')
-  return first.slug
+export interface BuiltCatalog {
+  /** The JSON value of the answer, parsed by its zod schema. */
+  value: unknown
+  /** The policy's time zone: the answer holds until the next midnight there. */
+  timeZone: string
 }
 
-/** The JSON value of an answer, parsed by its zod schema before it leaves. */
 export async function buildCatalogValue(
   request: CatalogRequest,
   context: BuildContext,
-): Promise<unknown> {
-  const { runQuery, today } = context
-  const slug = request.policy ?? (await defaultPolicy(runQuery))
-  const page = await runQuery<PolicyPageQueryResult>(policyPageQuery, { slug, today })
-  if (!page) throw new CatalogRequestError(404, 'policy_not_found', `There is no policy "${slug}".`)
-  let version = page.current
-  let revision = page.consentRevision ?? 0
-  if (request.version !== null) {
-    const [asked] = await runQuery<PolicyVersionsByNumberQueryResult>(policyVersionsByNumberQuery, {
-      slug,
-      versions: [request.version],
-    })
-    if (!asked)
-      throw new CatalogRequestError(
-        404,
-        'version_not_found',
-        `Policy "${slug}" has no version ${request.version}.`,
-      )
-    version = asked
-    // The revision a visitor would have had while that version was in force.
-    revision = consentRevision(
-      page.versions.filter((entry) => entry.version <= asked.version),
-      '9999-12-31',
-    )
-  }
-  if (!version)
+): Promise<BuiltCatalog> {
+  const { runQuery } = context
+  const slug = request.policy ?? (await readDefaultPolicy(runQuery))?.slug
+  if (!slug) throw new CatalogRequestError(404, 'policy_not_found', 'There is no policy yet.')
+  const state = await readPolicyState(runQuery, slug, context.now)
+  if (!state)
+    throw new CatalogRequestError(404, 'policy_not_found', `There is no policy "${slug}".`)
+  const number = request.version ?? state.inForce?.version
+  if (number === undefined)
     throw new CatalogRequestError(
       404,
       'no_version_in_force',
       `Policy "${slug}" has no version in force yet.`,
     )
-  const path = `/${request.lang}/${slug}`
+  const [version] = await readVersions(runQuery, slug, [number])
+  if (!version)
+    throw new CatalogRequestError(
+      404,
+      'version_not_found',
+      `Policy "${slug}" has no version ${request.version}.`,
+    )
+  const revision =
+    request.version === null
+      ? state.consentRevision
+      : consentRevisionAt(state.versions, version.version)
+  const lang = request.lang ?? state.binding
+  const path = `/${lang}/${slug}`
   const catalog = projectCatalog({
     slug,
-    policyTitle: page.title,
+    policyTitle: state.policy.title,
     version,
     consentRevision: revision,
-    lang: request.lang,
+    lang,
+    binding: state.binding,
     url: context.siteUrl ? `${context.siteUrl}${path}` : path,
   })
-  switch (request.format) {
-    case 'catalog':
-      return catalogSchema.parse(catalog)
-    case 'vanilla-cookieconsent':
-      return vanillaConfigSchema.parse(
-        toVanillaCookieConsent(catalog, { cookieName: context.cookieName }),
-      )
-    case 'klaro':
-      return klaroConfigSchema.parse(toKlaro(catalog, { cookieName: context.cookieName }))
-  }
+  const value = (() => {
+    switch (request.format) {
+      case 'catalog':
+        return catalogSchema.parse(catalog)
+      case 'vanilla-cookieconsent':
+        return vanillaConfigSchema.parse(
+          toVanillaCookieConsent(catalog, { cookieName: context.cookieName }),
+        )
+      case 'klaro':
+        return klaroConfigSchema.parse(toKlaro(catalog, { cookieName: context.cookieName }))
+    }
+  })()
+  return { value, timeZone: state.timeZone }
 }

@@ -1,11 +1,13 @@
 // The query parameters of /api/cookie-catalog, checked strictly: every mistake gets a named 400, never a 500.
-import { isLang, type Lang } from '@cookie-policy/schemas/model'
+import { isLang, LANGUAGES, type Lang } from '@cookie-policy/schemas/model'
+import { parseVersionNumber } from '../versionRequest'
 
-export const CATALOG_FORMATS = ['catalog', 'vanilla-cookieconsent', 'klaro'] as const
-export type CatalogFormat = (typeof CATALOG_FORMATS)[number]
+const CATALOG_FORMATS = ['catalog', 'vanilla-cookieconsent', 'klaro'] as const
+type CatalogFormat = (typeof CATALOG_FORMATS)[number]
 
 export interface CatalogRequest {
-  lang: Lang
+  /** Null: the policy's binding language. */
+  lang: Lang | null
   policy: string | null
   version: number | null
   format: CatalogFormat
@@ -47,12 +49,12 @@ export function parseCatalogRequest(search: string): CatalogRequest {
       )
     seen.set(name, value)
   }
-  const lang = seen.get('lang') ?? 'fr'
-  if (!isLang(lang))
+  const lang = seen.get('lang') ?? null
+  if (lang !== null && !isLang(lang))
     throw new CatalogRequestError(
       400,
       'invalid_lang',
-      `lang must be fr or en, not "${lang.slice(0, 20)}".`,
+      `lang must be one of ${LANGUAGES.join(', ')}, not "${lang.slice(0, 20)}".`,
     )
   const format = seen.get('format') ?? 'catalog'
   if (!(CATALOG_FORMATS as readonly string[]).includes(format)) {
@@ -73,14 +75,14 @@ export function parseCatalogRequest(search: string): CatalogRequest {
   const versionText = seen.get('version')
   let version: number | null = null
   if (versionText !== undefined) {
-    if (!/^[1-9]\d{0,5}$/.test(versionText)) {
+    version = parseVersionNumber(versionText)
+    if (version === null) {
       throw new CatalogRequestError(
         400,
         'invalid_version',
         'version must be a whole number from 1 to 999999.',
       )
     }
-    version = Number(versionText)
   }
   return { lang, policy, version, format: format as CatalogFormat }
 }

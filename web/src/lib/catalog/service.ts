@@ -3,12 +3,13 @@
 // map lookup. When the content source fails, the last good answer is served.
 import { createHash } from 'node:crypto'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { POLICY_TIME_ZONE, todayInParis } from '@cookie-policy/schemas/model'
-import { buildCatalogValue, type RunQuery } from './build'
+import { catalogErrorSchema } from '@cookie-policy/schemas/contracts'
+import { nextMidnight } from '@cookie-policy/schemas/model'
+import type { RunQuery } from '@cookie-policy/schemas/queries'
+import { buildCatalogValue } from './build'
 import { CatalogRequestError, parseCatalogRequest } from './params'
 
-export const CATALOG_CACHE_CONTROL =
-  'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
+const CATALOG_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
 
 export interface CatalogReply {
   status: number
@@ -32,6 +33,8 @@ type Encoding = 'br' | 'gzip' | 'identity'
 
 interface Prepared {
   generation: number
+  /** The next midnight in the policy's time zone, when the version in force may change. */
+  expiresAt: number
   hash: string
   bodies: Record<Encoding, Buffer>
   headers: Record<Encoding, Record<string, string>>
@@ -43,7 +46,7 @@ const CORS = {
   'Access-Control-Expose-Headers': 'ETag',
 }
 
-export const PREFLIGHT_HEADERS = {
+const PREFLIGHT_HEADERS = {
   ...CORS,
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Allow-Headers': 'If-None-Match, Content-Type',
@@ -67,7 +70,7 @@ export function negotiateEncoding(header: string | undefined | null): Encoding {
   return 'identity'
 }
 
-function prepare(value: unknown, generation: number): Prepared {
+function prepare(value: unknown, generation: number, expiresAt: number): Prepared {
   const identity = Buffer.from(JSON.stringify(value))
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27)
   const bodies: Record<Encoding, Buffer> = {
@@ -95,11 +98,22 @@ function prepare(value: unknown, generation: number): Prepared {
     gzip: headersFor('gzip'),
     br: headersFor('br'),
   }
-  return { generation, hash, bodies, headers, notModified: { ...common, ETag: `"${hash}"` } }
+  return {
+    generation,
+    expiresAt,
+    hash,
+    bodies,
+    headers,
+    notModified: { ...common, ETag: `"${hash}"` },
+  }
 }
 
 function errorReply(error: CatalogRequestError): CatalogReply {
-  const body = Buffer.from(JSON.stringify({ error: { code: error.code, message: error.message } }))
+  const body = Buffer.from(
+    JSON.stringify(
+      catalogErrorSchema.parse({ error: { code: error.code, message: error.message } }),
+    ),
+  )
   return {
     status: error.status,
     headers: {
@@ -112,25 +126,12 @@ function errorReply(error: CatalogRequestError): CatalogReply {
   }
 }
 
-/** Milliseconds since the epoch of the next midnight in Paris, when the version in force may change. */
-function nextParisMidnight(now: number): number {
-  const today = todayInParis(new Date(now))
-  let probe = now + 60_000
-  // Walk forward by hours then minutes: DST-proof without a time-zone library.
-  while (todayInParis(new Date(probe)) === today) probe += 3_600_000
-  probe -= 3_600_000
-  while (todayInParis(new Date(probe)) === today) probe += 60_000
-  return probe
-}
-
 export function createCatalogService(options: CatalogServiceOptions) {
   const now = options.now ?? Date.now
   const checkEveryMs = options.checkEveryMs ?? 1000
   const ttlMs = options.ttlMs ?? 60_000
   const cache = new Map<string, Prepared>()
   let generation = 0
-  let today = todayInParis(new Date(now()))
-  let midnight = nextParisMidnight(now())
   let knownVersion: string | null = null
   let nextCheck = 0
   let checking: Promise<void> | null = null
@@ -145,11 +146,6 @@ export function createCatalogService(options: CatalogServiceOptions) {
   /** Cheap and synchronous on the hot path; the content check itself runs in the background. */
   function currentGeneration(): number {
     const time = now()
-    if (time >= midnight) {
-      today = todayInParis(new Date(time))
-      midnight = nextParisMidnight(time)
-      bump()
-    }
     if (time >= nextCheck && !checking) {
       nextCheck = time + checkEveryMs
       checking = options
@@ -181,13 +177,14 @@ export function createCatalogService(options: CatalogServiceOptions) {
     const request = parseCatalogRequest(search)
     // The content version the first answers are built from, so the first check does not redo them.
     knownVersion ??= await options.contentVersion().catch(() => null)
-    const value = await buildCatalogValue(request, {
+    const time = now()
+    const { value, timeZone } = await buildCatalogValue(request, {
       runQuery: options.runQuery,
-      today,
+      now: new Date(time),
       siteUrl: options.siteUrl,
       cookieName: options.cookieName,
     })
-    return prepare(value, forGeneration)
+    return prepare(value, forGeneration, nextMidnight(timeZone, time))
   }
 
   function serve(
@@ -225,7 +222,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
     const key = search.startsWith('?') ? search.slice(1) : search
     const wanted = currentGeneration()
     const cached = cache.get(key)
-    if (cached && cached.generation === wanted)
+    if (cached && cached.generation === wanted && now() < cached.expiresAt)
       return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
     try {
       const flightKey = `${wanted}|${key}`
@@ -258,7 +255,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
     return generation
   }
 
-  return { reply, invalidate, timeZone: POLICY_TIME_ZONE }
+  return { reply, invalidate }
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>

@@ -8,7 +8,7 @@ import { PolicyNav } from '@/components/PolicyNav'
 import { UI } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/metadata'
 import { langOr404 } from '@/lib/params'
-import { getPolicyPage, today } from '@/lib/policy'
+import { getPolicyState } from '@/lib/policy'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,30 +17,25 @@ type Params = Promise<{ lang: string; slug: string }>
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { lang: requested, slug } = await params
   const lang = langOr404(requested)
-  const page = await getPolicyPage(slug)
-  if (!page) return {}
-  const title = UI[lang].versionsTitle(text(page.title, lang))
-  return pageMetadata(lang, `/${slug}/versions`, title, title)
+  const state = await getPolicyState(slug)
+  if (!state) return {}
+  const title = UI[lang].versionsTitle(text(state.policy.title, lang, state.binding))
+  return pageMetadata(lang, state.binding, `/${slug}/versions`, title, title)
 }
 
 export default async function VersionsPage({ params }: { params: Params }) {
   const { lang: requested, slug } = await params
   const lang = langOr404(requested)
-  const page = await getPolicyPage(slug)
-  if (!page || page.versions.length === 0) notFound()
+  const policy = await getPolicyState(slug)
+  if (!policy || policy.versions.length === 0) notFound()
   const ui = UI[lang]
-  const day = today()
   return (
     <>
-      <PolicyNav
-        lang={lang}
-        slug={slug}
-        otherLangPath={`/${lang === 'fr' ? 'en' : 'fr'}/${slug}/versions`}
-      />
-      <h1>{ui.versionsTitle(text(page.title, lang))}</h1>
+      <PolicyNav lang={lang} slug={slug} path={`/${slug}/versions`} />
+      <h1>{ui.versionsTitle(text(policy.policy.title, lang, policy.binding))}</h1>
       <ol className="version-list" reversed>
-        {page.versions.map((version) => {
-          const state = versionState(version, page.current, day)
+        {policy.versions.map((version) => {
+          const state = versionState(version, policy.inForce, policy.today)
           return (
             <li
               key={version._id}
@@ -69,7 +64,7 @@ export default async function VersionsPage({ params }: { params: Params }) {
                 ) : null}
               </p>
               <p className="version-summary">
-                <Localized value={version.changeSummary} lang={lang} />
+                <Localized value={version.changeSummary} lang={lang} binding={policy.binding} />
               </p>
               {version.version > 1 ? (
                 <p>

@@ -17,7 +17,7 @@ import { PolicyNav } from '@/components/PolicyNav'
 import { UI } from '@/lib/i18n'
 import { pageMetadata } from '@/lib/metadata'
 import { langOr404 } from '@/lib/params'
-import { getPolicyPage, getVersions, today, type FullVersion, type PolicyPage } from '@/lib/policy'
+import { getPolicyState, getVersions, type FullVersion, type PolicyState } from '@/lib/policy'
 import { readVersionRequest, versionsOf, type VersionRequest } from '@/lib/versionRequest'
 
 export const dynamic = 'force-dynamic'
@@ -26,7 +26,7 @@ type Params = Promise<{ lang: string; slug: string; n: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 async function load(slug: string, request: VersionRequest) {
-  const page = await getPolicyPage(slug)
+  const page = await getPolicyState(slug)
   if (!page) return null
   const wanted = versionsOf(request)
   const versions = await getVersions(slug, wanted)
@@ -48,13 +48,14 @@ export async function generateMetadata({
   const loaded = request ? await load(slug, request) : null
   if (!request || !loaded) return {}
   const ui = UI[lang]
-  const policyTitle = text(loaded.page.title, lang)
+  const policyTitle = text(loaded.page.policy.title, lang, loaded.page.binding)
   const title =
     request.kind === 'compare'
       ? `${policyTitle} : ${ui.compareTitle(request.from, request.to)}`
       : `${policyTitle} : ${ui.version(request.version)}`
   return pageMetadata(
     lang,
+    loaded.page.binding,
     `/${slug}/versions/${n}`,
     title.replace(' : ', lang === 'fr' ? ' : ' : ': '),
     title,
@@ -68,12 +69,12 @@ function Notice({
   slug,
 }: {
   version: FullVersion
-  page: PolicyPage
+  page: PolicyState
   lang: Lang
   slug: string
 }) {
   const ui = UI[lang]
-  const state = versionState(version, page.current, today())
+  const state = versionState(version, page.inForce, page.today)
   if (state === 'inForce') return <p className="notice notice-current">{ui.inForce}</p>
   return (
     <div className={`notice notice-${state}`} role="note">
@@ -105,13 +106,14 @@ export default async function VersionPage({
   if (!loaded) notFound()
   const { page, byNumber } = loaded
   const ui = UI[lang]
-  const otherLangPath = `/${lang === 'fr' ? 'en' : 'fr'}/${slug}/versions/${n}`
+  const path = `/${slug}/versions/${n}`
+  const binding = page.binding
 
   if (request.kind === 'compare') {
     const [from, to] = [byNumber.get(request.from)!, byNumber.get(request.to)!]
     return (
       <>
-        <PolicyNav lang={lang} slug={slug} otherLangPath={otherLangPath} />
+        <PolicyNav lang={lang} slug={slug} path={path} />
         <h1>{ui.compareTitle(request.from, request.to)}</h1>
         <p>
           <Link href={`/${lang}/${slug}/versions/${request.from}`}>
@@ -122,7 +124,7 @@ export default async function VersionPage({
             {ui.version(request.to)} ({formatPolicyDate(to.effectiveFrom, lang)})
           </Link>
         </p>
-        <DiffView diff={diffVersions(from, to, lang)} lang={lang} />
+        <DiffView diff={diffVersions(from, to, lang, binding)} lang={lang} />
       </>
     )
   }
@@ -131,17 +133,17 @@ export default async function VersionPage({
   const other = request.compareWith ? byNumber.get(request.compareWith)! : null
   const [older, newer] =
     other && other.version > version.version ? [version, other] : [other, version]
-  const upcoming = versionState(version, page.current, today()) === 'upcoming'
+  const upcoming = versionState(version, page.inForce, page.today) === 'upcoming'
   return (
     <>
-      <PolicyNav lang={lang} slug={slug} otherLangPath={otherLangPath} />
+      <PolicyNav lang={lang} slug={slug} path={path} />
       <h1>
-        {text(version.title ?? page.title, lang)} · {ui.version(version.version)}
+        {text(version.title ?? page.policy.title, lang, binding)} · {ui.version(version.version)}
       </h1>
       <Notice version={version} page={page} lang={lang} slug={slug} />
       <p className="version-summary">
         <strong>{ui.changeSummary} :</strong>{' '}
-        <Localized value={version.changeSummary} lang={lang} />
+        <Localized value={version.changeSummary} lang={lang} binding={binding} />
       </p>
       {older && newer ? (
         <section className="changes" aria-labelledby="changes-title">
@@ -150,10 +152,10 @@ export default async function VersionPage({
               ? ui.changesFrom(older.version)
               : ui.compareTitle(older.version, newer.version)}
           </h2>
-          <DiffView diff={diffVersions(older, newer, lang)} lang={lang} headingLevel={3} />
+          <DiffView diff={diffVersions(older, newer, lang, binding)} lang={lang} headingLevel={3} />
         </section>
       ) : null}
-      <PolicyDocument version={version} lang={lang} upcoming={upcoming} nested />
+      <PolicyDocument version={version} lang={lang} binding={binding} upcoming={upcoming} nested />
     </>
   )
 }
