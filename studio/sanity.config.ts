@@ -5,7 +5,7 @@ import { defineConfig } from 'sanity'
 import { structureTool } from 'sanity/structure'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import { PublishVersionAction } from './actions/publishVersion'
-import { dataset, projectId } from './env'
+import { dataset, previewSecret, previewUrl, projectId } from './env'
 import { structure } from './structure'
 
 /** A published version is what visitors were told: it is never edited, unpublished or deleted. */
@@ -49,5 +49,15 @@ export default defineConfig({
     },
     newDocumentOptions: (previous) =>
       previous.filter((item) => item.templateId !== 'policyVersion'),
+    // "Open preview" on a policy: the site's draft mode, showing the next version as it would be published.
+    productionUrl: async (previous, { document }) => {
+      const slug = (document.slug as { current?: string } | undefined)?.current
+      if (!previewUrl || !previewSecret || !slug) return previous
+      const lang = typeof document.bindingLanguage === 'string' ? document.bindingLanguage : 'fr'
+      const target = new URL('/api/draft-mode/enable', previewUrl)
+      target.searchParams.set('secret', previewSecret)
+      target.searchParams.set('redirect', `/${lang}/${slug}`)
+      return target.href
+    },
   },
 })

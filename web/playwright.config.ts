@@ -1,8 +1,9 @@
 // Browser tests against the production build (build.mjs, then the production server) in Debian's Chromium,
-// offline. Five local servers: the seed site, a site on a three-version fixture, a site whose dataset the
-// tests change (to see the banner ask again), a plain page that runs the unmodified Klaro package, and a
-// deployment in French, English and German that serves two policies.
-import { copyFileSync } from 'node:fs'
+// offline. Local servers: the seed site, a site on a three-version fixture, a site whose dataset the tests
+// change (to see the banner ask again), a plain page that runs the unmodified Klaro package, a deployment
+// in French, English and German that serves two policies (with SITE_URL), a site with an editor's draft
+// and a preview secret, and a site whose dataset does not exist.
+import { appendFileSync, copyFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
@@ -14,12 +15,23 @@ const web = fileURLToPath(new URL('.', import.meta.url))
 if (!process.env.E2E_MUTABLE_DATASET) {
   process.env.E2E_MUTABLE_DATASET = `${tmpdir()}/cookie-policy-e2e-${process.pid}.ndjson`
   copyFileSync(`${web}../content/dataset.ndjson`, process.env.E2E_MUTABLE_DATASET)
+  // The seed with an editor's draft of one cookie: only a preview may show it.
+  process.env.E2E_PREVIEW_DATASET = `${tmpdir()}/cookie-policy-e2e-preview-${process.pid}.ndjson`
+  copyFileSync(`${web}../content/dataset.ndjson`, process.env.E2E_PREVIEW_DATASET)
+  const published = readFileSync(`${web}../content/dataset.ndjson`, 'utf8')
+    .split('\n')
+    .find((line) => line.includes('"_id":"cookie-cookies-im_lang"'))!
+  const draft = JSON.parse(published)
+  draft._id = `drafts.${draft._id}`
+  draft.purpose.fr = 'Mémoriser la langue choisie (texte en cours de relecture)'
+  appendFileSync(process.env.E2E_PREVIEW_DATASET, `${JSON.stringify(draft)}\n`)
 }
 
-const site = (port: number, dataset?: string, languages?: string) => ({
+const site = (port: number, dataset?: string, more: Record<string, string> = {}) => ({
   command: 'node dist/server.mjs',
   cwd: web,
-  url: `http://127.0.0.1:${port}/fr/cookies`,
+  // An address that answers without content: the broken site's pages answer 503.
+  url: `http://127.0.0.1:${port}/api/cookie-catalog/schema`,
   reuseExistingServer: false,
   timeout: 60_000,
   stdout: 'ignore' as const,
@@ -30,7 +42,7 @@ const site = (port: number, dataset?: string, languages?: string) => ({
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     ...(dataset ? { POLICY_DATASET: dataset } : {}),
-    ...(languages ? { POLICY_LANGUAGES: languages } : {}),
+    ...more,
   },
 })
 
@@ -61,7 +73,14 @@ export default defineConfig({
     site(3102, `${web}e2e/fixtures/three-versions.ndjson`),
     site(3103, process.env.E2E_MUTABLE_DATASET),
     // A deployment in three languages serving two policies: the seed and an English-only UK policy.
-    site(3105, `${web}e2e/fixtures/two-policies.ndjson`, 'fr,en,de'),
+    site(3105, `${web}e2e/fixtures/two-policies.ndjson`, {
+      POLICY_LANGUAGES: 'fr,en,de',
+      SITE_URL: 'https://policy.example.com',
+    }),
+    // Editors' previews: the seed with a draft, and a preview secret.
+    site(3106, process.env.E2E_PREVIEW_DATASET, { SANITY_PREVIEW_SECRET: 'e2e-preview-secret' }),
+    // A content source that has never answered.
+    site(3107, `${tmpdir()}/cookie-policy-e2e-no-such-dataset.ndjson`),
     {
       command: 'node e2e/klaro-server.mjs',
       cwd: web,

@@ -82,9 +82,30 @@ function isPublishedId(id: string): boolean {
   return !id.startsWith('drafts.') && !id.startsWith('versions.')
 }
 
-/** Runs GROQ over documents the way the Content Lake's published perspective does. */
-export function createGroqRunner(documents: readonly SanityDocument[]): RunQuery {
-  const published = documents.filter((document) => isPublishedId(document._id))
+/**
+ * The Content Lake's drafts perspective: each document as edited, a draft (`drafts.` id) standing in for
+ * its published document under the published id, and never-published drafts included.
+ */
+function withDrafts(documents: readonly SanityDocument[]): SanityDocument[] {
+  const byId = new Map<string, SanityDocument>()
+  for (const document of documents) {
+    if (document._id.startsWith('versions.')) continue
+    const draft = document._id.startsWith('drafts.')
+    const id = draft ? document._id.slice('drafts.'.length) : document._id
+    if (draft || !byId.has(id)) byId.set(id, { ...document, _id: id })
+  }
+  return [...byId.values()]
+}
+
+/** Runs GROQ over documents the way the Content Lake's published (or drafts) perspective does. */
+export function createGroqRunner(
+  documents: readonly SanityDocument[],
+  perspective: 'published' | 'drafts' = 'published',
+): RunQuery {
+  const published =
+    perspective === 'drafts'
+      ? withDrafts(documents)
+      : documents.filter((document) => isPublishedId(document._id))
   return async (query, params = {}) => {
     const tree = parse(query, { params })
     const value = await evaluate(tree, { dataset: published, params })

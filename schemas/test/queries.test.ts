@@ -138,6 +138,30 @@ describe('the queries over a dataset', () => {
   })
 })
 
+describe("the drafts perspective (editors' previews)", () => {
+  it('shows each document as edited, under its published id; the published perspective never does', async () => {
+    const documents = await seedDataset()
+    const provider = documents.find((document) => document._id === 'provider-stripe-com')!
+    const edited = { ...provider, _id: 'drafts.provider-stripe-com', name: 'Stripe, Inc.' }
+    const created = { _id: 'drafts.provider-new', _type: 'provider', name: 'New provider' }
+    const all = [...documents, edited, created]
+    const providers = (perspective: 'published' | 'drafts') =>
+      createGroqRunner(
+        all,
+        perspective,
+      )(
+        '*[_type == "provider" && _id in ["provider-stripe-com", "provider-new"]] | order(_id asc) { _id, name }',
+      )
+    expect(await providers('drafts')).toEqual([
+      { _id: 'provider-new', name: 'New provider' },
+      { _id: 'provider-stripe-com', name: 'Stripe, Inc.' },
+    ])
+    expect(await providers('published')).toEqual([
+      { _id: 'provider-stripe-com', name: provider.name },
+    ])
+  })
+})
+
 describe('NDJSON datasets', () => {
   it('round-trips documents byte for byte', async () => {
     const text = serializeNdjson(await seedDataset())

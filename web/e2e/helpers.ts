@@ -8,6 +8,10 @@ export const KLARO = 'http://127.0.0.1:3104'
 export const FIXTURE = 'http://127.0.0.1:3102'
 /** fr, en and de; the seed and an English-only UK policy (two-policies.ndjson). */
 export const TRILINGUAL = 'http://127.0.0.1:3105'
+/** The seed with a draft of im_lang's purpose, and SANITY_PREVIEW_SECRET=e2e-preview-secret. */
+export const PREVIEW = 'http://127.0.0.1:3106'
+/** POLICY_DATASET names a file that does not exist. */
+export const BROKEN = 'http://127.0.0.1:3107'
 
 /** Every row of every cookie table: [caption, name, type, purpose, retention or link]. */
 export async function cookieRows(page: Page): Promise<string[][]> {

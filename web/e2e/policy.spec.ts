@@ -119,17 +119,17 @@ test('/ redirects to the policy in the visitor language, French by default', asy
 }) => {
   const french = await request.get(`${SEED}/`, { maxRedirects: 0 })
   expect(french.status()).toBe(307)
-  expect(new URL(french.headers().location!).pathname).toBe('/fr/cookies')
+  expect(french.headers().location).toBe('/fr/cookies')
   const english = await request.get(`${SEED}/`, {
     maxRedirects: 0,
     headers: { 'Accept-Language': 'en-GB,en;q=0.9,fr;q=0.5' },
   })
-  expect(new URL(english.headers().location!).pathname).toBe('/en/cookies')
+  expect(english.headers().location).toBe('/en/cookies')
   const german = await request.get(`${SEED}/`, {
     maxRedirects: 0,
     headers: { 'Accept-Language': 'de-DE,de;q=0.9' },
   })
-  expect(new URL(german.headers().location!).pathname).toBe('/fr/cookies')
+  expect(german.headers().location).toBe('/fr/cookies')
 })
 
 test('/fr/cookies shows the policy in force with all 15 rows of the seed', async ({ page }) => {
@@ -228,9 +228,10 @@ test('pages carry their language, canonical address, hreflang alternates and met
       elements.map((element) => [
         element.getAttribute('rel'),
         element.getAttribute('hreflang'),
-        new URL(element.getAttribute('href')!).pathname,
+        element.getAttribute('href'),
       ]),
     )
+  // Relative without SITE_URL: the address the server listens on never appears.
   expect(links).toEqual([
     ['canonical', null, '/en/cookies/versions'],
     ['alternate', 'fr', '/fr/cookies/versions'],

@@ -1,22 +1,47 @@
-// Sends addresses that name no page to the 404 page with status 404, rendered on the server like any page.
+// Every page passes here first: a fresh CSP nonce for its scripts, a real 404 for an address that names no
+// page, and a 503 page in the visitor's language while the content source has never answered.
 import { NextResponse, type NextRequest } from 'next/server'
 import { DEFAULT_BINDING_LANGUAGE, isLang } from '@cookie-policy/schemas/model'
 import { pageExists } from './lib/routes'
+import { newNonce, pageCsp } from './lib/security'
+
+/** Seconds a visitor (or a crawler) should wait before asking again while the content is unavailable. */
+const RETRY_AFTER = '30'
 
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl
-  if (await pageExists(pathname, searchParams)) return NextResponse.next()
+  const nonce = newNonce()
+  const csp = pageCsp(nonce)
+  // Next.js reads the nonce of its own scripts from the request's policy; the layout reads x-nonce.
+  const headers = new Headers(request.headers)
+  headers.set('x-nonce', nonce)
+  headers.set('Content-Security-Policy', csp)
   const first = pathname.split('/')[1]
   const lang = isLang(first) ? first : DEFAULT_BINDING_LANGUAGE
-  // A clone of nextUrl keeps the rewrite internal, whatever host name the server listens on.
+  // A clone of nextUrl keeps a rewrite internal, whatever host name the server listens on.
   const target = request.nextUrl.clone()
-  target.pathname = `/${lang}/page-not-found`
   target.search = ''
-  return NextResponse.rewrite(target, { status: 404 })
+  let response: NextResponse
+  try {
+    if (await pageExists(pathname, searchParams)) {
+      response = NextResponse.next({ request: { headers } })
+    } else {
+      target.pathname = `/${lang}/page-not-found`
+      response = NextResponse.rewrite(target, { status: 404, request: { headers } })
+    }
+  } catch {
+    // The content source logs its outage once; here the visitor gets a readable page, not a 500.
+    target.pathname = `/${lang}/unavailable`
+    response = NextResponse.rewrite(target, { status: 503, request: { headers } })
+    response.headers.set('Retry-After', RETRY_AFTER)
+    response.headers.set('Cache-Control', 'no-store')
+  }
+  response.headers.set('Content-Security-Policy', csp)
+  return response
 }
 
 export const config = {
-  // Pages only: not the catalog API, Next's assets, the root redirect, or files of public/ (a dot in
-  // the first segment: languages have none).
-  matcher: ['/((?!api/|_next/)[^/.]+(?:/.*)?)'],
+  // Pages only: not the API, Next's assets, the health check, the root redirect, or files of public/ (a
+  // dot in the first segment: languages have none).
+  matcher: ['/((?!api/|_next/|healthz)[^/.]+(?:/.*)?)'],
 }

@@ -1,5 +1,6 @@
 // "/" sends visitors to the default policy in their language (Accept-Language), else in its binding language.
 import { NextResponse, type NextRequest } from 'next/server'
+import { DEFAULT_BINDING_LANGUAGE } from '@cookie-policy/schemas/model'
 import { bindingOf } from '@cookie-policy/schemas/state'
 import { getDefaultPolicy } from '@/lib/policy'
 import { preferredLang } from '@/lib/acceptLanguage'
@@ -10,10 +11,12 @@ export async function GET(request: NextRequest) {
   const policy = await getDefaultPolicy()
   const lang =
     preferredLang(request.headers.get('accept-language')) ?? (policy ? bindingOf(policy) : null)
-  const response = NextResponse.redirect(
-    new URL(`/${lang ?? 'fr'}/${policy?.slug ?? ''}`, request.url),
-    307,
-  )
-  response.headers.set('Vary', 'Accept-Language')
-  return response
+  // A relative address: the Host the request came with, or a proxy's, is never trusted nor needed.
+  return new NextResponse(null, {
+    status: 307,
+    headers: {
+      Location: `/${lang ?? DEFAULT_BINDING_LANGUAGE}/${policy?.slug ?? ''}`,
+      Vary: 'Accept-Language',
+    },
+  })
 }

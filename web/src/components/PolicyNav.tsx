@@ -2,32 +2,46 @@
 import Link from 'next/link'
 import { LOCALES, type Lang } from '@cookie-policy/schemas/model'
 import { otherLanguages, UI } from '@/lib/i18n'
+import { AlternateLinks } from './AlternateLinks'
 
 /** `path` is the page's address without the language: "/cookies/versions". */
-export function PolicyNav({ lang, slug, path }: { lang: Lang; slug: string; path: string }) {
+export function PolicyNav({
+  lang,
+  binding,
+  slug,
+  path,
+}: {
+  lang: Lang
+  binding: Lang
+  slug: string
+  path: string
+}) {
   const ui = UI[lang]
   return (
-    <nav className="policy-nav" aria-label={ui.versionsNav}>
-      <ul>
-        <li>
-          <Link href={`/${lang}/${slug}`}>{ui.currentVersion}</Link>
-        </li>
-        <li>
-          <Link href={`/${lang}/${slug}/versions`}>{ui.history}</Link>
-        </li>
-        {otherLanguages(lang).map((other) => (
-          <li key={other}>
-            <a href={`/${other}${path}`} hrefLang={other} lang={other}>
-              {LOCALES[other].versionLink}
-            </a>
+    <>
+      <AlternateLinks lang={lang} binding={binding} path={path} />
+      <nav className="policy-nav" aria-label={ui.versionsNav}>
+        <ul>
+          <li>
+            <Link href={`/${lang}/${slug}`}>{ui.currentVersion}</Link>
           </li>
-        ))}
-        <li className="js-only">
-          <button type="button" className="preferences-button" data-cc="show-preferencesModal">
-            {ui.managePreferences}
-          </button>
-        </li>
-      </ul>
-    </nav>
+          <li>
+            <Link href={`/${lang}/${slug}/versions`}>{ui.history}</Link>
+          </li>
+          {otherLanguages(lang).map((other) => (
+            <li key={other}>
+              <a href={`/${other}${path}`} hrefLang={other} lang={other}>
+                {LOCALES[other].versionLink}
+              </a>
+            </li>
+          ))}
+          <li className="js-only">
+            <button type="button" className="preferences-button" data-cc="show-preferencesModal">
+              {ui.managePreferences}
+            </button>
+          </li>
+        </ul>
+      </nav>
+    </>
   )
 }

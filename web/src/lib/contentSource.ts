@@ -1,24 +1,25 @@
 // The one content source: GROQ with params, over the local NDJSON dataset (groq-js) or Sanity's Content Lake.
 // Both run the same query strings; both see published documents only. Nothing else in web/ knows which it reads.
+// When the source fails after a good read, the last good answer is served (and the outage logged once).
 import { readFile, stat } from 'node:fs/promises'
 import { createClient } from '@sanity/client'
 import { createGroqRunner, parseNdjson } from '@cookie-policy/schemas/dataset'
 import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
 import { contentSourceConfig, type ContentSourceConfig } from './env'
 
-type Runner = RunQuery
-
 interface EmbeddedState {
   file: string
   version: string
-  run: Runner
+  run: RunQuery
+  /** Drafts overlaid: for an editor's preview only. */
+  runDrafts: RunQuery
 }
 
 let embedded: EmbeddedState | null = null
 let loading: Promise<EmbeddedState> | null = null
 
 /** Re-reads the dataset file when it changes, so an import shows on the site without a rebuild. */
-async function embeddedRunner(file: string): Promise<{ run: Runner; version: string }> {
+async function readEmbedded(file: string): Promise<EmbeddedState> {
   const info = await stat(file).catch(() => {
     throw new Error(
       `POLICY_DATASET ${file}: no such file (import a policy with npm run import-policy)`,
@@ -27,20 +28,55 @@ async function embeddedRunner(file: string): Promise<{ run: Runner; version: str
   const version = `${info.mtimeMs}:${info.size}`
   if (embedded?.file === file && embedded.version === version) return embedded
   loading ??= readFile(file, 'utf8')
-    .then((text) => ({ file, version, run: createGroqRunner(parseNdjson(text, file)) }))
+    .then((text) => {
+      const documents = parseNdjson(text, file)
+      return {
+        file,
+        version,
+        run: createGroqRunner(documents),
+        runDrafts: createGroqRunner(documents, 'drafts'),
+      }
+    })
     .finally(() => {
       loading = null
     })
-  const state = await loading
-  // Keep the last good dataset if the file changed while it was read; the next call reads it again.
-  embedded = state
-  return state
+  embedded = await loading
+  return embedded
 }
 
-let sanityRun: Runner | null = null
+/** A failure after a good read: the last good dataset answers, and the outage is logged once, not per request. */
+let outage: { since: Date; reason: string } | null = null
+
+function recovered(): void {
+  if (outage)
+    console.error(`content source: answering again (it failed since ${outage.since.toISOString()})`)
+  outage = null
+}
+
+function failed(error: unknown): void {
+  if (outage) return
+  outage = { since: new Date(), reason: (error as Error).message }
+  console.error(`content source: ${outage.reason}`)
+}
+
+async function embeddedRunner(file: string): Promise<EmbeddedState> {
+  try {
+    const state = await readEmbedded(file)
+    recovered()
+    return state
+  } catch (error) {
+    failed(error)
+    if (embedded?.file === file) return embedded
+    throw error
+  }
+}
+
+let sanityRun: RunQuery | null = null
+/** The Content Lake's last good answer of each query, for when it is slow or down. */
+const lastGood = new Map<string, unknown>()
 
 /** One client per process, like the configuration it is made from. */
-function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>): Runner {
+function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>): RunQuery {
   if (!sanityRun) {
     const client = createClient({
       projectId: sanity.projectId,
@@ -50,7 +86,19 @@ function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>):
       perspective: 'published',
       ...(sanity.apiHost ? { apiHost: sanity.apiHost, useProjectHostname: false } : {}),
     })
-    sanityRun = (query, params = {}) => client.fetch<QueryResult<typeof query>>(query, params)
+    sanityRun = async (query, params = {}) => {
+      const key = JSON.stringify([query, params])
+      try {
+        const result = await client.fetch<QueryResult<typeof query>>(query, params)
+        lastGood.set(key, result)
+        recovered()
+        return result
+      } catch (error) {
+        failed(error)
+        if (lastGood.has(key)) return lastGood.get(key) as QueryResult<typeof query>
+        throw error
+      }
+    }
   }
   return sanityRun
 }
@@ -66,9 +114,49 @@ export const runQuery: RunQuery = async (query, params = {}) => {
   return run(query, params)
 }
 
+let sanityDrafts: RunQuery | null = null
+
+/**
+ * Queries over drafts, for an editor's preview (Next.js draft mode) and nothing else: never the catalog,
+ * never a public page. The Content Lake needs a read token (SANITY_API_READ_TOKEN) for drafts.
+ */
+export const runDraftQuery: RunQuery = async (query, params = {}) => {
+  const source = currentConfig()
+  if (source.kind === 'embedded')
+    return (await readEmbedded(source.datasetFile)).runDrafts(query, params)
+  if (!source.readToken)
+    throw new Error('SANITY_API_READ_TOKEN is not set: previews need a token that reads drafts')
+  if (!sanityDrafts) {
+    const client = createClient({
+      projectId: source.projectId,
+      dataset: source.dataset,
+      apiVersion: source.apiVersion,
+      useCdn: false,
+      token: source.readToken,
+      perspective: 'drafts',
+      ...(source.apiHost ? { apiHost: source.apiHost, useProjectHostname: false } : {}),
+    })
+    sanityDrafts = (query, params = {}) => client.fetch<QueryResult<typeof query>>(query, params)
+  }
+  return sanityDrafts(query, params)
+}
+
 /** An identifier of the content now served: changes whenever the dataset does (embedded) or per call (Sanity). */
 export async function contentVersion(): Promise<string | null> {
   const source = currentConfig()
   if (source.kind === 'sanity') return null
   return (await embeddedRunner(source.datasetFile)).version
+}
+
+/** Which source answers, and since when it has been failing, if it is (last good content is served meanwhile). */
+export function contentSourceStatus(): {
+  kind: ContentSourceConfig['kind']
+  failingSince: string | null
+  reason: string | null
+} {
+  return {
+    kind: currentConfig().kind,
+    failingSince: outage?.since.toISOString() ?? null,
+    reason: outage?.reason ?? null,
+  }
 }

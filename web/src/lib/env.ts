@@ -27,6 +27,8 @@ export type ContentSourceConfig =
       apiVersion: string
       apiHost?: string
       useCdn: boolean
+      /** Reads drafts, for editors' previews; server-side only. */
+      readToken?: string
     }
 
 export function contentSourceConfig(): ContentSourceConfig {
@@ -44,6 +46,7 @@ export function contentSourceConfig(): ContentSourceConfig {
     // A loopback Content Lake stand-in for tests; production leaves it unset.
     apiHost: process.env.SANITY_API_HOST || undefined,
     useCdn: !process.env.SANITY_API_HOST,
+    readToken: process.env.SANITY_API_READ_TOKEN || undefined,
   }
 }
 
@@ -64,4 +67,9 @@ export function consentCookieName(): string {
 /** The secret of the Sanity webhook that refreshes the catalog on publish; unset disables the endpoint. */
 export function webhookSecret(): string | undefined {
   return process.env.SANITY_WEBHOOK_SECRET || undefined
+}
+
+/** The secret of the preview link editors open from the Studio; unset disables previews. */
+export function previewSecret(): string | undefined {
+  return process.env.SANITY_PREVIEW_SECRET || undefined
 }

@@ -70,6 +70,14 @@ export const UI = {
     none: '—',
     removedText: 'Texte retiré',
     addedText: 'Texte ajouté',
+    previewTitle: 'Aperçu : non publié.',
+    previewBody:
+      'Voici la prochaine version telle qu’elle serait publiée depuis les modifications en cours ; les visiteurs ne la voient pas.',
+    previewUnchanged: 'Aucune modification en cours : voici la dernière version publiée.',
+    previewLeave: 'Quitter l’aperçu',
+    unavailableTitle: 'Politique momentanément indisponible',
+    unavailableBody:
+      'La politique relative aux cookies ne peut pas être affichée pour le moment. Merci de réessayer dans quelques instants.',
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'Cette page n’existe pas. La politique en vigueur reste consultable :',
     skipToContent: 'Aller au contenu',
@@ -141,6 +149,14 @@ export const UI = {
     none: '—',
     removedText: 'Removed text',
     addedText: 'Added text',
+    previewTitle: 'Preview: not published.',
+    previewBody:
+      'This is the next version as it would be published from the changes in progress; visitors do not see it.',
+    previewUnchanged: 'No change in progress: this is the latest published version.',
+    previewLeave: 'Leave the preview',
+    unavailableTitle: 'Policy temporarily unavailable',
+    unavailableBody:
+      'The cookie policy cannot be shown right now. Please try again in a few moments.',
     notFoundTitle: 'Page not found',
     notFoundBody: 'This page does not exist. The policy in force is here:',
     skipToContent: 'Skip to content',
@@ -212,6 +228,14 @@ export const UI = {
     none: '—',
     removedText: 'Entfernter Text',
     addedText: 'Hinzugefügter Text',
+    previewTitle: 'Vorschau: nicht veröffentlicht.',
+    previewBody:
+      'Dies ist die nächste Version, wie sie aus den laufenden Änderungen veröffentlicht würde; Besucher sehen sie nicht.',
+    previewUnchanged: 'Keine laufenden Änderungen: Dies ist die zuletzt veröffentlichte Version.',
+    previewLeave: 'Vorschau verlassen',
+    unavailableTitle: 'Richtlinie vorübergehend nicht verfügbar',
+    unavailableBody:
+      'Die Cookie-Richtlinie kann gerade nicht angezeigt werden. Bitte versuchen Sie es in einigen Augenblicken erneut.',
     notFoundTitle: 'Seite nicht gefunden',
     notFoundBody: 'Diese Seite gibt es nicht. Die gültige Richtlinie finden Sie hier:',
     skipToContent: 'Zum Inhalt springen',

@@ -1,5 +1,6 @@
 // The root layout of every page: the document language comes from the address.
 import type { Metadata, Viewport } from 'next'
+import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
 import { DEFAULT_BINDING_LANGUAGE, isLang } from '@cookie-policy/schemas/model'
 import { siteUrl } from '@/lib/env'
@@ -7,8 +8,10 @@ import { UI } from '@/lib/i18n'
 import '../globals.css'
 
 export function generateMetadata(): Metadata {
+  const origin = siteUrl()
   return {
-    metadataBase: new URL(siteUrl() ?? `http://localhost:${process.env.PORT || 3000}`),
+    // Absolute addresses only from SITE_URL: never the address the server listens on.
+    ...(origin ? { metadataBase: new URL(origin) } : {}),
     // No favicon of our own: say so, rather than let every browser ask for one and get a 404.
     icons: { icon: 'data:,' },
   }
@@ -25,12 +28,14 @@ export default async function RootLayout({
 }) {
   const { lang: requested } = await params
   const lang = isLang(requested) ? requested : DEFAULT_BINDING_LANGUAGE
+  // The proxy's nonce: the page's Content-Security-Policy allows scripts that carry it.
+  const nonce = (await headers()).get('x-nonce') ?? undefined
   return (
     <html lang={lang}>
       <head>
         {/* The banner loader sets every Consent Mode signal to denied before anything else runs. */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run first and block, by design */}
-        <script src="/cookie-banner.js" data-lang={lang} />
+        <script src="/cookie-banner.js" data-lang={lang} nonce={nonce} />
       </head>
       <body>
         <a className="skip-link" href="#main">

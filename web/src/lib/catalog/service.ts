@@ -6,6 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { catalogErrorSchema } from '@cookie-policy/schemas/contracts'
 import { nextMidnight } from '@cookie-policy/schemas/model'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
+import { jsonSecurityHeaders } from '../security'
 import { buildCatalogValue } from './build'
 import { CatalogRequestError, parseCatalogRequest } from './params'
 
@@ -41,13 +42,14 @@ interface Prepared {
   notModified: Record<string, string>
 }
 
-const CORS = {
+const SHARED_HEADERS = {
+  ...jsonSecurityHeaders(),
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'ETag',
 }
 
 const PREFLIGHT_HEADERS = {
-  ...CORS,
+  ...SHARED_HEADERS,
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Allow-Headers': 'If-None-Match, Content-Type',
   'Access-Control-Max-Age': '86400',
@@ -83,7 +85,11 @@ function prepare(value: unknown, generation: number, expiresAt: number): Prepare
       },
     }),
   }
-  const common = { ...CORS, 'Cache-Control': CATALOG_CACHE_CONTROL, Vary: 'Accept-Encoding' }
+  const common = {
+    ...SHARED_HEADERS,
+    'Cache-Control': CATALOG_CACHE_CONTROL,
+    Vary: 'Accept-Encoding',
+  }
   const etag = (encoding: Encoding) =>
     encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`
   const headersFor = (encoding: Encoding): Record<string, string> => ({
@@ -117,10 +123,12 @@ function errorReply(error: CatalogRequestError): CatalogReply {
   return {
     status: error.status,
     headers: {
-      ...CORS,
+      ...SHARED_HEADERS,
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': String(body.length),
-      'Cache-Control': error.status === 503 ? 'no-store' : 'public, max-age=60',
+      ...(error.status === 503
+        ? { 'Cache-Control': 'no-store', 'Retry-After': '30' }
+        : { 'Cache-Control': 'public, max-age=60' }),
     },
     body,
   }
@@ -238,7 +246,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
       if (error instanceof CatalogRequestError) return errorReply(error)
       // The content source failed: the last good answer, if there is one, is better than none.
       if (cached) return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
-      console.error(`cookie catalog: the content source failed: ${(error as Error).message}`)
+      // The content source logs its outage once, not once per request.
       return errorReply(
         new CatalogRequestError(
           503,

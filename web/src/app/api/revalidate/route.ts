@@ -1,6 +1,6 @@
 // POST /api/revalidate for hosts that run only Next.js; the production server answers it itself (server.ts).
 import { catalogService } from '@/lib/catalog/instance'
-import { handleWebhook, SIGNATURE_HEADER_NAME } from '@/lib/catalog/webhook'
+import { handleWebhook, readLimitedBody, SIGNATURE_HEADER_NAME } from '@/lib/catalog/webhook'
 import { webhookSecret } from '@/lib/env'
 
 export const dynamic = 'force-dynamic'
@@ -10,7 +10,9 @@ export async function POST(request: Request): Promise<Response> {
     catalogService(),
     {
       method: request.method,
-      body: await request.text(),
+      body: request.body
+        ? await readLimitedBody(request.body, request.headers.get('content-length'))
+        : '',
       signature: request.headers.get(SIGNATURE_HEADER_NAME),
     },
     webhookSecret(),

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const state = await getPolicyState(slug)
   if (!state) return {}
   const title = UI[lang].versionsTitle(text(state.policy.title, lang, state.binding))
-  return pageMetadata(lang, state.binding, `/${slug}/versions`, title, title)
+  return pageMetadata(lang, title, title)
 }
 
 export default async function VersionsPage({ params }: { params: Params }) {
@@ -31,7 +31,7 @@ export default async function VersionsPage({ params }: { params: Params }) {
   const ui = UI[lang]
   return (
     <>
-      <PolicyNav lang={lang} slug={slug} path={`/${slug}/versions`} />
+      <PolicyNav lang={lang} binding={policy.binding} slug={slug} path={`/${slug}/versions`} />
       <h1>{ui.versionsTitle(text(policy.policy.title, lang, policy.binding))}</h1>
       <ol className="version-list" reversed>
         {policy.versions.map((version) => {

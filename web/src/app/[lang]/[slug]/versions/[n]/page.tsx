@@ -53,13 +53,7 @@ export async function generateMetadata({
     request.kind === 'compare'
       ? `${policyTitle} : ${ui.compareTitle(request.from, request.to)}`
       : `${policyTitle} : ${ui.version(request.version)}`
-  return pageMetadata(
-    lang,
-    loaded.page.binding,
-    `/${slug}/versions/${n}`,
-    title.replace(' : ', lang === 'fr' ? ' : ' : ': '),
-    title,
-  )
+  return pageMetadata(lang, title.replace(' : ', lang === 'fr' ? ' : ' : ': '), title)
 }
 
 function Notice({
@@ -113,7 +107,7 @@ export default async function VersionPage({
     const [from, to] = [byNumber.get(request.from)!, byNumber.get(request.to)!]
     return (
       <>
-        <PolicyNav lang={lang} slug={slug} path={path} />
+        <PolicyNav lang={lang} binding={binding} slug={slug} path={path} />
         <h1>{ui.compareTitle(request.from, request.to)}</h1>
         <p>
           <Link href={`/${lang}/${slug}/versions/${request.from}`}>
@@ -136,7 +130,7 @@ export default async function VersionPage({
   const upcoming = versionState(version, page.inForce, page.today) === 'upcoming'
   return (
     <>
-      <PolicyNav lang={lang} slug={slug} path={path} />
+      <PolicyNav lang={lang} binding={binding} slug={slug} path={path} />
       <h1>
         {text(version.title ?? page.policy.title, lang, binding)} · {ui.version(version.version)}
       </h1>

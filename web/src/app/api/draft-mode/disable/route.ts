@@ -1,0 +1,16 @@
+// GET /api/draft-mode/disable?redirect=/fr/cookies: leave the preview, back to the published page.
+import { draftMode } from 'next/headers'
+import { safeRedirect } from '@/lib/preview'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(request: Request): Promise<Response> {
+  ;(await draftMode()).disable()
+  return new Response(null, {
+    status: 307,
+    headers: {
+      Location: safeRedirect(new URL(request.url).searchParams.get('redirect')),
+      'Cache-Control': 'no-store',
+    },
+  })
+}
