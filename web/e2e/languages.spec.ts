@@ -18,6 +18,9 @@ test('the English-only policy is served in English at /en/uk-cookies, with every
   await expect(page.locator('.version-line')).toHaveText('In force since 1 March 2025')
   await expect(page.locator('.fallback-page-note, .binding-note')).toHaveCount(0)
   expect((await cookieRows(page)).map((row) => row.slice(1).join('|'))).toEqual(UK_ROWS)
+  // The banner on this policy's pages is this policy's.
+  await page.locator('#cc-main button[data-role="show"]').click()
+  await expect(page.locator('#cc-main .pm')).toContainText('acme_session')
   await expectNoAxeViolations(page)
 })
 

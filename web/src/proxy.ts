@@ -24,6 +24,9 @@ export async function proxy(request: NextRequest) {
   let response: NextResponse
   try {
     if (await pageExists(pathname, searchParams)) {
+      // The banner on a policy's pages is that policy's (the layout reads this header).
+      const slug = pathname.split('/')[2]
+      if (slug) headers.set('x-policy', slug)
       response = NextResponse.next({ request: { headers } })
     } else {
       target.pathname = `/${lang}/page-not-found`

@@ -28,14 +28,16 @@ export default async function RootLayout({
 }) {
   const { lang: requested } = await params
   const lang = isLang(requested) ? requested : DEFAULT_BINDING_LANGUAGE
-  // The proxy's nonce: the page's Content-Security-Policy allows scripts that carry it.
-  const nonce = (await headers()).get('x-nonce') ?? undefined
+  // From the proxy: the nonce the page's Content-Security-Policy allows, and the policy the page shows.
+  const request = await headers()
+  const nonce = request.get('x-nonce') ?? undefined
+  const policy = request.get('x-policy') ?? undefined
   return (
     <html lang={lang}>
       <head>
         {/* The banner loader sets every Consent Mode signal to denied before anything else runs. */}
         {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run first and block, by design */}
-        <script src="/cookie-banner.js" data-lang={lang} nonce={nonce} />
+        <script src="/cookie-banner.js" data-lang={lang} data-policy={policy} nonce={nonce} />
       </head>
       <body>
         <a className="skip-link" href="#main">
