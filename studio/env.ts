@@ -2,6 +2,5 @@
 // Without a project the Studio still builds (and the schema tools run) against a placeholder id.
 export const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'unconfigured'
 export const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
-/** The public site and its preview secret (SANITY_PREVIEW_SECRET there): "Open preview" on a policy. */
+/** The public site, for "Open preview" on a policy. */
 export const previewUrl = process.env.SANITY_STUDIO_PREVIEW_URL || undefined
-export const previewSecret = process.env.SANITY_STUDIO_PREVIEW_SECRET || undefined

@@ -4,8 +4,14 @@ import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { structureTool } from 'sanity/structure'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
+import { DEFAULT_BINDING_LANGUAGE } from '@cookie-policy/schemas/model'
 import { PublishVersionAction } from './actions/publishVersion'
-import { dataset, previewSecret, previewUrl, projectId } from './env'
+import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
+import {
+  urlSearchParamPreviewPathname,
+  urlSearchParamPreviewSecret,
+} from '@sanity/preview-url-secret/constants'
+import { dataset, previewUrl, projectId } from './env'
 import { structure } from './structure'
 
 /** A published version is what visitors were told: it is never edited, unpublished or deleted. */
@@ -50,13 +56,24 @@ export default defineConfig({
     newDocumentOptions: (previous) =>
       previous.filter((item) => item.templateId !== 'policyVersion'),
     // "Open preview" on a policy: the site's draft mode, showing the next version as it would be published.
-    productionUrl: async (previous, { document }) => {
+    // The link carries a short-lived secret created for the signed-in editor (Sanity's preview-url-secret);
+    // the site checks it with its read token. No secret is part of the Studio's code.
+    productionUrl: async (previous, { document, getClient, currentUser }) => {
       const slug = (document.slug as { current?: string } | undefined)?.current
-      if (!previewUrl || !previewSecret || !slug) return previous
-      const lang = typeof document.bindingLanguage === 'string' ? document.bindingLanguage : 'fr'
+      if (!previewUrl || !slug) return previous
+      const lang =
+        typeof document.bindingLanguage === 'string'
+          ? document.bindingLanguage
+          : DEFAULT_BINDING_LANGUAGE
+      const { secret } = await createPreviewSecret(
+        getClient({ apiVersion: SANITY_API_VERSION }),
+        'cookie-policy-studio',
+        window.location.href,
+        currentUser?.id,
+      )
       const target = new URL('/api/draft-mode/enable', previewUrl)
-      target.searchParams.set('secret', previewSecret)
-      target.searchParams.set('redirect', `/${lang}/${slug}`)
+      target.searchParams.set(urlSearchParamPreviewSecret, secret)
+      target.searchParams.set(urlSearchParamPreviewPathname, `/${lang}/${slug}`)
       return target.href
     },
   },

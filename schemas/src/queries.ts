@@ -33,7 +33,7 @@ const versionFields = /* groq */ `
   } }
 `
 
-/** Every policy with an address: the default policy, the home page redirect, the sitemap. */
+/** Every policy with an address: the default policy, the home page redirect, the health check. */
 export const policiesQuery = defineQuery(`
   *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { ${policyFields} }
 `)
@@ -76,6 +76,11 @@ export const cookieRulesQuery = defineQuery(`{
 /** Studio rules of a category: its policy's binding language. */
 export const categoryRulesQuery = defineQuery(`
   *[_id == $policyId][0] { bindingLanguage }
+`)
+
+/** Studio rules of a policy marked as the default: the other policies marked so. */
+export const otherDefaultPoliciesQuery = defineQuery(`
+  *[_type == "policy" && isDefault == true && !(_id in $ids)] { "slug": slug.current }
 `)
 
 /** Studio rules of a version: its policy's binding language and the version before it. */

@@ -543,6 +543,13 @@ export type CategoryRulesQueryResult =
   | null
 
 // Source: ../schemas/src/queries.ts
+// Variable: otherDefaultPoliciesQuery
+// Query: *[_type == "policy" && isDefault == true && !(_id in $ids)] { "slug": slug.current }
+export type OtherDefaultPoliciesQueryResult = Array<{
+  slug: string
+}>
+
+// Source: ../schemas/src/queries.ts
 // Variable: versionRulesQuery
 // Query: {  "bindingLanguage": *[_id == $policyId][0].bindingLanguage,  "previous": *[_type == "policyVersion" && policy._ref == $policyId && version < $version && !(_id in $ids)]    | order(version desc)[0] { version, effectiveFrom }}
 export type VersionRulesQueryResult = {
@@ -564,6 +571,7 @@ declare module '@sanity/client' {
     '\n  *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {\n    _id, key, title, description, required, order, consentModes,\n    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {\n      _id, name, names, type, purpose, retention, moreInfoUrl, order,\n      "provider": provider-> { name, privacyPolicyUrl, country }\n    }\n  }\n': CurrentCatalogQueryResult
     '{\n  "category": *[_id == $categoryId][0] { required, "bindingLanguage": policy->bindingLanguage },\n  "others": *[_type == "cookie" && !(_id in $ids) && category->policy._ref == *[_id == $categoryId][0].policy._ref] { name, names }\n}': CookieRulesQueryResult
     '\n  *[_id == $policyId][0] { bindingLanguage }\n': CategoryRulesQueryResult
+    '\n  *[_type == "policy" && isDefault == true && !(_id in $ids)] { "slug": slug.current }\n': OtherDefaultPoliciesQueryResult
     '{\n  "bindingLanguage": *[_id == $policyId][0].bindingLanguage,\n  "previous": *[_type == "policyVersion" && policy._ref == $policyId && version < $version && !(_id in $ids)]\n    | order(version desc)[0] { version, effectiveFrom }\n}': VersionRulesQueryResult
   }
 }

@@ -1,7 +1,7 @@
 // The one reader of "the state of a policy", for the site, the catalog, the importer, the Studio's publish
 // action and the scripts: the policy with its binding language and time zone, its history, the version in
 // force today in its own time zone, the consent revision, and the text and catalog as edited now.
-import { DEFAULT_BINDING_LANGUAGE, isLang, type Lang } from './languages'
+import { DEFAULT_BINDING_LANGUAGE, KNOWN_LANGUAGES, type Lang } from './languages'
 import { DEFAULT_TIME_ZONE, todayIn } from './model/dates'
 import { consentRevision, versionInForce } from './model/versions'
 import {
@@ -41,9 +41,15 @@ export interface PolicyState {
   consentRevision: number
 }
 
-/** A policy's binding language as stored; the deployment's first language for data that names none. */
+/**
+ * A policy's binding language as stored, even one the deployment does not publish in (its text is then what
+ * every page shows, marked); the deployment's first language for data that names none.
+ */
 export function bindingOf(policy: { bindingLanguage?: string | null }): Lang {
-  return isLang(policy.bindingLanguage) ? policy.bindingLanguage : DEFAULT_BINDING_LANGUAGE
+  const stored = policy.bindingLanguage
+  return stored && (KNOWN_LANGUAGES as readonly string[]).includes(stored)
+    ? (stored as Lang)
+    : DEFAULT_BINDING_LANGUAGE
 }
 
 function timeZoneOf(policy: { timeZone?: string | null }): string {

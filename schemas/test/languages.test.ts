@@ -503,3 +503,36 @@ describe("a policy's time zone", () => {
     )
   })
 })
+
+/** Every localised text moved from `en` to `de`. */
+function relabel(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(relabel)
+  if (typeof value !== 'object' || value === null) return value
+  const entries = Object.entries(value).map(([key, item]) => [key, relabel(item)] as const)
+  const localized = String((value as { _type?: unknown })._type ?? '').startsWith('locale')
+  return Object.fromEntries(
+    entries.map(([key, item]) => [localized && key === 'en' ? 'de' : key, item]),
+  )
+}
+
+describe('a binding language the deployment does not publish in', () => {
+  it('is still the policy’s: its text is what every page and catalog shows, said so', async () => {
+    const documents = (
+      await importPolicy([], parsePolicyText(fixture('011-english-only.en.txt'), 'en.txt'), {
+        lang: 'en',
+        slug: 'uk-cookies',
+      })
+    ).documents.map((document) =>
+      // As if a German-binding policy had been written by a deployment that publishes German.
+      relabel(document._type === 'policy' ? { ...document, bindingLanguage: 'de' } : document),
+    ) as SanityDocument[]
+    const run = createGroqRunner(documents)
+    expect((await readPolicyState(run, 'uk-cookies', noon('2026-01-01')))!.binding).toBe('de')
+    const catalog = await readCatalogInForce(run, { slug: 'uk-cookies', lang: 'fr' })
+    expect([catalog!.lang, catalog!.textLang, catalog!.policy.bindingLanguage]).toEqual([
+      'fr',
+      'de',
+      'de',
+    ])
+  })
+})

@@ -21,6 +21,7 @@ import { useClient, type DocumentActionComponent, type DocumentActionProps } fro
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import {
   LANGUAGES,
+  defaultEffectiveDay,
   LOCALES,
   planPublication,
   PublishError,
@@ -62,8 +63,7 @@ function usePlan(slug: string) {
       const publishing = await readForPublishing(run, slug)
       if (!publishing) throw new Error(`There is no published policy "${slug}" yet.`)
       const { state, latest } = publishing
-      // Today in the policy's time zone, or a scheduled latest version's date if that is later.
-      const day = latest && latest.effectiveFrom > state.today ? latest.effectiveFrom : state.today
+      const day = defaultEffectiveDay(state.today, latest)
       const plan = planPublication({ ...publishing, effectiveFrom: day })
       if (!cancelled) setLoaded({ publishing, plan })
     }

@@ -54,7 +54,8 @@ beforeAll(async () => {
   })
 }, 60_000)
 
-async function markers(document: SanityDocument) {
+/** Every marker of a document, as the Studio shows them; `using` answers the rules' queries. */
+async function markers(document: SanityDocument, using: SanityClient = client) {
   const ids = new Set(seed.map((entry) => entry._id))
   const result = await validateDocument({
     document: {
@@ -64,7 +65,7 @@ async function markers(document: SanityDocument) {
       ...document,
     } as never,
     workspace,
-    getClient: () => client,
+    getClient: () => using,
     getDocumentExists: async ({ id }) => ids.has(id),
     // What editors see: with 'cli', Sanity turns every rule of an object or document into a warning.
     environment: 'studio',
@@ -283,16 +284,12 @@ describe('the binding language is the policy’s', () => {
     document._id === 'policy-cookies' ? { ...document, bindingLanguage: 'en' } : document,
   )
   const englishClient = fakeClient(englishBinding)
-  const check = async (document: SanityDocument) => {
-    const result = await validateDocument({
-      document: { _createdAt: 'x', _updatedAt: 'x', _rev: 'r', ...document } as never,
-      workspace,
-      getClient: () => englishClient,
-      getDocumentExists: async () => true,
-      environment: 'studio',
-    })
-    return result.map((marker) => [marker.level, marker.path.join('.'), marker.message])
-  }
+  const check = async (document: SanityDocument) =>
+    (await markers(document, englishClient)).map((marker) => [
+      marker.level,
+      marker.path,
+      marker.message,
+    ])
 
   it('requires the English text and advises the French one', async () => {
     const cookie = byId('cookie-cookies-im_lang')
@@ -323,16 +320,32 @@ describe('the binding language is the policy’s', () => {
       },
     })
     const cookie = { ...byId('cookie-cookies-im_mkt_tracking'), _id: 'cookie-x', name: '_utmz' }
-    const result = await validateDocument({
-      document: { _createdAt: 'x', _updatedAt: 'x', _rev: 'r', ...cookie } as never,
-      workspace,
-      getClient: () => counting,
-      getDocumentExists: async () => true,
-      environment: 'studio',
-    })
-    expect(result.map((marker) => marker.message)).toEqual([
+    expect((await markers(cookie, counting)).map((marker) => marker.message)).toEqual([
       'The catalog already lists _utma / _utmz / _utmz: a name appears once per policy.',
     ])
     expect(queries).toBe(1)
+  })
+})
+
+describe('the default policy', () => {
+  it('is one policy at most', async () => {
+    const uk = {
+      ...byId('policy-cookies'),
+      _id: 'policy-uk-cookies',
+      slug: { _type: 'slug', current: 'uk-cookies' },
+      isDefault: true,
+    }
+    const seedAsDefault = fakeClient([
+      ...seed.filter((document) => document._id !== 'policy-cookies'),
+      { ...byId('policy-cookies'), isDefault: true },
+    ])
+    expect(
+      (await markers(uk, seedAsDefault))
+        .filter((marker) => marker.level === 'error')
+        .map((marker) => [marker.path, marker.message]),
+    ).toEqual([
+      ['isDefault', 'The policy "cookies" is already the default: one policy only can be.'],
+    ])
+    expect(await errors({ ...uk, isDefault: false })).toEqual([])
   })
 })

@@ -273,3 +273,13 @@ test('the catalog answers 304 to a matching If-None-Match, with CORS and cache h
   const schema = await request.get(`${SEED}/api/cookie-catalog/schema`)
   expect((await schema.json()).$schema).toBe('https://json-schema.org/draft/2020-12/schema')
 })
+
+test('on another site in a language the policy site does not publish, the banner speaks the binding one', async ({
+  page,
+}) => {
+  await page.goto(`${KLARO}/other-site`)
+  await expect(page.locator('html')).toHaveAttribute('data-cookie-banner', 'ready')
+  await expect(
+    page.getByRole('dialog', { name: 'Vos choix en matière de cookies' }).getByRole('button'),
+  ).toHaveText(['Tout accepter', 'Tout refuser', 'Personnaliser'])
+})

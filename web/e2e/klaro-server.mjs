@@ -1,4 +1,5 @@
-// A plain page on its own origin that runs the unmodified Klaro package on format=klaro from the seed site.
+// Plain pages on their own origin: one runs the unmodified Klaro package on format=klaro from the seed site,
+// /other-site is another site of the company, in a language the policy site does not publish, with the banner.
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -17,7 +18,17 @@ const page = `<!doctype html>
 </script>
 </body></html>`
 
+const otherSite = `<!doctype html>
+<html lang="es-ES"><head><meta charset="utf-8"><title>Otra web</title>
+<script src="http://127.0.0.1:3101/cookie-banner.js"></script></head>
+<body><h1>Otra web de la empresa</h1></body></html>`
+
 createServer((request, response) => {
+  if (request.url === '/other-site') {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+    response.end(otherSite)
+    return
+  }
   if (request.url === '/klaro.js') {
     response.writeHead(200, { 'Content-Type': 'text/javascript' })
     response.end(klaro)

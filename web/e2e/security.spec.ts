@@ -27,6 +27,8 @@ const PAGES = [
   `${FIXTURE}/fr/cookies/versions/1...2`,
   `${FIXTURE}/en/cookies/versions/3`,
   `${SEED}/fr/page-inconnue`,
+  `${TRILINGUAL}/de/cookies`,
+  `${TRILINGUAL}/fr/uk-cookies/versions`,
 ]
 
 for (const url of PAGES) {
@@ -104,6 +106,12 @@ test('a content source that never answered gives 503 and Retry-After, never a 50
   const catalog = await request.get(`${BROKEN}/api/cookie-catalog?lang=fr`)
   expect([catalog.status(), catalog.headers()['retry-after']]).toEqual([503, '30'])
   expect((await catalog.json()).error.code).toBe('content_unavailable')
+  for (const path of ['/', '/fr', '/de/cookies']) {
+    const answer = await request.get(`${BROKEN}${path}`, { maxRedirects: 0 })
+    expect([answer.status(), answer.headers()['retry-after']], path).toEqual(
+      path === '/de/cookies' ? [404, undefined] : [503, '30'],
+    )
+  }
   const health = await request.get(`${BROKEN}/healthz`)
   expect([health.status(), health.headers()['cache-control']]).toEqual([503, 'no-store'])
   expect((await health.json()).status).toBe('unavailable')
@@ -131,6 +139,7 @@ test('an editor sees the draft in preview, marked, and nobody else sees it anywh
   browser,
 }) => {
   const editor = await browser.newPage()
+  const violations = await watchViolations(editor)
   const response = await editor.goto(
     `${PREVIEW}/api/draft-mode/enable?secret=e2e-preview-secret&redirect=/fr/cookies`,
   )
@@ -140,6 +149,8 @@ test('an editor sees the draft in preview, marked, and nobody else sees it anywh
   await expect(editor.locator('.notice-preview strong')).toHaveText('Aperçu : non publié.')
   await expect(editor.locator('#category-necessary')).toContainText(DRAFT)
   await expect(editor.locator('[data-diff="cookies-changed"]')).toContainText('im_lang')
+  await expect(editor.locator('html')).toHaveAttribute('data-cookie-banner', 'ready')
+  expect(await violations()).toEqual([])
   // The catalog never shows a draft, even to the editor.
   const catalog = await editor.request.get(`${PREVIEW}/api/cookie-catalog?lang=fr`)
   expect(await catalog.text()).not.toContain('relecture')

@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { DEFAULT_BINDING_LANGUAGE, isLang } from '@cookie-policy/schemas/model'
 import { pageExists } from './lib/routes'
-import { newNonce, pageCsp } from './lib/security'
+import { commonSecurityHeaders, newNonce, pageCsp } from './lib/security'
 
 /** Seconds a visitor (or a crawler) should wait before asking again while the content is unavailable. */
 const RETRY_AFTER = '30'
@@ -14,6 +14,7 @@ export async function proxy(request: NextRequest) {
   const csp = pageCsp(nonce)
   // Next.js reads the nonce of its own scripts from the request's policy; the layout reads x-nonce.
   const headers = new Headers(request.headers)
+  headers.delete('x-policy')
   headers.set('x-nonce', nonce)
   headers.set('Content-Security-Policy', csp)
   const first = pathname.split('/')[1]
@@ -22,8 +23,10 @@ export async function proxy(request: NextRequest) {
   const target = request.nextUrl.clone()
   target.search = ''
   let response: NextResponse
+  // An editor's preview may show a policy that has no version in force yet: the page decides.
+  const preview = request.cookies.has('__prerender_bypass') && /^\/[^/]+\/[^/]+\/?$/.test(pathname)
   try {
-    if (await pageExists(pathname, searchParams)) {
+    if ((preview && isLang(first)) || (await pageExists(pathname, searchParams))) {
       // The banner on a policy's pages is that policy's (the layout reads this header).
       const slug = pathname.split('/')[2]
       if (slug) headers.set('x-policy', slug)
@@ -40,6 +43,9 @@ export async function proxy(request: NextRequest) {
     response.headers.set('Cache-Control', 'no-store')
   }
   response.headers.set('Content-Security-Policy', csp)
+  // At run time, not from the build: HSTS follows SITE_URL as the server was started with it.
+  for (const [name, value] of Object.entries(commonSecurityHeaders()))
+    response.headers.set(name, value)
   return response
 }
 

@@ -78,8 +78,15 @@ const server = createServer((request, response) => {
     .then((reply) => send(response, reply))
     .catch((error: unknown) => {
       console.error(`cookie catalog: ${(error as Error).message}`)
-      response.writeHead(503, { ...jsonSecurityHeaders(), 'Retry-After': '30' })
-      response.end()
+      const body =
+        '{"error":{"code":"content_unavailable","message":"The catalog cannot be read right now; try again shortly."}}'
+      response.writeHead(503, {
+        ...jsonSecurityHeaders(),
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Retry-After': '30',
+      })
+      response.end(body)
     })
 })
 server.headersTimeout = HEADERS_TIMEOUT_MS

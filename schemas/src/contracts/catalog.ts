@@ -1,7 +1,7 @@
 // The public contract of GET /api/cookie-catalog?format=catalog: fields may be added, none of these may change.
 import { z } from 'zod'
 import { CONSENT_MODE_SIGNALS } from '../consentModes'
-import { LANGUAGES } from '../languages'
+import { KNOWN_LANGUAGES, LANGUAGES } from '../languages'
 
 export const CATALOG_SCHEMA_VERSION = 1
 
@@ -60,7 +60,7 @@ export const catalogSchema = z
     schemaVersion: z.literal(CATALOG_SCHEMA_VERSION),
     lang: z.enum(LANGUAGES).describe('The language asked for.'),
     textLang: z
-      .enum(LANGUAGES)
+      .enum(KNOWN_LANGUAGES)
       .describe(
         'The language the texts are in: `lang`, or the binding language where the version has no (complete) translation into `lang`: then untranslated texts are given in the binding language.',
       ),
@@ -76,7 +76,7 @@ export const catalogSchema = z
           .min(0)
           .describe('Ask for consent again whenever this number changes.'),
         bindingLanguage: z
-          .enum(LANGUAGES)
+          .enum(KNOWN_LANGUAGES)
           .describe('The language of the legally binding text; the others are translations.'),
         url: z
           .string()

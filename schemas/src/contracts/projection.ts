@@ -2,6 +2,7 @@
 import { cookieKind, splitCookieNames } from '../model/cookieNames'
 import { hasFallback, text as localizedText, type Localized } from '../model/localized'
 import { normalizeRetention, retentionIsoDuration, retentionLabel } from '../model/retention'
+import { consentRevisionAt } from '../model/versions'
 import type { Lang } from '../languages'
 import type { RunQuery } from '../queries'
 import { readDefaultPolicy, readPolicyState, readVersions, type FullVersion } from '../state'
@@ -75,25 +76,72 @@ export function projectCatalog({
   return catalogSchema.parse(catalog)
 }
 
-/** The catalog of the version in force of a policy (the default policy when none is named), in `lang` (default: the policy's binding language); null when there is none. */
-export async function readCatalogInForce(
+export interface CatalogRequestOptions {
+  /** The policy; the default policy when left out. */
+  slug?: string
+  /** Default: the policy's binding language. */
+  lang?: Lang
+  /** A version by number; default: the version in force. */
+  version?: number
+  siteUrl?: string | null
+  now?: Date
+}
+
+export type CatalogRead =
+  | { found: true; catalog: Catalog; timeZone: string }
+  | {
+      found: false
+      code: 'policy_not_found' | 'no_version_in_force' | 'version_not_found'
+      message: string
+    }
+
+/** The catalog of a policy's version (the one in force unless another is asked), through the state reader. */
+export async function readCatalog(
   run: RunQuery,
-  options: { slug?: string; lang?: Lang; siteUrl?: string | null; now?: Date } = {},
-): Promise<Catalog | null> {
+  options: CatalogRequestOptions = {},
+): Promise<CatalogRead> {
   const slug = options.slug ?? (await readDefaultPolicy(run))?.slug
-  const state = slug ? await readPolicyState(run, slug, options.now) : null
-  if (!slug || !state?.inForce) return null
-  const [version] = await readVersions(run, slug, [state.inForce.version])
-  if (!version) return null
+  if (!slug) return { found: false, code: 'policy_not_found', message: 'There is no policy yet.' }
+  const state = await readPolicyState(run, slug, options.now)
+  if (!state)
+    return { found: false, code: 'policy_not_found', message: `There is no policy "${slug}".` }
+  const number = options.version ?? state.inForce?.version
+  if (number === undefined)
+    return {
+      found: false,
+      code: 'no_version_in_force',
+      message: `Policy "${slug}" has no version in force yet.`,
+    }
+  const [version] = await readVersions(run, slug, [number])
+  if (!version)
+    return {
+      found: false,
+      code: 'version_not_found',
+      message: `Policy "${slug}" has no version ${number}.`,
+    }
   const lang = options.lang ?? state.binding
   const path = `/${lang}/${slug}`
-  return projectCatalog({
+  const catalog = projectCatalog({
     slug,
     policyTitle: state.policy.title,
     version,
-    consentRevision: state.consentRevision,
+    // An older version's catalog carries the revision a visitor had while it was the latest.
+    consentRevision:
+      options.version === undefined
+        ? state.consentRevision
+        : consentRevisionAt(state.versions, version.version),
     lang,
     binding: state.binding,
     url: options.siteUrl ? `${options.siteUrl}${path}` : path,
   })
+  return { found: true, catalog, timeZone: state.timeZone }
+}
+
+/** The catalog in force of a policy (the default one unless named), in `lang`; null when there is none. */
+export async function readCatalogInForce(
+  run: RunQuery,
+  options: Omit<CatalogRequestOptions, 'version'> = {},
+): Promise<Catalog | null> {
+  const read = await readCatalog(run, options)
+  return read.found ? read.catalog : null
 }

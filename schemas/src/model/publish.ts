@@ -39,6 +39,14 @@ export type PublishPlan =
       suggestedRequiresNewConsent: boolean
     }
 
+/** The day a new version takes effect unless the editor says otherwise: today, or a scheduled latest version's day. */
+export function defaultEffectiveDay(
+  today: string,
+  latest: { effectiveFrom: string } | null,
+): string {
+  return latest && latest.effectiveFrom > today ? latest.effectiveFrom : today
+}
+
 function versionDocumentId(policyId: string, version: number): string {
   return `policyVersion-${policyId.replace(/^policy-/, '')}-${version}`
 }

@@ -6,7 +6,7 @@ interface Dated {
   effectiveFrom: string
 }
 
-/** The latest version whose effective date is not after `today` (YYYY-MM-DD, Europe/Paris); null before the first. */
+/** The latest version whose effective date is not after `today` (YYYY-MM-DD, in the policy's time zone); null before the first. */
 export function versionInForce<T extends Dated>(versions: readonly T[], today: string): T | null {
   let best: T | null = null
   for (const version of versions) {

@@ -3,11 +3,12 @@
 // publishing, warnings advise. The check runs once per validation, for both levels.
 import type { Path, RuleDef, ValidationContext, ValidationError } from 'sanity'
 import { SANITY_API_VERSION } from '../apiVersion'
-import { DEFAULT_BINDING_LANGUAGE, isLang, LANGUAGES, type Lang } from '../languages'
+import { LANGUAGES, type Lang } from '../languages'
 import { LOCALES } from '../locales'
 import { isLocalized, present } from '../model/localized'
 import type { RuleResult } from '../model/rules'
 import type { QueryResult, RunQuery } from '../queries'
+import { bindingOf } from '../state'
 
 export type Finding = RuleResult & { path: Path }
 type Check<D> = (document: Partial<D>, fetch: RunQuery) => Promise<Finding[]>
@@ -44,10 +45,9 @@ export function documentRules<D>(check: Check<D>) {
   ]
 }
 
-/** A policy's binding language as stored; the deployment's first language where it names none. */
-export function bindingLanguage(value: unknown): Lang {
-  return isLang(value) ? value : DEFAULT_BINDING_LANGUAGE
-}
+/** A policy's binding language as stored (see bindingOf). */
+export const bindingLanguage = (value: string | null | undefined): Lang =>
+  bindingOf({ bindingLanguage: value })
 
 const english = (lang: Lang) => LOCALES[lang].englishName
 

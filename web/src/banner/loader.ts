@@ -19,7 +19,11 @@ const SIGNALS = CONSENT_MODE_SIGNALS
 const script = document.currentScript as HTMLScriptElement | null
 const base = new URL(script?.src || '/cookie-banner.js', location.href)
 // The page's language by default; without one, the catalog answers in the policy's binding language.
-const lang = script?.dataset.lang || document.documentElement.lang.split('-')[0] || ''
+const lang = (
+  script?.dataset.lang ||
+  document.documentElement.lang.split('-')[0] ||
+  ''
+).toLowerCase()
 const policy = script?.dataset.policy
 
 window.dataLayer = window.dataLayer || []
@@ -56,13 +60,19 @@ function consentUpdate(consentModes: Record<string, string[]>): void {
   gtag('consent', 'update', update)
 }
 
-async function start(): Promise<void> {
+function catalog(withLang: boolean): Promise<Response> {
   const query = new URLSearchParams({
     format: 'vanilla-cookieconsent',
-    ...(lang ? { lang } : {}),
+    ...(withLang && lang ? { lang } : {}),
     ...(policy ? { policy } : {}),
   })
-  const response = await fetch(new URL(`/api/cookie-catalog?${query}`, base.origin))
+  return fetch(new URL(`/api/cookie-catalog?${query}`, base.origin))
+}
+
+async function start(): Promise<void> {
+  let response = await catalog(true)
+  // A page in a language the policy site does not publish: the banner speaks the policy's binding language.
+  if (response.status === 400 && lang) response = await catalog(false)
   if (!response.ok) throw new Error(`cookie catalog: HTTP ${response.status}`)
   const { consentModes, policyUrl, ...config } = (await response.json()) as VanillaConfig
   void policyUrl

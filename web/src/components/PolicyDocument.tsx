@@ -55,7 +55,7 @@ export function PolicyDocument({
         {lang !== binding ? (
           <p className="binding-note">{ui.bindingNote(languageIn(lang, binding))}</p>
         ) : null}
-        {hasFallback(version, lang, binding) ? (
+        {hasFallback([title, intro, sections, snapshot], lang, binding) ? (
           <p className="fallback-page-note">{ui.partlyIn(languageIn(lang, binding))}</p>
         ) : null}
         <RichText value={version.intro} lang={lang} binding={binding} />

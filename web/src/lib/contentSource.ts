@@ -2,7 +2,7 @@
 // Both run the same query strings; both see published documents only. Nothing else in web/ knows which it reads.
 // When the source fails after a good read, the last good answer is served (and the outage logged once).
 import { readFile, stat } from 'node:fs/promises'
-import { createClient } from '@sanity/client'
+import { createClient, type SanityClient } from '@sanity/client'
 import { createGroqRunner, parseNdjson } from '@cookie-policy/schemas/dataset'
 import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
 import { contentSourceConfig, type ContentSourceConfig } from './env'
@@ -72,8 +72,9 @@ async function embeddedRunner(file: string): Promise<EmbeddedState> {
 }
 
 let sanityRun: RunQuery | null = null
-/** The Content Lake's last good answer of each query, for when it is slow or down. */
+/** The Content Lake's last good answer of each query, for when it is slow or down (bounded: the oldest go). */
 const lastGood = new Map<string, unknown>()
+const LAST_GOOD_ENTRIES = 1000
 
 /** One client per process, like the configuration it is made from. */
 function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>): RunQuery {
@@ -90,7 +91,12 @@ function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>):
       const key = JSON.stringify([query, params])
       try {
         const result = await client.fetch<QueryResult<typeof query>>(query, params)
-        lastGood.set(key, result)
+        // Only answers that found something: addresses that name nothing must not fill the memory.
+        if (result !== null) {
+          lastGood.delete(key)
+          lastGood.set(key, result)
+          if (lastGood.size > LAST_GOOD_ENTRIES) lastGood.delete(lastGood.keys().next().value!)
+        }
         recovered()
         return result
       } catch (error) {
@@ -114,31 +120,36 @@ export const runQuery: RunQuery = async (query, params = {}) => {
   return run(query, params)
 }
 
-let sanityDrafts: RunQuery | null = null
+let previewClient: SanityClient | null = null
 
 /**
- * Queries over drafts, for an editor's preview (Next.js draft mode) and nothing else: never the catalog,
- * never a public page. The Content Lake needs a read token (SANITY_API_READ_TOKEN) for drafts.
+ * The Content Lake client of editors' previews: it reads drafts and the Studio's preview-link secrets with
+ * SANITY_API_READ_TOKEN (server-side only); null in the embedded mode or without a token.
  */
+export function sanityPreviewClient(): SanityClient | null {
+  const source = currentConfig()
+  if (source.kind !== 'sanity' || !source.readToken) return null
+  previewClient ??= createClient({
+    projectId: source.projectId,
+    dataset: source.dataset,
+    apiVersion: source.apiVersion,
+    useCdn: false,
+    token: source.readToken,
+    perspective: 'drafts',
+    ...(source.apiHost ? { apiHost: source.apiHost, useProjectHostname: false } : {}),
+  })
+  return previewClient
+}
+
+/** Queries over drafts, for an editor's preview (Next.js draft mode) and nothing else: never the catalog or a public page. */
 export const runDraftQuery: RunQuery = async (query, params = {}) => {
   const source = currentConfig()
   if (source.kind === 'embedded')
     return (await readEmbedded(source.datasetFile)).runDrafts(query, params)
-  if (!source.readToken)
+  const client = sanityPreviewClient()
+  if (!client)
     throw new Error('SANITY_API_READ_TOKEN is not set: previews need a token that reads drafts')
-  if (!sanityDrafts) {
-    const client = createClient({
-      projectId: source.projectId,
-      dataset: source.dataset,
-      apiVersion: source.apiVersion,
-      useCdn: false,
-      token: source.readToken,
-      perspective: 'drafts',
-      ...(source.apiHost ? { apiHost: source.apiHost, useProjectHostname: false } : {}),
-    })
-    sanityDrafts = (query, params = {}) => client.fetch<QueryResult<typeof query>>(query, params)
-  }
-  return sanityDrafts(query, params)
+  return client.fetch<QueryResult<typeof query>>(query, params)
 }
 
 /** An identifier of the content now served: changes whenever the dataset does (embedded) or per call (Sanity). */

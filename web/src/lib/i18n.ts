@@ -81,6 +81,7 @@ export const UI = {
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'Cette page n’existe pas. La politique en vigueur reste consultable :',
     skipToContent: 'Aller au contenu',
+    colon: ' : ',
     versionsNav: 'Versions',
   },
   en: {
@@ -160,6 +161,7 @@ export const UI = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'This page does not exist. The policy in force is here:',
     skipToContent: 'Skip to content',
+    colon: ': ',
     versionsNav: 'Versions',
   },
   de: {
@@ -239,6 +241,7 @@ export const UI = {
     notFoundTitle: 'Seite nicht gefunden',
     notFoundBody: 'Diese Seite gibt es nicht. Die gültige Richtlinie finden Sie hier:',
     skipToContent: 'Zum Inhalt springen',
+    colon: ': ',
     versionsNav: 'Versionen',
   },
 } satisfies Record<Lang, unknown>

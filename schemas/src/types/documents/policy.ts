@@ -5,17 +5,29 @@ import { DEFAULT_BINDING_LANGUAGE, LANGUAGES, languageName } from '../../languag
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../model/dates'
 import { anyText } from '../../model/localized'
 import type { Policy } from '../../sanity.types'
-import { bindingLanguage, documentRules, localizedFindings } from '../legal'
+import { otherDefaultPoliciesQuery } from '../../queries'
+import { bindingLanguage, documentRules, localizedFindings, publishedId } from '../legal'
 
 export const policy = defineType({
   name: 'policy',
   title: 'Policy',
   type: 'document',
   icon: DocumentsIcon,
-  // Every text is required in the binding language; the other languages are advised.
-  validation: documentRules<Policy>(async (policy) =>
-    localizedFindings(policy, bindingLanguage(policy.bindingLanguage)),
-  ),
+  // Every text is required in the binding language, the others advised; one default policy at most.
+  validation: documentRules<Policy>(async (policy, fetch) => {
+    const id = publishedId(policy._id)
+    const others = policy.isDefault
+      ? await fetch(otherDefaultPoliciesQuery, { ids: [id, `drafts.${id}`] })
+      : []
+    return [
+      ...others.map((other) => ({
+        level: 'error' as const,
+        path: ['isDefault'],
+        message: `The policy "${other.slug}" is already the default: one policy only can be.`,
+      })),
+      ...localizedFindings(policy, bindingLanguage(policy.bindingLanguage)),
+    ]
+  }),
   fields: [
     defineField({
       name: 'title',

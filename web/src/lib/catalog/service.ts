@@ -145,6 +145,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
   let checking: Promise<void> | null = null
   let lastRefresh: number | null = null
   const inflight = new Map<string, Promise<Prepared>>()
+  const logged = new Set<string>()
 
   function bump(): void {
     generation++
@@ -246,7 +247,12 @@ export function createCatalogService(options: CatalogServiceOptions) {
       if (error instanceof CatalogRequestError) return errorReply(error)
       // The content source failed: the last good answer, if there is one, is better than none.
       if (cached) return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
-      // The content source logs its outage once, not once per request.
+      // The content source logs its own outages; anything else is said once per distinct message.
+      const message = (error as Error).message
+      if (!logged.has(message)) {
+        logged.add(message)
+        console.error(`cookie catalog: ${message}`)
+      }
       return errorReply(
         new CatalogRequestError(
           503,

@@ -1,6 +1,7 @@
 // POST /api/revalidate: a signed Sanity webhook (on publish) makes the catalog answers be computed again at
 // once, instead of at the end of their refresh interval. A request without a valid signature changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
 import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import { jsonSecurityHeaders } from '../security'
 import type { CatalogReply, CatalogService } from './service'
@@ -32,6 +33,11 @@ export async function readLimitedBody(
 async function* chunksOf(
   source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
 ): AsyncGenerator<Uint8Array> {
+  if (source instanceof Readable) {
+    // A Node request: stop reading without destroying it, so that the 413 can still be sent.
+    yield* source.iterator({ destroyOnReturn: false })
+    return
+  }
   if (Symbol.asyncIterator in source) {
     yield* source
     return

@@ -1,6 +1,6 @@
 // GET /api/draft-mode/disable?redirect=/fr/cookies: leave the preview, back to the published page.
 import { draftMode } from 'next/headers'
-import { safeRedirect } from '@/lib/preview'
+import { safeRedirect } from '@/lib/draftLink'
 
 export const dynamic = 'force-dynamic'
 

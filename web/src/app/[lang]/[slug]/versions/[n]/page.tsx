@@ -49,11 +49,12 @@ export async function generateMetadata({
   if (!request || !loaded) return {}
   const ui = UI[lang]
   const policyTitle = text(loaded.page.policy.title, lang, loaded.page.binding)
-  const title =
+  const title = `${policyTitle}${ui.colon}${
     request.kind === 'compare'
-      ? `${policyTitle} : ${ui.compareTitle(request.from, request.to)}`
-      : `${policyTitle} : ${ui.version(request.version)}`
-  return pageMetadata(lang, title.replace(' : ', lang === 'fr' ? ' : ' : ': '), title)
+      ? ui.compareTitle(request.from, request.to)
+      : ui.version(request.version)
+  }`
+  return pageMetadata(lang, title, title)
 }
 
 function Notice({
