@@ -336,28 +336,3 @@ for (const path of [
     await expectNoAxeViolations(page)
   })
 }
-
-test('a page answers from ready bytes: a strong ETag, 304 to it, gzip and brotli', async ({
-  request,
-}) => {
-  const plain = { 'Accept-Encoding': 'identity' }
-  const first = await request.get(`${SEED}/fr/cookies/versions`, { headers: plain })
-  const etag = first.headers().etag!
-  expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/)
-  const again = await request.get(`${SEED}/fr/cookies/versions`, { headers: plain })
-  expect([again.headers().etag, await again.text()]).toEqual([etag, await first.text()])
-  const notModified = await request.get(`${SEED}/fr/cookies/versions`, {
-    headers: { 'If-None-Match': etag },
-  })
-  expect([notModified.status(), notModified.headers().etag]).toEqual([304, etag])
-  for (const encoding of ['gzip', 'br']) {
-    const compressed = await request.get(`${SEED}/fr/cookies/versions`, {
-      headers: { 'Accept-Encoding': encoding },
-    })
-    expect(compressed.headers()['content-encoding'], encoding).toBe(encoding)
-    expect(await compressed.text(), encoding).toBe(await first.text())
-  }
-  expect(first.headers()['cache-control']).toBe(
-    'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
-  )
-})

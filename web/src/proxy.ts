@@ -2,9 +2,7 @@
 // page, and a 503 page in the visitor's language while the content source has never answered.
 import { NextResponse, type NextRequest } from 'next/server'
 import { DEFAULT_BINDING_LANGUAGE, isLang } from '@cookie-policy/schemas/model'
-import { nextMidnight } from '@cookie-policy/schemas/model'
-import { VALID_UNTIL_HEADER } from './lib/pageCache'
-import { checkPage } from './lib/routes'
+import { pageExists } from './lib/routes'
 import { commonSecurityHeaders, newNonce, pageCsp } from './lib/security'
 
 /** Seconds a visitor (or a crawler) should wait before asking again while the content is unavailable. */
@@ -28,18 +26,11 @@ export async function proxy(request: NextRequest) {
   // An editor's preview may show a policy that has no version in force yet: the page decides.
   const preview = request.cookies.has('__prerender_bypass') && /^\/[^/]+\/[^/]+\/?$/.test(pathname)
   try {
-    const check =
-      preview && isLang(first)
-        ? { exists: true, timeZone: null }
-        : await checkPage(pathname, searchParams)
-    if (check.exists) {
+    if ((preview && isLang(first)) || (await pageExists(pathname, searchParams))) {
       // The banner on a policy's pages is that policy's (the layout reads this header).
       const slug = pathname.split('/')[2]
       if (slug) headers.set('x-policy', slug)
       response = NextResponse.next({ request: { headers } })
-      // For the production server's ready pages: this page may change at midnight in its policy's zone.
-      if (check.timeZone)
-        response.headers.set(VALID_UNTIL_HEADER, String(nextMidnight(check.timeZone, Date.now())))
     } else {
       target.pathname = `/${lang}/page-not-found`
       response = NextResponse.rewrite(target, { status: 404, request: { headers } })

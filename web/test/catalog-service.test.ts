@@ -3,7 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
-import { negotiateEncoding } from '../src/lib/readyBytes'
+import { negotiateEncoding } from '../src/lib/catalog/service'
 import { countingService as service, seed, threeVersions } from './helpers'
 
 const json = (body: Buffer | null) => JSON.parse(body!.toString('utf8'))
