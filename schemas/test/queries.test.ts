@@ -168,6 +168,30 @@ describe('NDJSON datasets', () => {
     expect(serializeNdjson(parseNdjson(text, 'dataset.ndjson'))).toBe(text)
   })
 
+  it('keeps a large document as its line: read by queries in full, written back as read', async () => {
+    const documents = await threeVersions()
+    const text = serializeNdjson(documents)
+    const reread = parseNdjson(Buffer.from(text), 'dataset.ndjson')
+    // A version (its catalog snapshot and text) is a large document: its line is kept, not its parsed fields.
+    const version = reread.find((document) => document._type === 'policyVersion')!
+    expect(Object.getOwnPropertyDescriptor(version, 'snapshot')!.get).toBeTypeOf('function')
+    expect(Object.getOwnPropertyDescriptor(version, 'version')!.value).toBe(1)
+    expect(() => {
+      ;(version as Record<string, unknown>).snapshot = null
+    }).toThrow(TypeError)
+    const read = (docs: SanityDocument[]) =>
+      readVersions(createGroqRunner(docs), 'cookies', [1, 2, 3])
+    expect(await read(reread)).toEqual(await read(documents))
+    expect(serializeNdjson(reread)).toBe(text)
+    // Drafts over a large document keep it whole.
+    const asDraft = parseNdjson(
+      Buffer.from(text.replace('"_id":"policyVersion-', '"_id":"drafts.policyVersion-')),
+      'x',
+    )
+    const drafts = createGroqRunner(asDraft, 'drafts')
+    expect(await readVersions(drafts, 'cookies', [1, 2, 3])).toEqual(await read(documents))
+  })
+
   it('names the file and line of a bad document', () => {
     expect(() => parseNdjson('{"_id":"a","_type":"policy"}\n{oops\n', 'data.ndjson')).toThrow(
       DatasetError,

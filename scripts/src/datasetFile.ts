@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { parseNdjson, serializeNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
+import { ndjsonLines, parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
 
 export async function readDatasetFile(file: string): Promise<SanityDocument[]> {
   if (!existsSync(file)) return []
-  return parseNdjson(await readFile(file, 'utf8'), file)
+  return parseNdjson(await readFile(file), file)
 }
 
 /** Writes beside the target then renames over it, so a reader never sees half a file. */
@@ -15,6 +15,11 @@ export async function writeDatasetFile(
   documents: readonly SanityDocument[],
 ): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
-  await writeFile(temporary, serializeNdjson(documents))
+  const newline = Buffer.from('\n')
+  const lines = ndjsonLines(documents).flatMap((line) => [
+    typeof line === 'string' ? Buffer.from(line) : line,
+    newline,
+  ])
+  await writeFile(temporary, Buffer.concat(lines))
   await rename(temporary, file)
 }

@@ -15,8 +15,38 @@ interface EmbeddedState {
   runDrafts: RunQuery
 }
 
-let embedded: EmbeddedState | null = null
-let loading: Promise<EmbeddedState> | null = null
+/** Results kept per dataset version: the proxy's check of an address and the page it lets through ask alike. */
+const MEMO_ENTRIES = 32
+
+/** A dataset does not change under a runner: the same query with the same params has the same answer. */
+function memoized(run: RunQuery): RunQuery {
+  const results = new Map<string, Promise<unknown>>()
+  return (query, params = {}) => {
+    const key = JSON.stringify([query, params])
+    let result = results.get(key)
+    if (result) {
+      results.delete(key)
+    } else {
+      result = run(query, params)
+      // A failed query is asked again next time.
+      result.catch(() => results.delete(key))
+      if (results.size >= MEMO_ENTRIES) results.delete(results.keys().next().value!)
+    }
+    results.set(key, result)
+    return result as ReturnType<typeof run<typeof query>>
+  }
+}
+
+// One dataset per process: Next.js bundles the proxy and the pages apart, and each bundle has its own copy of
+// this module; they share this state, so the dataset is held once and a query is answered once for both.
+const shared = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('cookie-policy.embedded-dataset')
+] ??= { embedded: null, loading: null, outage: null }) as {
+  embedded: EmbeddedState | null
+  loading: Promise<EmbeddedState> | null
+  /** A failure after a good read: the last good dataset answers, and the outage is logged once, not per request. */
+  outage: { since: Date; reason: string } | null
+}
 
 /** Re-reads the dataset file when it changes, so an import shows on the site without a rebuild. */
 async function readEmbedded(file: string): Promise<EmbeddedState> {
@@ -26,37 +56,36 @@ async function readEmbedded(file: string): Promise<EmbeddedState> {
     )
   })
   const version = `${info.mtimeMs}:${info.size}`
-  if (embedded?.file === file && embedded.version === version) return embedded
-  loading ??= readFile(file, 'utf8')
-    .then((text) => {
-      const documents = parseNdjson(text, file)
+  if (shared.embedded?.file === file && shared.embedded.version === version) return shared.embedded
+  shared.loading ??= readFile(file)
+    .then((bytes) => {
+      const documents = parseNdjson(bytes, file)
       return {
         file,
         version,
-        run: createGroqRunner(documents),
+        run: memoized(createGroqRunner(documents)),
         runDrafts: createGroqRunner(documents, 'drafts'),
       }
     })
     .finally(() => {
-      loading = null
+      shared.loading = null
     })
-  embedded = await loading
-  return embedded
+  shared.embedded = await shared.loading
+  return shared.embedded
 }
 
-/** A failure after a good read: the last good dataset answers, and the outage is logged once, not per request. */
-let outage: { since: Date; reason: string } | null = null
-
 function recovered(): void {
-  if (outage)
-    console.error(`content source: answering again (it failed since ${outage.since.toISOString()})`)
-  outage = null
+  if (shared.outage)
+    console.error(
+      `content source: answering again (it failed since ${shared.outage.since.toISOString()})`,
+    )
+  shared.outage = null
 }
 
 function failed(error: unknown): void {
-  if (outage) return
-  outage = { since: new Date(), reason: (error as Error).message }
-  console.error(`content source: ${outage.reason}`)
+  if (shared.outage) return
+  shared.outage = { since: new Date(), reason: (error as Error).message }
+  console.error(`content source: ${shared.outage.reason}`)
 }
 
 async function embeddedRunner(file: string): Promise<EmbeddedState> {
@@ -66,7 +95,7 @@ async function embeddedRunner(file: string): Promise<EmbeddedState> {
     return state
   } catch (error) {
     failed(error)
-    if (embedded?.file === file) return embedded
+    if (shared.embedded?.file === file) return shared.embedded
     throw error
   }
 }
@@ -167,7 +196,7 @@ export function contentSourceStatus(): {
 } {
   return {
     kind: currentConfig().kind,
-    failingSince: outage?.since.toISOString() ?? null,
-    reason: outage?.reason ?? null,
+    failingSince: shared.outage?.since.toISOString() ?? null,
+    reason: shared.outage?.reason ?? null,
   }
 }
