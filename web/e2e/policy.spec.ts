@@ -336,3 +336,37 @@ for (const path of [
     await expectNoAxeViolations(page)
   })
 }
+
+test('a page answers from ready bytes: a strong ETag, 304 to it, gzip and brotli', async ({
+  request,
+}) => {
+  const plain = { 'Accept-Encoding': 'identity' }
+  const first = await request.get(`${SEED}/fr/cookies/versions`, { headers: plain })
+  const etag = first.headers().etag!
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/)
+  const again = await request.get(`${SEED}/fr/cookies/versions`, { headers: plain })
+  expect([again.headers().etag, await again.text()]).toEqual([etag, await first.text()])
+  const notModified = await request.get(`${SEED}/fr/cookies/versions`, {
+    headers: { ...plain, 'If-None-Match': etag },
+  })
+  expect([notModified.status(), notModified.headers().etag]).toEqual([304, etag])
+  for (const encoding of ['gzip', 'br']) {
+    const compressed = await request.get(`${SEED}/fr/cookies/versions`, {
+      headers: { 'Accept-Encoding': encoding },
+    })
+    expect(compressed.headers()['content-encoding'], encoding).toBe(encoding)
+    expect(compressed.headers().etag, encoding).toBe(`${etag.slice(0, -1)}-${encoding}"`)
+    expect(await compressed.text(), encoding).toBe(await first.text())
+  }
+  expect(first.headers()['cache-control']).toBe(
+    'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
+  )
+  // A missing page is a 404 with its own shorter Cache-Control, and never a 304.
+  const missing = await request.get(`${SEED}/fr/cookies/versions/99`, {
+    headers: { 'If-None-Match': '*' },
+  })
+  expect([missing.status(), missing.headers()['cache-control']]).toEqual([
+    404,
+    'public, max-age=0, s-maxage=60',
+  ])
+})

@@ -1,8 +1,8 @@
 // Every page passes here first: a fresh CSP nonce for its scripts, a real 404 for an address that names no
 // page, and a 503 page in the visitor's language while the content source has never answered.
 import { NextResponse, type NextRequest } from 'next/server'
-import { DEFAULT_BINDING_LANGUAGE, isLang } from '@cookie-policy/schemas/model'
-import { pageExists } from './lib/routes'
+import { DEFAULT_BINDING_LANGUAGE, isLang, nextMidnight } from '@cookie-policy/schemas/model'
+import { checkPage, VALID_UNTIL_HEADER } from './lib/routes'
 import { commonSecurityHeaders, newNonce, pageCsp } from './lib/security'
 
 /** Seconds a visitor (or a crawler) should wait before asking again while the content is unavailable. */
@@ -26,11 +26,18 @@ export async function proxy(request: NextRequest) {
   // An editor's preview may show a policy that has no version in force yet: the page decides.
   const preview = request.cookies.has('__prerender_bypass') && /^\/[^/]+\/[^/]+\/?$/.test(pathname)
   try {
-    if ((preview && isLang(first)) || (await pageExists(pathname, searchParams))) {
+    const check =
+      preview && isLang(first)
+        ? { exists: true, timeZone: null }
+        : await checkPage(pathname, searchParams)
+    if (check.exists) {
       // The banner on a policy's pages is that policy's (the layout reads this header).
       const slug = pathname.split('/')[2]
       if (slug) headers.set('x-policy', slug)
       response = NextResponse.next({ request: { headers } })
+      // Asked by the production server's page cache: this page may change at midnight in its policy's zone.
+      if (check.timeZone && request.headers.has(VALID_UNTIL_HEADER))
+        response.headers.set(VALID_UNTIL_HEADER, String(nextMidnight(check.timeZone, Date.now())))
     } else {
       target.pathname = `/${lang}/page-not-found`
       response = NextResponse.rewrite(target, { status: 404, request: { headers } })

@@ -1,14 +1,18 @@
-// The site's production server: the catalog endpoint answered from ready bytes in plain Node, in front of
-// Next.js, which serves everything else. The catalog is read on every page view of every visitor: this path
-// does a map lookup and one write. Bundled to dist/server.mjs by build.mjs; started by bin/start.mjs.
+// The site's production server, in front of Next.js: the catalog endpoint and the policy pages answered from
+// ready bytes in plain Node (a map lookup and one write), everything else by Next.js. A page is rendered by
+// Next.js, through a loopback listener of its own, once per content change and per day. Bundled to
+// dist/server.mjs by build.mjs; started by bin/start.mjs.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { LANGUAGES } from '@cookie-policy/schemas/model'
 import { catalogService } from './lib/catalog/instance'
-import type { CatalogReply } from './lib/catalog/service'
 import { serveWebhook, WEBHOOK_PATH } from './lib/catalog/webhook'
 import { webhookSecret } from './lib/env'
+import { createPageCache } from './lib/pageCache'
+import { VALID_UNTIL_HEADER } from './lib/routes'
+import type { Reply } from './lib/readyBytes'
 import { commonSecurityHeaders, jsonSecurityHeaders } from './lib/security'
 
 const CATALOG_PATH = '/api/cookie-catalog'
@@ -22,22 +26,40 @@ const REQUEST_TIMEOUT_MS = 30_000
 /** On SIGTERM, in-flight requests get this long to finish before the process exits. */
 const SHUTDOWN_GRACE_MS = 9_000
 
-/** Next.js marks every dynamic page private and uncacheable; these pages are public and the same for everyone. */
-function cacheablePages(request: IncomingMessage, response: ServerResponse, path: string): void {
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || !PAGE_PATH.test(path)) return
-  // Client-side navigation payloads (RSC) keep Next.js's own caching: browsers handle those differently.
-  if (request.headers.rsc !== undefined || request.url?.includes('_rsc=')) return
-  // An editor's preview (Next.js draft mode) is private: never kept by a CDN.
-  if (request.headers.cookie?.includes('__prerender_bypass=')) return
-  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => ServerResponse
-  response.writeHead = ((status: number, ...rest: unknown[]) => {
-    if (status === 200) response.setHeader('Cache-Control', PAGE_CACHE_CONTROL)
-    else if (status === 404) response.setHeader('Cache-Control', NOT_FOUND_CACHE_CONTROL)
-    return writeHead(status, ...rest)
-  }) as ServerResponse['writeHead']
+/** How long a page may take to render before the last good copy (or Next.js itself) answers. */
+const RENDER_TIMEOUT_MS = 20_000
+
+/** A page visitors share: not an RSC navigation payload (browsers cache those their own way), not a preview. */
+function sharedPage(request: IncomingMessage, path: string): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    PAGE_PATH.test(path) &&
+    request.headers.rsc === undefined &&
+    !request.headers.cookie?.includes('__prerender_bypass=')
+  )
 }
 
-function send(response: ServerResponse, reply: CatalogReply): void {
+/** The address a page is kept under: its path and the one query parameter pages read. */
+function pageKey(path: string, search: string): string | null {
+  const params = new URLSearchParams(search)
+  if (params.has('_rsc')) return null
+  const compare = params.getAll('compare')
+  return compare.length
+    ? `${path}?${compare.map((value) => `compare=${encodeURIComponent(value)}`).join('&')}`
+    : path
+}
+
+/** The headers of a rendered page that describe it (not the connection's, not Next.js's own caching). */
+const PAGE_HEADERS = [
+  'content-type',
+  'content-security-policy',
+  'link',
+  'location',
+  'retry-after',
+  'cache-control',
+]
+
+function send(response: ServerResponse, reply: Reply): void {
   response.writeHead(reply.status, reply.headers)
   response.end(reply.body ?? undefined)
 }
@@ -52,6 +74,43 @@ await app.prepare()
 const catalog = catalogService()
 const security = commonSecurityHeaders()
 
+function nextWithSecurity(request: IncomingMessage, response: ServerResponse): void {
+  for (const [name, value] of Object.entries(security)) response.setHeader(name, value)
+  void handle(request, response)
+}
+
+// Next.js on a loopback port of its own: the page cache renders through it, headers and all.
+const renderer = createServer(nextWithSecurity)
+await new Promise<void>((resolve) => renderer.listen(0, '127.0.0.1', resolve))
+const rendererPort = (renderer.address() as AddressInfo).port
+
+const pages = createPageCache({
+  generation: catalog.generation,
+  cacheControl: { page: PAGE_CACHE_CONTROL, notFound: NOT_FOUND_CACHE_CONTROL },
+  render: async (url) => {
+    const answer = await fetch(`http://127.0.0.1:${rendererPort}${url}`, {
+      headers: { 'accept-encoding': 'identity', [VALID_UNTIL_HEADER]: '?' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+    })
+    const headers: Record<string, string> = { ...security }
+    for (const name of PAGE_HEADERS) {
+      const value = answer.headers.get(name)
+      if (value !== null) headers[name] = value
+    }
+    const validUntil = Number(answer.headers.get(VALID_UNTIL_HEADER))
+    return {
+      status: answer.status,
+      headers,
+      body: Buffer.from(await answer.arrayBuffer()),
+      validUntil: Number.isFinite(validUntil) && validUntil > 0 ? validUntil : null,
+    }
+  },
+})
+
+// The dataset is read, and the default catalog made, before the first visitor asks.
+await catalog.reply('GET', '', {}).catch(() => undefined)
+
 const server = createServer((request, response) => {
   const url = request.url ?? '/'
   const query = url.indexOf('?')
@@ -65,9 +124,20 @@ const server = createServer((request, response) => {
     return
   }
   if (path !== CATALOG_PATH) {
-    for (const [name, value] of Object.entries(security)) response.setHeader(name, value)
-    cacheablePages(request, response, path)
-    void handle(request, response)
+    const key = sharedPage(request, path)
+      ? pageKey(path, query === -1 ? '' : url.slice(query))
+      : null
+    if (key === null) return nextWithSecurity(request, response)
+    void pages
+      .reply(request.method ?? 'GET', key, {
+        ifNoneMatch: request.headers['if-none-match'],
+        acceptEncoding: request.headers['accept-encoding'],
+      })
+      .then((reply) => (reply ? send(response, reply) : nextWithSecurity(request, response)))
+      .catch((error: unknown) => {
+        console.error(`page ${key}: ${(error as Error).message}`)
+        if (!response.headersSent) nextWithSecurity(request, response)
+      })
     return
   }
   catalog
@@ -98,6 +168,7 @@ server.listen(port, hostname, () => {
 
 /** Stop taking connections, let in-flight requests finish, and exit; force it after the grace period. */
 function shutdown(): void {
+  renderer.close()
   server.close(() => process.exit(0))
   server.closeIdleConnections()
   setTimeout(() => {

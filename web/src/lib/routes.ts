@@ -5,20 +5,35 @@ import { readDefaultPolicy, readPolicyState } from '@cookie-policy/schemas/state
 import { runQuery } from './contentSource'
 import { readVersionRequest, versionsOf } from './versionRequest'
 
-export async function pageExists(pathname: string, search: URLSearchParams): Promise<boolean> {
+/**
+ * Asked by the page cache of a render (any value), answered by the proxy on a page (ms since the epoch of its
+ * next change, midnight in its policy's time zone). Read and removed by the server.
+ */
+export const VALID_UNTIL_HEADER = 'x-valid-until'
+
+export interface PageCheck {
+  exists: boolean
+  /** The page's policy's time zone: the page may change at midnight there. */
+  timeZone: string | null
+}
+
+const missing: PageCheck = { exists: false, timeZone: null }
+
+export async function checkPage(pathname: string, search: URLSearchParams): Promise<PageCheck> {
   const segments = pathname.split('/').filter(Boolean)
   const [lang, slug, versions, version, ...rest] = segments
-  if (!lang || !isLang(lang)) return false
+  if (!lang || !isLang(lang)) return missing
   // /{lang} leads to the default policy: it exists when there is one (and the source answers).
-  if (!slug) return (await readDefaultPolicy(runQuery)) !== null
-  if (rest.length || (versions !== undefined && versions !== 'versions')) return false
+  if (!slug) return { exists: (await readDefaultPolicy(runQuery)) !== null, timeZone: null }
+  if (rest.length || (versions !== undefined && versions !== 'versions')) return missing
   const state = await readPolicyState(runQuery, slug)
-  if (!state || state.versions.length === 0) return false
-  if (versions === undefined) return state.inForce !== null
-  if (version === undefined) return true
+  if (!state || state.versions.length === 0) return missing
+  const found = (exists: boolean): PageCheck => ({ exists, timeZone: state.timeZone })
+  if (versions === undefined) return found(state.inForce !== null)
+  if (version === undefined) return found(true)
   const compare = search.getAll('compare')
   const request = readVersionRequest(version, compare.length > 1 ? [] : (compare[0] ?? null))
-  if (!request) return false
+  if (!request) return missing
   const known = new Set(state.versions.map((entry) => entry.version))
-  return versionsOf(request).every((number) => known.has(number))
+  return found(versionsOf(request).every((number) => known.has(number)))
 }

@@ -36,11 +36,11 @@ export function jsonSecurityHeaders(): Record<string, string> {
   }
 }
 
-/** A page's policy: its own scripts only, by nonce (Next.js's and the banner loader), nothing inline. */
-export function pageCsp(nonce: string): string {
+/** A page's policy with the given script sources: nothing inline unless named, no plugins, no framing. */
+function pagePolicy(scriptSources: string): string {
   return [
     "default-src 'self'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    `script-src ${scriptSources}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -50,6 +50,16 @@ export function pageCsp(nonce: string): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ')
+}
+
+/** A page rendered for one visitor: its own scripts only, by nonce (Next.js's and the banner loader). */
+export function pageCsp(nonce: string): string {
+  return pagePolicy(`'nonce-${nonce}' 'strict-dynamic'`)
+}
+
+/** A page kept for every visitor: the site's own script files, and inline scripts by hash ('sha256-…'). */
+export function sharedPageCsp(hashes: readonly string[]): string {
+  return pagePolicy(["'self'", ...hashes].join(' '))
 }
 
 /** A fresh, unguessable nonce for one answer. */

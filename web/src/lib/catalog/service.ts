@@ -1,22 +1,17 @@
 // The catalog endpoint's HTTP behaviour, independent of any framework: every answer is computed once per
 // content change and kept as ready bytes (identity, gzip, brotli) with strong ETags. A request is then a
 // map lookup. When the content source fails, the last good answer is served.
-import { createHash } from 'node:crypto'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { catalogErrorSchema } from '@cookie-policy/schemas/contracts'
 import { nextMidnight } from '@cookie-policy/schemas/model'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
+import { prepareReady, serveReady, type Ready, type Reply } from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
 import { buildCatalogValue } from './build'
 import { CatalogRequestError, parseCatalogRequest } from './params'
 
 const CATALOG_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
 
-export interface CatalogReply {
-  status: number
-  headers: Record<string, string>
-  body: Buffer | null
-}
+export type CatalogReply = Reply
 
 export interface CatalogServiceOptions {
   runQuery: RunQuery
@@ -28,18 +23,6 @@ export interface CatalogServiceOptions {
   checkEveryMs?: number
   ttlMs?: number
   now?: () => number
-}
-
-type Encoding = 'br' | 'gzip' | 'identity'
-
-interface Prepared {
-  generation: number
-  /** The next midnight in the policy's time zone, when the version in force may change. */
-  expiresAt: number
-  hash: string
-  bodies: Record<Encoding, Buffer>
-  headers: Record<Encoding, Record<string, string>>
-  notModified: Record<string, string>
 }
 
 const SHARED_HEADERS = {
@@ -56,62 +39,18 @@ const PREFLIGHT_HEADERS = {
   'Cache-Control': 'public, max-age=86400',
 }
 
-/** br when the client takes it, then gzip, else the plain bytes; a q=0 refusal is honoured. */
-/** "name", with any q-value but zero, as one item of an Accept-Encoding list. */
-function acceptance(name: string): RegExp {
-  return new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, 'i')
-}
-// Built once: negotiation runs on every catalog request.
-const ACCEPTS_BR = acceptance('br')
-const ACCEPTS_GZIP = acceptance('gzip')
-
-export function negotiateEncoding(header: string | undefined | null): Encoding {
-  if (!header) return 'identity'
-  if (ACCEPTS_BR.test(header)) return 'br'
-  if (ACCEPTS_GZIP.test(header)) return 'gzip'
-  return 'identity'
-}
-
-function prepare(value: unknown, generation: number, expiresAt: number): Prepared {
-  const identity = Buffer.from(JSON.stringify(value))
-  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27)
-  const bodies: Record<Encoding, Buffer> = {
-    identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-      },
-    }),
-  }
-  const common = {
-    ...SHARED_HEADERS,
-    'Cache-Control': CATALOG_CACHE_CONTROL,
-    Vary: 'Accept-Encoding',
-  }
-  const etag = (encoding: Encoding) =>
-    encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`
-  const headersFor = (encoding: Encoding): Record<string, string> => ({
-    ...common,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(bodies[encoding].length),
-    ETag: etag(encoding),
-    ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
-  })
-  const headers = {
-    identity: headersFor('identity'),
-    gzip: headersFor('gzip'),
-    br: headersFor('br'),
-  }
-  return {
+function prepare(value: unknown, generation: number, expiresAt: number): Promise<Ready> {
+  return prepareReady({
+    status: 200,
+    body: Buffer.from(JSON.stringify(value)),
+    headers: {
+      ...SHARED_HEADERS,
+      'Cache-Control': CATALOG_CACHE_CONTROL,
+      'Content-Type': 'application/json; charset=utf-8',
+    },
     generation,
     expiresAt,
-    hash,
-    bodies,
-    headers,
-    notModified: { ...common, ETag: `"${hash}"` },
-  }
+  })
 }
 
 function errorReply(error: CatalogRequestError): CatalogReply {
@@ -138,13 +77,13 @@ export function createCatalogService(options: CatalogServiceOptions) {
   const now = options.now ?? Date.now
   const checkEveryMs = options.checkEveryMs ?? 1000
   const ttlMs = options.ttlMs ?? 60_000
-  const cache = new Map<string, Prepared>()
+  const cache = new Map<string, Ready>()
   let generation = 0
   let knownVersion: string | null = null
   let nextCheck = 0
   let checking: Promise<void> | null = null
   let lastRefresh: number | null = null
-  const inflight = new Map<string, Promise<Prepared>>()
+  const inflight = new Map<string, Promise<Ready>>()
   const logged = new Set<string>()
 
   function bump(): void {
@@ -182,7 +121,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
     return generation
   }
 
-  async function compute(search: string, forGeneration: number): Promise<Prepared> {
+  async function compute(search: string, forGeneration: number): Promise<Ready> {
     const request = parseCatalogRequest(search)
     // The content version the first answers are built from, so the first check does not redo them.
     knownVersion ??= await options.contentVersion().catch(() => null)
@@ -194,23 +133,6 @@ export function createCatalogService(options: CatalogServiceOptions) {
       cookieName: options.cookieName,
     })
     return prepare(value, forGeneration, nextMidnight(timeZone, time))
-  }
-
-  function serve(
-    prepared: Prepared,
-    method: string,
-    ifNoneMatch: string | undefined | null,
-    acceptEncoding: string | undefined | null,
-  ): CatalogReply {
-    if (ifNoneMatch && (ifNoneMatch.includes(prepared.hash) || ifNoneMatch.trim() === '*')) {
-      return { status: 304, headers: prepared.notModified, body: null }
-    }
-    const encoding = negotiateEncoding(acceptEncoding)
-    return {
-      status: 200,
-      headers: prepared.headers[encoding],
-      body: method === 'HEAD' ? null : prepared.bodies[encoding],
-    }
   }
 
   /** The answer for a request; `search` is the raw query string (with or without "?"). */
@@ -232,7 +154,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
     const wanted = currentGeneration()
     const cached = cache.get(key)
     if (cached && cached.generation === wanted && now() < cached.expiresAt)
-      return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+      return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
     try {
       const flightKey = `${wanted}|${key}`
       let pending = inflight.get(flightKey)
@@ -242,11 +164,11 @@ export function createCatalogService(options: CatalogServiceOptions) {
       }
       const prepared = await pending
       cache.set(key, prepared)
-      return serve(prepared, method, headers.ifNoneMatch, headers.acceptEncoding)
+      return serveReady(prepared, method, headers.ifNoneMatch, headers.acceptEncoding)
     } catch (error) {
       if (error instanceof CatalogRequestError) return errorReply(error)
       // The content source failed: the last good answer, if there is one, is better than none.
-      if (cached) return serve(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+      if (cached) return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
       // The content source logs its own outages; anything else is said once per distinct message.
       const message = (error as Error).message
       if (!logged.has(message)) {
@@ -269,7 +191,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
     return generation
   }
 
-  return { reply, invalidate }
+  /** The content generation now served: pages kept as ready bytes follow the same changes. */
+  return { reply, invalidate, generation: currentGeneration }
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>

@@ -1,0 +1,136 @@
+// The policy pages kept as ready bytes, like the catalog: each address is rendered by Next.js once per content
+// generation (a dataset change, a webhook) and per day in its policy's time zone, then answered from memory
+// with a strong ETag (304 to If-None-Match) in the encoding the client takes.
+import { createHash } from 'node:crypto'
+import { prepareReady, serveReady, type Ready, type Reply } from './readyBytes'
+import { sharedPageCsp } from './security'
+
+export interface Rendered {
+  status: number
+  headers: Record<string, string>
+  body: Buffer
+  /** When the page stops being right without a content change; null: no later than a minute from now. */
+  validUntil: number | null
+}
+
+export interface PageCacheOptions {
+  /** Renders an address (path and query) as Next.js answers it. */
+  render: (url: string) => Promise<Rendered>
+  /** The content generation now served (the catalog service's): a new one renders every page again. */
+  generation: () => number
+  /** The Cache-Control of a page (200) and of a missing one (404). */
+  cacheControl: { page: string; notFound: string }
+  now?: () => number
+  /** The most bytes of pages kept (all encodings); the least recently used go first. */
+  maxBytes?: number
+}
+
+const FALLBACK_TTL_MS = 60_000
+
+const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g
+
+/**
+ * A page kept for every visitor cannot carry one visitor's nonce: its Content-Security-Policy lists the hashes
+ * of its inline scripts instead (Next.js's payload, nothing else), and its files come from the site itself.
+ */
+export function forEveryVisitor(html: string, nonce: string | null): { html: string; csp: string } {
+  const shared = nonce ? html.replaceAll(` nonce="${nonce}"`, '') : html
+  const hashes = new Set<string>()
+  for (const [, attributes, body] of shared.matchAll(SCRIPT)) {
+    if (/\bsrc=/.test(attributes!)) continue
+    hashes.add(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`)
+  }
+  return { html: shared, csp: sharedPageCsp([...hashes]) }
+}
+
+const sizeOf = (ready: Ready) =>
+  ready.bodies.identity.length + ready.bodies.gzip.length + ready.bodies.br.length
+
+export function createPageCache(options: PageCacheOptions) {
+  const now = options.now ?? Date.now
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024
+  const cache = new Map<string, Ready>()
+  let bytes = 0
+  const inflight = new Map<string, Promise<Ready | Rendered>>()
+
+  function keep(url: string, ready: Ready): void {
+    forget(url)
+    cache.set(url, ready)
+    bytes += sizeOf(ready)
+    for (const [oldest, entry] of cache) {
+      if (bytes <= maxBytes || oldest === url) break
+      cache.delete(oldest)
+      bytes -= sizeOf(entry)
+    }
+  }
+
+  function forget(url: string): void {
+    const entry = cache.get(url)
+    if (!entry) return
+    cache.delete(url)
+    bytes -= sizeOf(entry)
+  }
+
+  /** A 200 or a 404 is kept; anything else (a redirect, a 503 page) is passed on as rendered, once. */
+  async function make(url: string, generation: number): Promise<Ready | Rendered> {
+    const rendered = await options.render(url)
+    if (rendered.status !== 200 && rendered.status !== 404) return rendered
+    const nonce = /'nonce-([^']+)'/.exec(rendered.headers['content-security-policy'] ?? '')?.[1]
+    const { html, csp } = forEveryVisitor(rendered.body.toString('utf8'), nonce ?? null)
+    const { 'cache-control': _private, ...headers } = rendered.headers
+    // Next.js names the stylesheet it preloads with the nonce too.
+    if (headers.link && nonce) headers.link = headers.link.replaceAll(`; nonce="${nonce}"`, '')
+    return prepareReady({
+      status: rendered.status,
+      body: Buffer.from(html),
+      headers: {
+        ...headers,
+        'content-security-policy': csp,
+        'Cache-Control':
+          rendered.status === 200 ? options.cacheControl.page : options.cacheControl.notFound,
+      },
+      generation,
+      expiresAt: rendered.validUntil ?? now() + FALLBACK_TTL_MS,
+    })
+  }
+
+  /** The answer from ready bytes; null when rendering failed and no earlier page is kept. */
+  async function reply(
+    method: string,
+    url: string,
+    headers: { ifNoneMatch?: string | null; acceptEncoding?: string | null },
+  ): Promise<Reply | null> {
+    const generation = options.generation()
+    const cached = cache.get(url)
+    if (cached && cached.generation === generation && now() < cached.expiresAt) {
+      // Most recently used last: the oldest are the first to go.
+      cache.delete(url)
+      cache.set(url, cached)
+      return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+    }
+    const key = `${generation}|${url}`
+    let pending = inflight.get(key)
+    if (!pending) {
+      pending = make(url, generation).finally(() => inflight.delete(key))
+      inflight.set(key, pending)
+    }
+    try {
+      const made = await pending
+      if (!('hash' in made)) {
+        forget(url)
+        return {
+          status: made.status,
+          headers: made.headers,
+          body: method === 'HEAD' ? null : made.body,
+        }
+      }
+      if (cache.get(url) !== made) keep(url, made)
+      return serveReady(made, method, headers.ifNoneMatch, headers.acceptEncoding)
+    } catch {
+      // Rendering failed: the last good page is better than none.
+      return cached ? serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding) : null
+    }
+  }
+
+  return { reply }
+}

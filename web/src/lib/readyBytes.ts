@@ -1,0 +1,120 @@
+// Answers kept as ready bytes: identity, gzip and brotli computed once, with a strong ETag each; a request is
+// then a lookup and one write. The catalog endpoint and the policy pages share this one mechanism.
+import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+
+export type Encoding = 'br' | 'gzip' | 'identity'
+
+export interface Reply {
+  status: number
+  headers: Record<string, string>
+  body: Buffer | null
+}
+
+export interface Ready {
+  status: number
+  /** The content generation it was made from; an answer of an older one is made again. */
+  generation: number
+  /** When it stops being right without any content change (midnight in the policy's time zone). */
+  expiresAt: number
+  hash: string
+  bodies: Record<Encoding, Buffer>
+  headers: Record<Encoding, Record<string, string>>
+  notModified: Record<Encoding, Record<string, string>>
+}
+
+/** "name", with any q-value but zero, as one item of an Accept-Encoding list. */
+function acceptance(name: string): RegExp {
+  return new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`, 'i')
+}
+// Built once: negotiation runs on every request.
+const ACCEPTS_BR = acceptance('br')
+const ACCEPTS_GZIP = acceptance('gzip')
+
+/** br when the client takes it, then gzip, else the plain bytes; a q=0 refusal is honoured. */
+export function negotiateEncoding(header: string | undefined | null): Encoding {
+  if (!header) return 'identity'
+  if (ACCEPTS_BR.test(header)) return 'br'
+  if (ACCEPTS_GZIP.test(header)) return 'gzip'
+  return 'identity'
+}
+
+const brotli = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+/** Above this size the strongest settings cost more time than the bytes they save (a page of 2,000 cookies). */
+const LARGE_BODY_BYTES = 256 * 1024
+
+/**
+ * `headers` are the answer's own (Content-Type, Cache-Control, …); length, encoding and ETag are added. The
+ * compression runs off the main thread, both encodings at once.
+ */
+export async function prepareReady(answer: {
+  status: number
+  body: Buffer
+  headers: Record<string, string>
+  generation: number
+  expiresAt: number
+}): Promise<Ready> {
+  const identity = answer.body
+  const large = identity.length > LARGE_BODY_BYTES
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27)
+  const [gzipped, brotlied] = await Promise.all([
+    gzipAsync(identity, { level: large ? 6 : 9 }),
+    brotli(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: large ? 6 : 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
+  ])
+  const bodies: Record<Encoding, Buffer> = { identity, gzip: gzipped, br: brotlied }
+  const common: Record<string, string> = { ...answer.headers, Vary: 'Accept-Encoding' }
+  const etag = (encoding: Encoding) =>
+    encoding === 'identity' ? `"${hash}"` : `"${hash}-${encoding}"`
+  const { 'Content-Type': _type, ...withoutType } = common
+  const headersFor = (encoding: Encoding): Record<string, string> => ({
+    ...common,
+    'Content-Length': String(bodies[encoding].length),
+    ETag: etag(encoding),
+    ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+  })
+  const notModifiedFor = (encoding: Encoding) => ({ ...withoutType, ETag: etag(encoding) })
+  return {
+    status: answer.status,
+    generation: answer.generation,
+    expiresAt: answer.expiresAt,
+    hash,
+    bodies,
+    headers: { identity: headersFor('identity'), gzip: headersFor('gzip'), br: headersFor('br') },
+    notModified: {
+      identity: notModifiedFor('identity'),
+      gzip: notModifiedFor('gzip'),
+      br: notModifiedFor('br'),
+    },
+  }
+}
+
+/**
+ * A 304 to a matching If-None-Match (any encoding's ETag of a 200; it carries the ETag of the encoding the
+ * client takes now), else the bytes in the best accepted encoding.
+ */
+export function serveReady(
+  ready: Ready,
+  method: string,
+  ifNoneMatch: string | undefined | null,
+  acceptEncoding: string | undefined | null,
+): Reply {
+  const encoding = negotiateEncoding(acceptEncoding)
+  if (
+    ready.status === 200 &&
+    ifNoneMatch &&
+    (ifNoneMatch.includes(ready.hash) || ifNoneMatch.trim() === '*')
+  )
+    return { status: 304, headers: ready.notModified[encoding], body: null }
+  return {
+    status: ready.status,
+    headers: ready.headers[encoding],
+    body: method === 'HEAD' ? null : ready.bodies[encoding],
+  }
+}
