@@ -1,5 +1,8 @@
 // Sanity NDJSON datasets: read and write them faithfully, and run GROQ over them with groq-js.
+import { close, closeSync, open, read, readSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { evaluate, evaluateSync, parse, toJS } from 'groq-js'
+import { objectFields } from './jsonFields'
 import type { QueryResult, RunQuery } from './queries'
 
 export interface SanityDocument {
@@ -21,65 +24,125 @@ export class DatasetError extends Error {
 
 /** A line longer than this is a large document: its large fields are parsed when read, not kept parsed. */
 const LARGE_LINE_BYTES = 8_192
-/** A field with more values than this, in a large document, is a large field. */
-const LARGE_FIELD_VALUES = 256
-/** How many large documents are kept parsed at once (those being read by the queries now running). */
-const PARSED_LARGE_DOCUMENTS = 8
+/** A field of a large document longer than this is a large field. */
+const LARGE_FIELD_BYTES = 1_024
+/** How many large fields are kept parsed at once: the two versions a comparison reads. */
+const PARSED_LARGE_FIELDS = 2
+
+/** A dataset file, open while any of its large documents may still be read. */
+class OpenFile {
+  constructor(readonly fd: number) {}
+}
+const closeWhenUnused = new FinalizationRegistry<number>((fd) => close(fd, () => undefined))
+
+/** Where a large document's line is: in memory, or at a place in a file, read when a field of it is. */
+type Line = Buffer | { file: OpenFile; offset: number; length: number }
+
+/** Bytes [start, end) of a line. */
+function bytesOf(line: Line, start = 0, end = line.length): Buffer {
+  if (Buffer.isBuffer(line)) return line.subarray(start, end)
+  const bytes = Buffer.allocUnsafe(end - start)
+  readSync(line.file.fd, bytes, 0, end - start, line.offset + start)
+  return bytes
+}
+
+/** A large field of a large document: where its value is in the document's line. */
+interface LargeField {
+  line: Line
+  start: number
+  end: number
+  /** The dataset file and line number, for the error if the value is not JSON after all. */
+  file: string
+  lineNumber: number
+  key: string
+}
+
+const parsedFields = new Map<LargeField, unknown>()
+
+/** A large field's value, parsed from its bytes (the few most recently read are kept). */
+function readField(field: LargeField): unknown {
+  if (parsedFields.has(field)) {
+    const value = parsedFields.get(field)
+    parsedFields.delete(field)
+    parsedFields.set(field, value)
+    return value
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(bytesOf(field.line, field.start, field.end).toString('utf8'))
+  } catch (error) {
+    throw new DatasetError(
+      field.file,
+      field.lineNumber,
+      `"${field.key}" is not valid JSON (${(error as Error).message})`,
+    )
+  }
+  if (parsedFields.size >= PARSED_LARGE_FIELDS)
+    parsedFields.delete(parsedFields.keys().next().value!)
+  parsedFields.set(field, value)
+  return value
+}
+
+/** A large document as read: its line, and each field's value or where the value is. */
+interface LazyRecipe {
+  line: Line
+  fields: [string, { value: unknown } | LargeField][]
+}
 
 /** The exact line a large document was read from: written back as it was when the document is unchanged. */
-const sourceLines = new WeakMap<SanityDocument, Buffer>()
-const parsedLarge = new Map<Buffer, SanityDocument>()
-
-/** The whole of a large document, parsed again from its line (the few most recent are kept). */
-function parseLarge(line: Buffer): SanityDocument {
-  let parsed = parsedLarge.get(line)
-  if (parsed) {
-    parsedLarge.delete(line)
-  } else {
-    parsed = JSON.parse(line.toString('utf8')) as SanityDocument
-    if (parsedLarge.size >= PARSED_LARGE_DOCUMENTS)
-      parsedLarge.delete(parsedLarge.keys().next().value!)
-  }
-  parsedLarge.set(line, parsed)
-  return parsed
-}
-
-/** Counts the values of a JSON value, stopping past `limit`. */
-function valueCount(value: unknown, limit: number): number {
-  if (typeof value !== 'object' || value === null) return 1
-  let count = 1
-  for (const item of Array.isArray(value) ? value : Object.values(value)) {
-    count += valueCount(item, limit - count)
-    if (count > limit) break
-  }
-  return count
-}
+const recipes = new WeakMap<SanityDocument, LazyRecipe>()
 
 /**
- * A large document whose large fields (a version's catalog snapshot, its text) stay as bytes until a query reads
- * them: a history of a hundred versions then costs its bytes in memory, not a hundred parsed catalogs. Its
- * fields are read-only; a changed document is a new object.
+ * A large document whose large fields (a version's catalog snapshot, its text) stay in its line until a query
+ * reads them: a history of a hundred versions then costs neither a hundred parsed catalogs nor their bytes.
+ * Its fields are read-only; a changed document is a new object.
  */
-function lazyDocument(whole: SanityDocument, line: Buffer, id = whole._id): SanityDocument {
+function lazyDocument(recipe: LazyRecipe, id?: string): SanityDocument {
   const document = {} as SanityDocument
-  for (const [key, value] of Object.entries(whole)) {
-    if (key !== '_id' && valueCount(value, LARGE_FIELD_VALUES) > LARGE_FIELD_VALUES) {
-      Object.defineProperty(document, key, {
-        enumerable: true,
-        get: () => parseLarge(line)[key],
-      })
-    } else {
-      Object.defineProperty(document, key, { enumerable: true, value: key === '_id' ? id : value })
-    }
+  for (const [key, field] of recipe.fields) {
+    const descriptor =
+      'value' in field
+        ? { value: key === '_id' && id !== undefined ? id : field.value }
+        : { get: () => readField(field) }
+    Object.defineProperty(document, key, { enumerable: true, ...descriptor })
   }
-  if (id === whole._id) sourceLines.set(document, line)
+  if (id === undefined) recipes.set(document, recipe)
   return document
 }
 
-/** The same document under another `_id`, large fields still unparsed. */
+/** The same document under another `_id`, large fields still unread. */
 function withId(document: SanityDocument, id: string): SanityDocument {
-  const line = sourceLines.get(document)
-  return line ? lazyDocument(document, line, id) : { ...document, _id: id }
+  const recipe = recipes.get(document)
+  return recipe ? lazyDocument(recipe, id) : { ...document, _id: id }
+}
+
+/**
+ * A large line's document, its small fields parsed and its large ones left where they are; null when the line
+ * is not one JSON object (JSON.parse then says why).
+ */
+function readLarge(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  line: Line,
+  where: { file: string; lineNumber: number },
+): SanityDocument | null {
+  const spans = objectFields(bytes, start, end)
+  if (!spans) return null
+  const fields: LazyRecipe['fields'] = []
+  for (const span of spans) {
+    if (span.end - span.start > LARGE_FIELD_BYTES && span.key !== '_id' && span.key !== '_type') {
+      const place = { line, start: span.start - start, end: span.end - start, key: span.key }
+      fields.push([span.key, { ...place, ...where }])
+    } else {
+      try {
+        fields.push([span.key, { value: JSON.parse(bytes.toString('utf8', span.start, span.end)) }])
+      } catch {
+        return null
+      }
+    }
+  }
+  return lazyDocument({ line, fields })
 }
 
 /**
@@ -88,32 +151,89 @@ function withId(document: SanityDocument, id: string): SanityDocument {
  */
 export function parseNdjson(input: string | Buffer, file: string): SanityDocument[] {
   const bytes = typeof input === 'string' ? Buffer.from(input) : input
+  const parser = lineParser(file, (start, end) => bytes.subarray(start, end))
+  parser.push(bytes, 0, true)
+  return parser.documents
+}
+
+const openFile = promisify(open)
+const readChunk = promisify(read)
+/** A dataset file is read this much at a time: a large one is never in memory whole. */
+const CHUNK_BYTES = 4 * 1024 * 1024
+
+/**
+ * Reads a dataset file. Large documents keep their large fields in the file, read and parsed when a query
+ * reads them; the file stays open until none of its documents is left. A file is replaced, never rewritten in
+ * place (writeDatasetFile renames a new file over it), so the documents read stay those of this file.
+ */
+export async function readNdjsonFile(
+  path: string,
+  chunkBytes = CHUNK_BYTES,
+): Promise<SanityDocument[]> {
+  const fd = await openFile(path, 'r')
+  try {
+    const file = new OpenFile(fd)
+    const parser = lineParser(path, (offset, end) => ({ file, offset, length: end - offset }))
+    let pending = Buffer.alloc(0)
+    for (let offset = 0; ;) {
+      const chunk = Buffer.allocUnsafe(chunkBytes)
+      const { bytesRead } = await readChunk(fd, chunk, 0, chunkBytes, null)
+      const bytes = Buffer.concat([pending, chunk.subarray(0, bytesRead)])
+      const used = parser.push(bytes, offset, bytesRead === 0)
+      if (bytesRead === 0) break
+      pending = bytes.subarray(used)
+      offset += used
+    }
+    closeWhenUnused.register(file, fd)
+    return parser.documents
+  } catch (error) {
+    closeSync(fd)
+    throw error
+  }
+}
+
+/** Parses lines as their bytes arrive; `lineAt` says where a large document's line is kept (in the file). */
+function lineParser(file: string, lineAt: (start: number, end: number) => Line) {
   const documents: SanityDocument[] = []
   const seen = new Map<string, number>()
   let line = 0
-  for (let start = 0; start < bytes.length;) {
-    line++
-    const newline = bytes.indexOf(10, start)
-    const end = newline === -1 ? bytes.length : newline
-    const raw = bytes.subarray(start, end)
-    start = end + 1
-    const text = raw.toString('utf8')
-    if (text.trim() === '') continue
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-    } catch (error) {
-      throw new DatasetError(file, line, `not valid JSON (${(error as Error).message})`)
+  /** Parses the whole lines of `bytes`, found at `offset` in the file (the last one too when `last`); returns the length parsed. */
+  function push(bytes: Buffer, offset: number, last: boolean): number {
+    let start = 0
+    while (start < bytes.length) {
+      const newline = bytes.indexOf(10, start)
+      if (newline === -1 && !last) break
+      const end = newline === -1 ? bytes.length : newline
+      const lineStart = start
+      start = end + 1
+      line++
+      const large = end - lineStart > LARGE_LINE_BYTES
+      let value: unknown = large
+        ? readLarge(bytes, lineStart, end, lineAt(offset + lineStart, offset + end), {
+            file,
+            lineNumber: line,
+          })
+        : null
+      if (value === null) {
+        const text = bytes.toString('utf8', lineStart, end)
+        if (text.trim() === '') continue
+        try {
+          value = JSON.parse(text)
+        } catch (error) {
+          throw new DatasetError(file, line, `not valid JSON (${(error as Error).message})`)
+        }
+      }
+      if (!isDocument(value))
+        throw new DatasetError(file, line, 'a document needs a string "_id" and "_type"')
+      const previous = seen.get(value._id)
+      if (previous !== undefined)
+        throw new DatasetError(file, line, `"_id" ${value._id} already used on line ${previous}`)
+      seen.set(value._id, line)
+      documents.push(value)
     }
-    if (!isDocument(value))
-      throw new DatasetError(file, line, 'a document needs a string "_id" and "_type"')
-    const previous = seen.get(value._id)
-    if (previous !== undefined)
-      throw new DatasetError(file, line, `"_id" ${value._id} already used on line ${previous}`)
-    seen.set(value._id, line)
-    documents.push(raw.length > LARGE_LINE_BYTES ? lazyDocument(value, raw) : value)
+    return Math.min(start, bytes.length)
   }
-  return documents
+  return { push, documents }
 }
 
 function isDocument(value: unknown): value is SanityDocument {
@@ -133,7 +253,10 @@ function isDocument(value: unknown): value is SanityDocument {
  */
 export function ndjsonLines(documents: readonly SanityDocument[]): (string | Buffer)[] {
   const sorted = [...documents].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-  return sorted.map((document) => sourceLines.get(document) ?? JSON.stringify(sortKeys(document)))
+  return sorted.map((document) => {
+    const recipe = recipes.get(document)
+    return recipe ? bytesOf(recipe.line) : JSON.stringify(sortKeys(document))
+  })
 }
 
 export function serializeNdjson(documents: readonly SanityDocument[]): string {

@@ -1,11 +1,16 @@
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   createGroqRunner,
   DatasetError,
   parseNdjson,
+  readNdjsonFile,
   serializeNdjson,
   type SanityDocument,
 } from '../src/dataset'
+import { objectFields } from '../src/jsonFields'
 import { policiesQuery, policyVersionsByNumberQuery } from '../src/queries'
 import type { PolicyVersionsByNumberQueryResult } from '../src/sanity.types'
 import { readPolicyState, readVersions } from '../src/state'
@@ -190,6 +195,44 @@ describe('NDJSON datasets', () => {
     )
     const drafts = createGroqRunner(asDraft, 'drafts')
     expect(await readVersions(drafts, 'cookies', [1, 2, 3])).toEqual(await read(documents))
+  })
+
+  it('reads a large document from its file when asked, from the file it was read from', async () => {
+    const documents = await threeVersions()
+    const dir = mkdtempSync(join(tmpdir(), 'dataset-'))
+    const file = join(dir, 'dataset.ndjson')
+    writeFileSync(file, serializeNdjson(documents))
+    const fromFile = await readNdjsonFile(file)
+    // Read in pieces smaller than a line, the documents are the same.
+    expect(serializeNdjson(await readNdjsonFile(file, 1_000))).toBe(serializeNdjson(documents))
+    const read = (docs: SanityDocument[]) =>
+      readVersions(createGroqRunner(docs), 'cookies', [1, 2, 3])
+    // The file is replaced (as every write does) by one with a single version: what was read stays whole.
+    writeFileSync(`${file}.new`, serializeNdjson(documents.slice(0, 1)))
+    renameSync(`${file}.new`, file)
+    expect(await read(fromFile)).toEqual(await read(documents))
+    expect(serializeNdjson(fromFile)).toBe(serializeNdjson(documents))
+    await expect(readNdjsonFile(join(dir, 'missing.ndjson'))).rejects.toThrow(/ENOENT/)
+    rmSync(dir, { recursive: true })
+  })
+
+  it('finds the fields of a JSON object without parsing their values', () => {
+    const text = '{"a": "x\\\\\\"}", "b" : [1, {"c": "]}"}, true] ,"n":-1.5e3,"a":null }'
+    const bytes = Buffer.from(text)
+    const fields = objectFields(bytes, 0, bytes.length)!
+    expect(
+      Object.fromEntries(fields.map((f) => [f.key, JSON.parse(text.slice(f.start, f.end))])),
+    ).toEqual(JSON.parse(text))
+    for (const bad of ['[1]', '{"a":1', '{"a" 1}', '{"a":"x}', '{"a":1}x', '{"a":1,}'])
+      expect(objectFields(Buffer.from(bad), 0, bad.length), bad).toBeNull()
+  })
+
+  it('names the file, line and field of a large document that is not JSON when read', async () => {
+    const long = 'x'.repeat(10_000)
+    const line = `{"_id":"v","_type":"policyVersion","version":1,"snapshot":{"a":"${long}","b":tru}}`
+    const [document] = parseNdjson(`${line}\n`, 'data.ndjson')
+    expect(document!.version).toBe(1)
+    expect(() => document!.snapshot).toThrow(/^data\.ndjson:1: "snapshot" is not valid JSON/)
   })
 
   it('names the file and line of a bad document', () => {

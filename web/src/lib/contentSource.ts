@@ -1,9 +1,9 @@
 // The one content source: GROQ with params, over the local NDJSON dataset (groq-js) or Sanity's Content Lake.
 // Both run the same query strings; both see published documents only. Nothing else in web/ knows which it reads.
 // When the source fails after a good read, the last good answer is served (and the outage logged once).
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { createClient, type SanityClient } from '@sanity/client'
-import { createGroqRunner, parseNdjson } from '@cookie-policy/schemas/dataset'
+import { createGroqRunner, readNdjsonFile } from '@cookie-policy/schemas/dataset'
 import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
 import { contentSourceConfig, type ContentSourceConfig } from './env'
 
@@ -16,7 +16,7 @@ interface EmbeddedState {
 }
 
 /** Results kept per dataset version: the proxy's check of an address and the page it lets through ask alike. */
-const MEMO_ENTRIES = 32
+const MEMO_ENTRIES = 8
 
 /** A dataset does not change under a runner: the same query with the same params has the same answer. */
 function memoized(run: RunQuery): RunQuery {
@@ -57,16 +57,13 @@ async function readEmbedded(file: string): Promise<EmbeddedState> {
   })
   const version = `${info.mtimeMs}:${info.size}`
   if (shared.embedded?.file === file && shared.embedded.version === version) return shared.embedded
-  shared.loading ??= readFile(file)
-    .then((bytes) => {
-      const documents = parseNdjson(bytes, file)
-      return {
-        file,
-        version,
-        run: memoized(createGroqRunner(documents)),
-        runDrafts: createGroqRunner(documents, 'drafts'),
-      }
-    })
+  shared.loading ??= readNdjsonFile(file)
+    .then((documents) => ({
+      file,
+      version,
+      run: memoized(createGroqRunner(documents)),
+      runDrafts: createGroqRunner(documents, 'drafts'),
+    }))
     .finally(() => {
       shared.loading = null
     })

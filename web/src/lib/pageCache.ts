@@ -1,9 +1,8 @@
 // The policy pages kept as ready bytes, like the catalog: each address is rendered by Next.js once per content
 // generation (a dataset change, a webhook) and per day in its policy's time zone, then answered from memory
 // with a strong ETag (304 to If-None-Match) in the encoding the client takes.
-import { createHash } from 'node:crypto'
 import { prepareReady, serveReady, type Ready, type Reply } from './readyBytes'
-import { sharedPageCsp } from './security'
+import { documentCsp } from './security'
 
 export interface Rendered {
   status: number
@@ -27,20 +26,19 @@ export interface PageCacheOptions {
 
 const FALLBACK_TTL_MS = 60_000
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g
+/** Every script but the banner's: Next.js's runtime files, its inline bootstrap and the page's payload. */
+const FRAMEWORK_SCRIPT = /<script\b(?![^>]*\bsrc="\/cookie-banner\.js")[^>]*>[\s\S]*?<\/script>/g
+const SCRIPT_PRELOAD = /<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bas="script"[^>]*\/?>/g
 
 /**
- * A page kept for every visitor cannot carry one visitor's nonce: its Content-Security-Policy lists the hashes
- * of its inline scripts instead (Next.js's payload, nothing else), and its files come from the site itself.
+ * A page as every visitor gets it: a document. Nothing on a policy page runs in the browser but the banner, so
+ * Next.js's runtime and the page's payload for it (more than half the bytes of a long policy) are left out; its
+ * links are plain links. It carries no visitor's nonce, and needs none: no script is inline.
  */
-export function forEveryVisitor(html: string, nonce: string | null): { html: string; csp: string } {
-  const shared = nonce ? html.replaceAll(` nonce="${nonce}"`, '') : html
-  const hashes = new Set<string>()
-  for (const [, attributes, body] of shared.matchAll(SCRIPT)) {
-    if (/\bsrc=/.test(attributes!)) continue
-    hashes.add(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`)
-  }
-  return { html: shared, csp: sharedPageCsp([...hashes]) }
+export function forEveryVisitor(html: string, nonce: string | null): string {
+  return (nonce ? html.replaceAll(` nonce="${nonce}"`, '') : html)
+    .replace(FRAMEWORK_SCRIPT, '')
+    .replace(SCRIPT_PRELOAD, '')
 }
 
 const sizeOf = (ready: Ready) =>
@@ -76,7 +74,7 @@ export function createPageCache(options: PageCacheOptions) {
     const rendered = await options.render(url)
     if (rendered.status !== 200 && rendered.status !== 404) return rendered
     const nonce = /'nonce-([^']+)'/.exec(rendered.headers['content-security-policy'] ?? '')?.[1]
-    const { html, csp } = forEveryVisitor(rendered.body.toString('utf8'), nonce ?? null)
+    const html = forEveryVisitor(rendered.body.toString('utf8'), nonce ?? null)
     const { 'cache-control': _private, ...headers } = rendered.headers
     // Next.js names the stylesheet it preloads with the nonce too.
     if (headers.link && nonce) headers.link = headers.link.replaceAll(`; nonce="${nonce}"`, '')
@@ -85,7 +83,7 @@ export function createPageCache(options: PageCacheOptions) {
       body: Buffer.from(html),
       headers: {
         ...headers,
-        'content-security-policy': csp,
+        'content-security-policy': documentCsp(),
         'Cache-Control':
           rendered.status === 200 ? options.cacheControl.page : options.cacheControl.notFound,
       },

@@ -57,9 +57,9 @@ export function pageCsp(nonce: string): string {
   return pagePolicy(`'nonce-${nonce}' 'strict-dynamic'`)
 }
 
-/** A page kept for every visitor: the site's own script files, and inline scripts by hash ('sha256-…'). */
-export function sharedPageCsp(hashes: readonly string[]): string {
-  return pagePolicy(["'self'", ...hashes].join(' '))
+/** A page kept for every visitor, as a document: the site's own script files (the banner), nothing inline. */
+export function documentCsp(): string {
+  return pagePolicy("'self'")
 }
 
 /** A fresh, unguessable nonce for one answer. */
