@@ -174,14 +174,21 @@ export async function readNdjsonFile(
   try {
     const file = new OpenFile(fd)
     const parser = lineParser(path, (offset, end) => ({ file, offset, length: end - offset }))
-    let pending = Buffer.alloc(0)
+    // One buffer, reused: the unparsed end of a read moves to its start, and a longer line grows it.
+    let buffer = Buffer.allocUnsafe(chunkBytes)
+    let filled = 0
     for (let offset = 0; ;) {
-      const chunk = Buffer.allocUnsafe(chunkBytes)
-      const { bytesRead } = await readChunk(fd, chunk, 0, chunkBytes, null)
-      const bytes = Buffer.concat([pending, chunk.subarray(0, bytesRead)])
-      const used = parser.push(bytes, offset, bytesRead === 0)
+      if (filled === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2)
+        buffer.copy(larger, 0, 0, filled)
+        buffer = larger
+      }
+      const { bytesRead } = await readChunk(fd, buffer, filled, buffer.length - filled, null)
+      const end = filled + bytesRead
+      const used = parser.push(buffer.subarray(0, end), offset, bytesRead === 0)
       if (bytesRead === 0) break
-      pending = bytes.subarray(used)
+      buffer.copy(buffer, 0, used, end)
+      filled = end - used
       offset += used
     }
     closeWhenUnused.register(file, fd)
@@ -249,20 +256,30 @@ function isDocument(value: unknown): value is SanityDocument {
 
 /**
  * One document a line, ordered by `_id`, keys sorted: the same documents always give the same bytes. A large
- * document read from a file and not changed is written back as the line it was read from.
+ * document read from a file and not changed is written back as the line it was read from. A line is valid
+ * until the next one is asked for (large ones share one buffer).
  */
-export function ndjsonLines(documents: readonly SanityDocument[]): (string | Buffer)[] {
+export function* ndjsonLines(documents: readonly SanityDocument[]): Generator<string | Buffer> {
   const sorted = [...documents].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-  return sorted.map((document) => {
-    const recipe = recipes.get(document)
-    return recipe ? bytesOf(recipe.line) : JSON.stringify(sortKeys(document))
-  })
+  let scratch = Buffer.alloc(0)
+  for (const document of sorted) {
+    const line = recipes.get(document)?.line
+    if (!line) {
+      yield JSON.stringify(sortKeys(document))
+    } else if (Buffer.isBuffer(line)) {
+      yield line
+    } else {
+      if (scratch.length < line.length) scratch = Buffer.allocUnsafe(line.length * 2)
+      readSync(line.file.fd, scratch, 0, line.length, line.offset)
+      yield scratch.subarray(0, line.length)
+    }
+  }
 }
 
 export function serializeNdjson(documents: readonly SanityDocument[]): string {
-  return ndjsonLines(documents)
-    .map((line) => `${line.toString()}\n`)
-    .join('')
+  let text = ''
+  for (const line of ndjsonLines(documents)) text += `${line.toString()}\n`
+  return text
 }
 
 function sortKeys(value: unknown): unknown {

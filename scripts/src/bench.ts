@@ -1,136 +1,400 @@
-// npm run bench: requests/s and p99 latency of the catalog endpoint and of a policy page, each against a static
-// file with the same bytes, served by the same server in the same run. Two servers: the production server
-// (the catalog answered from ready bytes in plain Node in front of Next.js, pages by Next.js) and plain
-// `next start` (the route handler and Next's own rendering, as on a host that runs only Next). Medians of
-// 3 rounds.
+// npm run bench: requests/s and p99 of the catalog and of each policy page type on the production server, each
+// against a bare Node server answering the same bytes in the same run (medians of rounds).
+// npm run bench -- --scale 2000x100: a generated policy of 2,000 cookies and 100 versions against the same
+// policy with one version: first answers, the server's memory, and the cost of importing one more version.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import lighthouse from 'lighthouse'
+import { CHROMIUM_FLAGS, findChromium } from '@cookie-policy/schemas/node'
+import { importPolicyFile } from './importCommand'
 import { repoRoot } from './paths'
+import { scaleEffectiveDay, scalePolicyText } from './scale'
 
 const web = `${repoRoot}web/`
-const require = createRequire(import.meta.url)
 const seconds = Number(process.env.BENCH_SECONDS || 5)
 const rounds = Number(process.env.BENCH_ROUNDS || 3)
+const connections = 50
 const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
+const { values: args } = parseArgs({ options: { scale: { type: 'string' } } })
 
-if (!existsSync(`${web}.next/BUILD_ID`) || !existsSync(`${web}dist/server.mjs`)) {
-  console.error('Building the site first…')
-  if (
-    spawnSync(process.execPath, [`${web}build.mjs`], { cwd: web, stdio: 'inherit', env }).status !==
-    0
-  )
-    process.exit(1)
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+function buildOnce(): void {
+  console.error('Building the site…')
+  const build = spawnSync(process.execPath, [`${web}build.mjs`], { cwd: web, stdio: 'ignore', env })
+  if (build.status !== 0) throw new Error('the site did not build')
 }
 
 async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     try {
       if ((await fetch(url)).ok) return
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error(`${url} did not answer`)
 }
 
-function start(command: string[], port: number): ChildProcess {
-  return spawn(process.execPath, command, {
+interface Site {
+  origin: string
+  process: ChildProcess
+  stop: () => Promise<void>
+}
+
+/** The production server on a dataset, ready (it reads the dataset before it listens). */
+async function startSite(dataset: string, port: number): Promise<Site> {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
     cwd: web,
-    env: { ...env, PORT: String(port) },
+    env: { ...env, PORT: String(port), POLICY_DATASET: dataset },
     stdio: 'ignore',
   })
+  const origin = `http://127.0.0.1:${port}`
+  await waitFor(`${origin}/healthz`)
+  return {
+    origin,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill()
+      }),
+  }
+}
+
+/** A bare Node server answering each path with fixed bytes, in a process of its own like the site. */
+const BARE_SERVER = `
+const { createServer } = require('node:http')
+const pages = new Map(Object.entries(JSON.parse(require('node:fs').readFileSync(process.env.PAGES, 'utf8')))
+  .map(([path, page]) => [path, { type: page.type, body: Buffer.from(page.body, 'base64') }]))
+createServer((request, response) => {
+  const page = pages.get(request.url)
+  if (!page) { response.writeHead(404); response.end(); return }
+  response.writeHead(200, { 'Content-Type': page.type, 'Content-Length': page.body.length })
+  response.end(page.body)
+}).listen(Number(process.env.PORT), '127.0.0.1')
+`
+
+async function startBareServer(
+  pages: Map<string, { type: string; body: Buffer }>,
+  port: number,
+  dir: string,
+): Promise<ChildProcess> {
+  const manifest = join(dir, 'pages.json')
+  writeFileSync(
+    manifest,
+    JSON.stringify(
+      Object.fromEntries(
+        [...pages].map(([path, page]) => [
+          path,
+          { type: page.type, body: page.body.toString('base64') },
+        ]),
+      ),
+    ),
+  )
+  const child = spawn(process.execPath, ['-e', BARE_SERVER], {
+    env: { PAGES: manifest, PORT: String(port) },
+    stdio: 'ignore',
+  })
+  await waitFor(`http://127.0.0.1:${port}${pages.keys().next().value}`)
+  return child
 }
 
 interface Measure {
   rate: number
   p99: number
+  errors: number
 }
 
 async function measure(url: string): Promise<Measure> {
-  const result = await autocannon({ url, connections: 32, duration: seconds, pipelining: 1 })
-  if (result.non2xx || result.errors)
-    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
-  return { rate: result.requests.average, p99: result.latency.p99 }
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 })
+  return {
+    rate: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  }
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-
-// Next.js serves only the public files it found at build time: the baselines (the same bytes as .txt files)
-// are written, then the site is built again before the measured servers start.
-const staticFile = `${web}public/bench-catalog.txt`
-const staticPage = `${web}public/bench-page.txt`
-const first = start(['dist/server.mjs'], 3201)
-await waitFor('http://127.0.0.1:3201/api/cookie-catalog?lang=fr')
-const bytesOf = async (path: string) =>
-  Buffer.from(await (await fetch(`http://127.0.0.1:3201${path}`)).arrayBuffer())
-const bytes = await bytesOf('/api/cookie-catalog?lang=fr')
-const pageBytes = await bytesOf('/fr/cookies')
-first.kill()
-await new Promise((resolve) => first.once('exit', resolve))
-writeFileSync(staticFile, bytes)
-writeFileSync(staticPage, pageBytes)
-console.error('Building the site again with the baseline files in public/…')
-if (
-  spawnSync(process.execPath, [`${web}build.mjs`], { cwd: web, stdio: 'ignore', env }).status !== 0
-)
-  throw new Error('the site did not build')
-
-const production = start(['dist/server.mjs'], 3201)
-const plainNext = start([require.resolve('next/dist/bin/next'), 'start', '--port', '3202'], 3202)
-try {
-  await waitFor('http://127.0.0.1:3201/api/cookie-catalog?lang=fr')
-  await waitFor('http://127.0.0.1:3202/api/cookie-catalog?lang=fr')
-  await waitFor('http://127.0.0.1:3201/bench-catalog.txt')
-  await waitFor('http://127.0.0.1:3202/bench-catalog.txt')
-  await waitFor('http://127.0.0.1:3201/bench-page.txt')
-  // Each measured address, and the static file with the same bytes it is compared with.
-  const targets: Record<string, { url: string; baseline: string }> = {}
-  for (const [server, port] of [
-    ['production server', 3201],
-    ['next start', 3202],
-  ] as const) {
-    const origin = `http://127.0.0.1:${port}`
-    targets[`${server}: /api/cookie-catalog`] = {
-      url: `${origin}/api/cookie-catalog?lang=fr`,
-      baseline: `${origin}/bench-catalog.txt`,
-    }
-    targets[`${server}: /fr/cookies`] = {
-      url: `${origin}/fr/cookies`,
-      baseline: `${origin}/bench-page.txt`,
-    }
-  }
-  const urls = [
-    ...new Set(Object.values(targets).flatMap((target) => [target.baseline, target.url])),
+/** The table of `npm run bench`: each page type and the catalog, against the bare server. */
+async function throughput(): Promise<void> {
+  buildOnce()
+  // Three versions: a difference between two of them exists.
+  const dataset = `${web}e2e/fixtures/three-versions.ndjson`
+  const site = await startSite(dataset, 3201)
+  const paths = [
+    '/api/cookie-catalog?lang=fr',
+    '/fr/cookies',
+    '/fr/cookies/versions',
+    '/fr/cookies/versions/1',
+    '/fr/cookies/versions/1...2',
   ]
-  const results = new Map<string, Measure[]>(urls.map((url) => [url, []]))
-  for (let round = 1; round <= rounds; round++) {
-    for (const url of urls) {
-      const result = await measure(url)
-      results.get(url)!.push(result)
-      console.error(`round ${round}/${rounds} · ${url}: ${Math.round(result.rate)} req/s`)
+  const pages = new Map<string, { type: string; body: Buffer }>()
+  for (const path of paths) {
+    const answer = await fetch(`${site.origin}${path}`, {
+      headers: { 'accept-encoding': 'identity' },
+    })
+    pages.set(path, {
+      type: answer.headers.get('content-type') ?? 'text/html',
+      body: Buffer.from(await answer.arrayBuffer()),
+    })
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cookie-policy-bench-'))
+  const bare = await startBareServer(pages, 3202, dir)
+  const bareOrigin = 'http://127.0.0.1:3202'
+  const results = new Map<string, { site: Measure[]; bare: Measure[] }>(
+    paths.map((path) => [path, { site: [], bare: [] }]),
+  )
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const path of paths) {
+        const entry = results.get(path)!
+        entry.bare.push(await measure(`${bareOrigin}${path}`))
+        entry.site.push(await measure(`${site.origin}${path}`))
+        console.error(
+          `round ${round}/${rounds} · ${path}: ${Math.round(entry.site.at(-1)!.rate)} req/s, bare ${Math.round(entry.bare.at(-1)!.rate)}`,
+        )
+      }
     }
-  }
-  const rate = (url: string) => median(results.get(url)!.map((result) => result.rate))
-  const p99 = (url: string) => median(results.get(url)!.map((result) => result.p99))
-  console.log(
-    `\n${bytes.length} bytes of catalog JSON, ${pageBytes.length} bytes of /fr/cookies, ${seconds} s × ${rounds} rounds, 32 connections, medians:\n`,
-  )
-  console.log(
-    '| server | what | requests/s | p99 | static file, same bytes | vs static file |\n| --- | --- | ---: | ---: | ---: | ---: |',
-  )
-  for (const [name, target] of Object.entries(targets)) {
-    const [server, what] = name.split(': ')
+    bare.kill()
     console.log(
-      `| ${server} | ${what} | ${Math.round(rate(target.url))} | ${p99(target.url)} ms | ${Math.round(rate(target.baseline))} | ${(rate(target.url) / rate(target.baseline)).toFixed(2)}× |`,
+      `\nProduction server on the three-version dataset, ${seconds} s × ${rounds} rounds, ${connections} connections, identity encoding, medians:\n`,
     )
+    console.log(
+      '| what | bytes | requests/s | p99 | errors | bare Node server, same bytes | vs bare (target ≥ 0.5×) | p99 target < 50 ms |',
+    )
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+    for (const path of paths) {
+      const entry = results.get(path)!
+      const rate = median(entry.site.map((m) => m.rate))
+      const bareRate = median(entry.bare.map((m) => m.rate))
+      const p99 = median(entry.site.map((m) => m.p99))
+      const errors = entry.site.reduce((sum, m) => sum + m.errors, 0)
+      const ratio = rate / bareRate
+      console.log(
+        `| \`${path}\` | ${pages.get(path)!.body.length} | ${Math.round(rate)} | ${p99} ms | ${errors} | ${Math.round(bareRate)} | ${ratio.toFixed(2)}× ${ratio >= 0.5 ? '✓' : '✗'} | ${p99 < 50 && errors === 0 ? '✓' : '✗'} |`,
+      )
+    }
+    await lighthouseTable(site.origin, dir)
+  } finally {
+    await site.stop()
+    bare.kill()
+    rmSync(dir, { recursive: true, force: true })
   }
-} finally {
-  production.kill()
-  plainNext.kill()
-  rmSync(staticFile, { force: true })
-  rmSync(staticPage, { force: true })
 }
+
+/** Chromium, headless, for Lighthouse to drive through its debugging port. */
+async function startChromium(dir: string, port: number): Promise<ChildProcess> {
+  const chromium = findChromium()
+  if (!chromium) throw new Error("no Chromium: install Debian's chromium or set CHROMIUM_PATH")
+  const child = spawn(
+    chromium,
+    [
+      ...CHROMIUM_FLAGS,
+      '--headless=new',
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${join(dir, 'chromium')}`,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  )
+  await waitFor(`http://127.0.0.1:${port}/json/version`)
+  return child
+}
+
+/**
+ * Lighthouse (mobile, its default throttling) on each page type in both languages: performance, LCP, total
+ * blocking time, CLS and accessibility, next to their targets.
+ */
+async function lighthouseTable(origin: string, dir: string): Promise<void> {
+  const chromium = await startChromium(dir, 9333)
+  const rows: string[] = []
+  try {
+    for (const lang of ['fr', 'en'])
+      for (const path of [
+        `/${lang}/cookies`,
+        `/${lang}/cookies/versions`,
+        `/${lang}/cookies/versions/1`,
+        `/${lang}/cookies/versions/1...2`,
+      ]) {
+        const result = await lighthouse(`${origin}${path}`, {
+          port: 9333,
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        })
+        if (!result) throw new Error(`${path}: Lighthouse gave no result`)
+        const { categories, audits } = result.lhr
+        const performance = Math.round((categories.performance?.score ?? 0) * 100)
+        const accessibility = Math.round((categories.accessibility?.score ?? 0) * 100)
+        const lcp = audits['largest-contentful-paint']?.numericValue ?? Infinity
+        const tbt = audits['total-blocking-time']?.numericValue ?? Infinity
+        const cls = audits['cumulative-layout-shift']?.numericValue ?? Infinity
+        const mark = (ok: boolean) => (ok ? '✓' : '✗')
+        rows.push(
+          `| \`${path}\` | ${performance} ${mark(performance >= 95)} | ${(lcp / 1000).toFixed(2)} s ${mark(lcp < 2000)} | ${Math.round(tbt)} ms ${mark(tbt < 200)} | ${cls.toFixed(3)} ${mark(cls === 0)} | ${accessibility} ${mark(accessibility === 100)} |`,
+        )
+        console.error(`lighthouse ${path}: ${performance}`)
+      }
+  } finally {
+    chromium.kill()
+  }
+  console.log(
+    `\nLighthouse ${'12'} (mobile, default throttling, Debian's Chromium), production server, three-version dataset:\n`,
+  )
+  console.log(
+    '| page | performance (≥ 95) | LCP (< 2.0 s) | total blocking time (< 200 ms) | CLS (0) | accessibility (100) |',
+  )
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
+  for (const row of rows) console.log(row)
+}
+
+/** Milliseconds to the whole first answer of a path, as a browser asks it. */
+async function firstAnswer(origin: string, path: string): Promise<number> {
+  const started = performance.now()
+  const answer = await fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'br' } })
+  await answer.arrayBuffer()
+  if (answer.status !== 200) throw new Error(`${path}: ${answer.status}`)
+  return performance.now() - started
+}
+
+function rssMegabytes(pid: number): number {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return Number(line?.[1] ?? 0) / 1024
+}
+
+/** The command-line import of one version, in milliseconds (a fresh process, as a user runs it). */
+function timedImport(text: string, dataset: string, version: number): number {
+  const started = performance.now()
+  const run = spawnSync(
+    `${repoRoot}node_modules/.bin/tsx`,
+    [
+      `${repoRoot}scripts/src/import-policy.ts`,
+      text,
+      '--dataset',
+      dataset,
+      '--effective',
+      scaleEffectiveDay(version),
+    ],
+    { stdio: 'ignore', env: process.env },
+  )
+  if (run.status !== 0) throw new Error(`importing version ${version} failed`)
+  return performance.now() - started
+}
+
+async function scale(spec: string): Promise<void> {
+  const match = /^(\d+)x(\d+)$/.exec(spec)
+  if (!match || Number(match[2]) < 2)
+    throw new Error(`--scale ${spec}: write it COOKIESxVERSIONS, like 2000x100`)
+  const [cookies, versions] = [Number(match[1]), Number(match[2])]
+  buildOnce()
+  const dir = mkdtempSync(join(tmpdir(), 'cookie-policy-scale-'))
+  const textOf = (version: number) => {
+    const file = join(dir, `v${version}.txt`)
+    writeFileSync(file, scalePolicyText(cookies, version))
+    return file
+  }
+  const samples = 3
+  try {
+    // Version 1 into an empty dataset, by the command line: the baseline of an import.
+    const single = join(dir, 'one-version.ndjson')
+    const firstImports: number[] = []
+    for (let sample = 0; sample < samples; sample++) {
+      rmSync(single, { force: true })
+      firstImports.push(timedImport(textOf(1), single, 1))
+    }
+    // Versions 2 to N-1 in this process (faster), then version N by the command line.
+    const many = join(dir, 'many-versions.ndjson')
+    copyFileSync(single, many)
+    for (let version = 2; version < versions; version++) {
+      await importPolicyFile(textOf(version), many, {
+        lang: 'fr',
+        effective: scaleEffectiveDay(version),
+      })
+      if (version % 10 === 0) console.error(`built version ${version} of ${versions}`)
+    }
+    const before = join(dir, 'before-last.ndjson')
+    copyFileSync(many, before)
+    const lastImports: number[] = []
+    for (let sample = 0; sample < samples; sample++) {
+      copyFileSync(before, many)
+      lastImports.push(timedImport(textOf(versions), many, versions))
+    }
+    const two = join(dir, 'two-versions.ndjson')
+    copyFileSync(single, two)
+    await importPolicyFile(textOf(2), two, { lang: 'fr', effective: scaleEffectiveDay(2) })
+
+    const pageTypes = (lang: string, last: number) => ({
+      '/{lang}/cookies': `/${lang}/cookies`,
+      'the history': `/${lang}/cookies/versions`,
+      'a version': `/${lang}/cookies/versions/${last}`,
+      'a difference': `/${lang}/cookies/versions/${last - 1}...${last}`,
+      'the catalog': `/api/cookie-catalog?lang=${lang}`,
+    })
+    /**
+     * On a fresh server, each page type once in English (Next.js loads a page's code on its first use), then
+     * the first answer of each in French, and the server's memory after them; medians of starts.
+     */
+    async function firstAnswers(dataset: string, last: number) {
+      const times = new Map<string, number[]>()
+      const memory: number[] = []
+      for (let sample = 0; sample < samples; sample++) {
+        const site = await startSite(dataset, 3211)
+        try {
+          for (const path of Object.values(pageTypes('en', last)))
+            await firstAnswer(site.origin, path)
+          for (const [name, path] of Object.entries(pageTypes('fr', last)))
+            times.set(name, [...(times.get(name) ?? []), await firstAnswer(site.origin, path)])
+          memory.push(rssMegabytes(site.process.pid!))
+        } finally {
+          await site.stop()
+        }
+      }
+      return {
+        times: new Map([...times].map(([name, values]) => [name, median(values)])),
+        memory: median(memory),
+      }
+    }
+    // A difference needs two versions: the small policy is measured with its first two.
+    console.error('First answers, two versions…')
+    const small = await firstAnswers(two, 2)
+    console.error(`First answers, ${versions} versions…`)
+    const large = await firstAnswers(many, versions)
+    const megabytes = (file: string) => statSync(file).size / 1024 / 1024
+    const [smallSize, largeSize] = [megabytes(two), megabytes(many)]
+
+    console.log(
+      `\n${cookies} cookies in 3 categories; ${versions} versions, one every 10 days, each changing 1% of the rows. Medians of ${samples} server starts (first answers, brotli) and ${samples} imports:\n`,
+    )
+    console.log(
+      `| what | ${cookies} × 1 (× 2 where a difference needs two) | ${cookies} × ${versions} | ratio | target |`,
+    )
+    console.log('| --- | ---: | ---: | ---: | --- |')
+    for (const name of Object.keys(pageTypes('fr', versions))) {
+      const [a, b] = [small.times.get(name)!, large.times.get(name)!]
+      const ok = b < 500 && b <= a * 1.2
+      console.log(
+        `| first answer: ${name.replace('{lang}', 'fr')} | ${Math.round(a)} ms | ${Math.round(b)} ms | ${(b / a).toFixed(2)}× | < 500 ms and ≤ 1.2× ${ok ? '✓' : '✗'} |`,
+      )
+    }
+    const [importA, importB] = [median(firstImports), median(lastImports)]
+    console.log(
+      `| import one version (command line) | ${Math.round(importA)} ms | ${Math.round(importB)} ms | ${(importB / importA).toFixed(2)}× | ≤ 2× ${importB <= importA * 2 ? '✓' : '✗'} |`,
+    )
+    console.log(
+      `| dataset (NDJSON) | ${smallSize.toFixed(1)} MB | ${largeSize.toFixed(1)} MB | ${(largeSize / smallSize).toFixed(0)}× | |`,
+    )
+    console.log(
+      `| server memory (RSS) after the first answers | ${Math.round(small.memory)} MB | ${Math.round(large.memory)} MB | ${(large.memory / largeSize).toFixed(2)}× the dataset | ≤ 3× the dataset ${large.memory <= largeSize * 3 ? '✓' : '✗'} |`,
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (args.scale) await scale(args.scale)
+else await throughput()

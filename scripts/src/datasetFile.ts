@@ -1,12 +1,12 @@
 // Reading and writing a dataset file: a missing file is an empty dataset; writes replace the file atomically.
 import { existsSync } from 'node:fs'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { open, rename } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { ndjsonLines, parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
+import { ndjsonLines, readNdjsonFile, type SanityDocument } from '@cookie-policy/schemas/dataset'
 
 export async function readDatasetFile(file: string): Promise<SanityDocument[]> {
   if (!existsSync(file)) return []
-  return parseNdjson(await readFile(file), file)
+  return readNdjsonFile(file)
 }
 
 /** Writes beside the target then renames over it, so a reader never sees half a file. */
@@ -15,11 +15,30 @@ export async function writeDatasetFile(
   documents: readonly SanityDocument[],
 ): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
-  const newline = Buffer.from('\n')
-  const lines = ndjsonLines(documents).flatMap((line) => [
-    typeof line === 'string' ? Buffer.from(line) : line,
-    newline,
-  ])
-  await writeFile(temporary, Buffer.concat(lines))
+  const output = await open(temporary, 'w')
+  try {
+    // Small lines are gathered into writes of about a megabyte; a large line is written as it is read.
+    let pending: string[] = []
+    let pendingLength = 0
+    const flush = async () => {
+      if (pending.length) await output.write(pending.join(''))
+      pending = []
+      pendingLength = 0
+    }
+    for (const line of ndjsonLines(documents)) {
+      if (typeof line === 'string') {
+        pending.push(line, '\n')
+        pendingLength += line.length + 1
+        if (pendingLength > 1_000_000) await flush()
+      } else {
+        await flush()
+        await output.write(line)
+        await output.write('\n')
+      }
+    }
+    await flush()
+  } finally {
+    await output.close()
+  }
   await rename(temporary, file)
 }

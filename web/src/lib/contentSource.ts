@@ -4,7 +4,12 @@
 import { stat } from 'node:fs/promises'
 import { createClient, type SanityClient } from '@sanity/client'
 import { createGroqRunner, readNdjsonFile } from '@cookie-policy/schemas/dataset'
-import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
+import {
+  policiesQuery,
+  policyHistoryQuery,
+  type QueryResult,
+  type RunQuery,
+} from '@cookie-policy/schemas/queries'
 import { contentSourceConfig, type ContentSourceConfig } from './env'
 
 interface EmbeddedState {
@@ -15,13 +20,18 @@ interface EmbeddedState {
   runDrafts: RunQuery
 }
 
-/** Results kept per dataset version: the proxy's check of an address and the page it lets through ask alike. */
-const MEMO_ENTRIES = 8
+/** Answers kept per dataset version, of the small queries the proxy asks to check an address. */
+const MEMO_ENTRIES = 64
+const MEMO_QUERIES: ReadonlySet<string> = new Set([policiesQuery, policyHistoryQuery])
 
-/** A dataset does not change under a runner: the same query with the same params has the same answer. */
+/**
+ * A dataset does not change under a runner: the proxy's check of an address and the page it lets through ask
+ * the same question once. (A page's versions in full are asked once per render: not kept.)
+ */
 function memoized(run: RunQuery): RunQuery {
   const results = new Map<string, Promise<unknown>>()
   return (query, params = {}) => {
+    if (!MEMO_QUERIES.has(query)) return run(query, params)
     const key = JSON.stringify([query, params])
     let result = results.get(key)
     if (result) {

@@ -46,7 +46,7 @@ const sizeOf = (ready: Ready) =>
 
 export function createPageCache(options: PageCacheOptions) {
   const now = options.now ?? Date.now
-  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024
+  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
   const cache = new Map<string, Ready>()
   let bytes = 0
   const inflight = new Map<string, Promise<Ready | Rendered>>()
