@@ -12,6 +12,10 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   turbopack: { root: fileURLToPath(new URL('..', import.meta.url)) },
+  // Every visitor gets the title and description in <head>, as bots do: Next.js otherwise streams them into
+  // the body for browsers and moves them with a script, and the production server serves pages without
+  // Next.js's scripts.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       { source: '/:path*', headers: list(commonSecurityHeaders()) },

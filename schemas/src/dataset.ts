@@ -1,5 +1,5 @@
 // Sanity NDJSON datasets: read and write them faithfully, and run GROQ over them with groq-js.
-import { close, closeSync, open, read, readSync } from 'node:fs'
+import { close, closeSync, fstatSync, open, read, readSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { evaluate, evaluateSync, parse, toJS } from 'groq-js'
 import { objectFields } from './jsonFields'
@@ -31,7 +31,31 @@ const PARSED_LARGE_FIELDS = 2
 
 /** A dataset file, open while any of its large documents may still be read. */
 class OpenFile {
-  constructor(readonly fd: number) {}
+  /** Its size and time when read: a file rewritten in place (not replaced) since is refused, not misread. */
+  readonly stamp: string
+  constructor(
+    readonly fd: number,
+    readonly path: string,
+  ) {
+    this.stamp = stampOf(fd)
+  }
+}
+
+function stampOf(fd: number): string {
+  const { size, mtimeMs } = fstatSync(fd)
+  return `${size}:${mtimeMs}`
+}
+
+/** Bytes of an open dataset file, checked: all of them, from the file as it was read. */
+function readFrom(file: OpenFile, into: Buffer, length: number, position: number): void {
+  if (stampOf(file.fd) !== file.stamp)
+    throw new DatasetError(
+      file.path,
+      null,
+      'the file was rewritten in place while it was in use: write a dataset by replacing the file (write a new file, then rename it over the old one)',
+    )
+  if (readSync(file.fd, into, 0, length, position) !== length)
+    throw new DatasetError(file.path, null, 'the file is shorter than when it was read')
 }
 const closeWhenUnused = new FinalizationRegistry<number>((fd) => close(fd, () => undefined))
 
@@ -42,7 +66,7 @@ type Line = Buffer | { file: OpenFile; offset: number; length: number }
 function bytesOf(line: Line, start = 0, end = line.length): Buffer {
   if (Buffer.isBuffer(line)) return line.subarray(start, end)
   const bytes = Buffer.allocUnsafe(end - start)
-  readSync(line.file.fd, bytes, 0, end - start, line.offset + start)
+  readFrom(line.file, bytes, end - start, line.offset + start)
   return bytes
 }
 
@@ -172,7 +196,7 @@ export async function readNdjsonFile(
 ): Promise<SanityDocument[]> {
   const fd = await openFile(path, 'r')
   try {
-    const file = new OpenFile(fd)
+    const file = new OpenFile(fd, path)
     const parser = lineParser(path, (offset, end) => ({ file, offset, length: end - offset }))
     // One buffer, reused: the unparsed end of a read moves to its start, and a longer line grows it.
     let buffer = Buffer.allocUnsafe(chunkBytes)
@@ -270,7 +294,7 @@ export function* ndjsonLines(documents: readonly SanityDocument[]): Generator<st
       yield line
     } else {
       if (scratch.length < line.length) scratch = Buffer.allocUnsafe(line.length * 2)
-      readSync(line.file.fd, scratch, 0, line.length, line.offset)
+      readFrom(line.file, scratch, line.length, line.offset)
       yield scratch.subarray(0, line.length)
     }
   }

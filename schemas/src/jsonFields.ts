@@ -82,7 +82,12 @@ export function objectFields(bytes: Buffer, start: number, end: number): FieldSp
     if (bytes[at] !== QUOTE) return null
     const keyEnd = stringEnd(bytes, at, end)
     if (keyEnd === -1) return null
-    const key = JSON.parse(bytes.toString('utf8', at, keyEnd)) as string
+    let key: string
+    try {
+      key = JSON.parse(bytes.toString('utf8', at, keyEnd)) as string
+    } catch {
+      return null
+    }
     at = skipSpace(bytes, keyEnd, end)
     if (bytes[at] !== COLON) return null
     const valueStart = skipSpace(bytes, at + 1, end)

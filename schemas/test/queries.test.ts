@@ -213,6 +213,14 @@ describe('NDJSON datasets', () => {
     expect(await read(fromFile)).toEqual(await read(documents))
     expect(serializeNdjson(fromFile)).toBe(serializeNdjson(documents))
     await expect(readNdjsonFile(join(dir, 'missing.ndjson'))).rejects.toThrow(/ENOENT/)
+    // A file rewritten in place under documents still in use is refused, not misread.
+    writeFileSync(`${file}.new`, serializeNdjson(documents))
+    renameSync(`${file}.new`, file)
+    const inUse = await readNdjsonFile(file)
+    writeFileSync(file, serializeNdjson(documents).replace('"version":1', '"version":7'))
+    await expect(read(inUse)).rejects.toThrow(
+      `${file}: the file was rewritten in place while it was in use`,
+    )
     rmSync(dir, { recursive: true })
   })
 

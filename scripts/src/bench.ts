@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
@@ -19,6 +20,9 @@ const seconds = Number(process.env.BENCH_SECONDS || 5)
 const rounds = Number(process.env.BENCH_ROUNDS || 3)
 const connections = 50
 const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
+const lighthouseVersion = (
+  createRequire(import.meta.url)('lighthouse/package.json') as { version: string }
+).version
 const { values: args } = parseArgs({ options: { scale: { type: 'string' } } })
 
 const median = (values: number[]) =>
@@ -48,9 +52,9 @@ interface Site {
   stop: () => Promise<void>
 }
 
-/** The production server on a dataset, ready (it reads the dataset before it listens). */
+/** The production server on a dataset as `npm start` runs it, ready (it reads the dataset before it listens). */
 async function startSite(dataset: string, port: number): Promise<Site> {
-  const child = spawn(process.execPath, ['dist/server.mjs'], {
+  const child = spawn(process.execPath, ['bin/start.mjs'], {
     cwd: web,
     env: { ...env, PORT: String(port), POLICY_DATASET: dataset },
     stdio: 'ignore',
@@ -62,6 +66,7 @@ async function startSite(dataset: string, port: number): Promise<Site> {
     process: child,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill()
       }),
@@ -244,7 +249,7 @@ async function lighthouseTable(origin: string, dir: string): Promise<void> {
     chromium.kill()
   }
   console.log(
-    `\nLighthouse ${'12'} (mobile, default throttling, Debian's Chromium), production server, three-version dataset:\n`,
+    `\nLighthouse ${lighthouseVersion} (mobile, default throttling, Debian's Chromium), production server, three-version dataset:\n`,
   )
   console.log(
     '| page | performance (≥ 95) | LCP (< 2.0 s) | total blocking time (< 200 ms) | CLS (0) | accessibility (100) |',
@@ -262,8 +267,12 @@ async function firstAnswer(origin: string, path: string): Promise<number> {
   return performance.now() - started
 }
 
-function rssMegabytes(pid: number): number {
-  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+/** The memory of the server `npm start` started (its child process). */
+function serverRssMegabytes(starter: number): number {
+  const [server] = readFileSync(`/proc/${starter}/task/${starter}/children`, 'utf8')
+    .trim()
+    .split(' ')
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server}/status`, 'utf8'))
   return Number(line?.[1] ?? 0) / 1024
 }
 
@@ -349,7 +358,7 @@ async function scale(spec: string): Promise<void> {
             await firstAnswer(site.origin, path)
           for (const [name, path] of Object.entries(pageTypes('fr', last)))
             times.set(name, [...(times.get(name) ?? []), await firstAnswer(site.origin, path)])
-          memory.push(rssMegabytes(site.process.pid!))
+          memory.push(serverRssMegabytes(site.process.pid!))
         } finally {
           await site.stop()
         }

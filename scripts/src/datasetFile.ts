@@ -1,6 +1,6 @@
 // Reading and writing a dataset file: a missing file is an empty dataset; writes replace the file atomically.
 import { existsSync } from 'node:fs'
-import { open, rename } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { ndjsonLines, readNdjsonFile, type SanityDocument } from '@cookie-policy/schemas/dataset'
 
@@ -37,8 +37,11 @@ export async function writeDatasetFile(
       }
     }
     await flush()
-  } finally {
+  } catch (error) {
     await output.close()
+    await rm(temporary, { force: true })
+    throw error
   }
+  await output.close()
   await rename(temporary, file)
 }

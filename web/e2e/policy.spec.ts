@@ -361,6 +361,14 @@ test('a page answers from ready bytes: a strong ETag, 304 to it, gzip and brotli
   expect(first.headers()['cache-control']).toBe(
     'public, max-age=0, s-maxage=300, stale-while-revalidate=86400',
   )
+  // The title and description are in <head>: no script has to move them there.
+  const html = await first.text()
+  const head = html.slice(0, html.indexOf('</head>'))
+  expect(head).toMatch(/<title>[^<]* : historique des versions/)
+  expect(head).toContain('<meta name="description"')
+  // A made-up query is the same page, not another one to keep.
+  const query = await request.get(`${SEED}/fr/cookies/versions?compare=x&utm=1`, { headers: plain })
+  expect(query.headers().etag).toBe(etag)
   // A missing page is a 404 with its own shorter Cache-Control, and never a 304.
   const missing = await request.get(`${SEED}/fr/cookies/versions/99`, {
     headers: { 'If-None-Match': '*' },

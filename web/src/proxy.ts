@@ -36,7 +36,8 @@ export async function proxy(request: NextRequest) {
       if (slug) headers.set('x-policy', slug)
       response = NextResponse.next({ request: { headers } })
       // Asked by the production server's page cache: this page may change at midnight in its policy's zone.
-      if (check.timeZone && request.headers.has(VALID_UNTIL_HEADER))
+      const token = process.env.PAGE_RENDER_TOKEN
+      if (check.timeZone && token && request.headers.get(VALID_UNTIL_HEADER) === token)
         response.headers.set(VALID_UNTIL_HEADER, String(nextMidnight(check.timeZone, Date.now())))
     } else {
       target.pathname = `/${lang}/page-not-found`

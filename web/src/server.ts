@@ -2,6 +2,7 @@
 // ready bytes in plain Node (a map lookup and one write), everything else by Next.js. A page is rendered by
 // Next.js, through a loopback listener of its own, once per content change and per day. Bundled to
 // dist/server.mjs by build.mjs; started by bin/start.mjs.
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -10,7 +11,7 @@ import { LANGUAGES } from '@cookie-policy/schemas/model'
 import { catalogService } from './lib/catalog/instance'
 import { serveWebhook, WEBHOOK_PATH } from './lib/catalog/webhook'
 import { webhookSecret } from './lib/env'
-import { createPageCache } from './lib/pageCache'
+import { createPageCache, pageKey } from './lib/pageCache'
 import { VALID_UNTIL_HEADER } from './lib/routes'
 import type { Reply } from './lib/readyBytes'
 import { commonSecurityHeaders, jsonSecurityHeaders } from './lib/security'
@@ -39,16 +40,6 @@ function sharedPage(request: IncomingMessage, path: string): boolean {
   )
 }
 
-/** The address a page is kept under: its path and the one query parameter pages read. */
-function pageKey(path: string, search: string): string | null {
-  const params = new URLSearchParams(search)
-  if (params.has('_rsc')) return null
-  const compare = params.getAll('compare')
-  return compare.length
-    ? `${path}?${compare.map((value) => `compare=${encodeURIComponent(value)}`).join('&')}`
-    : path
-}
-
 /** The headers of a rendered page that describe it (not the connection's, not Next.js's own caching). */
 const PAGE_HEADERS = [
   'content-type',
@@ -68,6 +59,8 @@ const dir = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOSTNAME || '0.0.0.0'
 
+// The page cache's renders say when a page changes next; nobody else is told (the proxy checks this token).
+process.env.PAGE_RENDER_TOKEN = randomUUID()
 const app = next({ dev: false, dir, port })
 const handle = app.getRequestHandler()
 await app.prepare()
@@ -89,7 +82,10 @@ const pages = createPageCache({
   cacheControl: { page: PAGE_CACHE_CONTROL, notFound: NOT_FOUND_CACHE_CONTROL },
   render: async (url) => {
     const answer = await fetch(`http://127.0.0.1:${rendererPort}${url}`, {
-      headers: { 'accept-encoding': 'identity', [VALID_UNTIL_HEADER]: '?' },
+      headers: {
+        'accept-encoding': 'identity',
+        [VALID_UNTIL_HEADER]: process.env.PAGE_RENDER_TOKEN!,
+      },
       redirect: 'manual',
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
     })

@@ -1,7 +1,7 @@
 // The production server's page cache: a page rendered once per content generation and day, answered from ready
 // bytes with a CSP that fits every visitor; redirects and failures as Next.js rendered them.
 import { describe, expect, it } from 'vitest'
-import { createPageCache, forEveryVisitor, type Rendered } from '../src/lib/pageCache'
+import { createPageCache, forEveryVisitor, pageKey, type Rendered } from '../src/lib/pageCache'
 
 const NONCE = 'bm9uY2U='
 const html = (text: string) =>
@@ -93,6 +93,49 @@ describe('the page cache', () => {
     site.nextGeneration()
     expect((await site.get('/fr/cookies'))!.body).toEqual(good.body)
     expect(await site.get('/en/cookies')).toBeNull()
+  })
+
+  it('serves the last good page when a render answers 500 or 503', async () => {
+    const pages: Record<string, Partial<Rendered>> = { '/fr/cookies': {} }
+    const site = setup(pages)
+    const good = (await site.get('/fr/cookies'))!
+    for (const status of [500, 503]) {
+      pages['/fr/cookies'] = { status, body: Buffer.from('failed') }
+      site.nextGeneration()
+      const reply = (await site.get('/fr/cookies'))!
+      expect([reply.status, reply.body]).toEqual([200, good.body])
+    }
+    // With no good page to fall back on, the failure is passed on as rendered.
+    pages['/en/cookies'] = { status: 503, body: Buffer.from('unavailable') }
+    const failed = (await site.get('/en/cookies'))!
+    expect([failed.status, failed.body!.toString()]).toEqual([503, 'unavailable'])
+  })
+
+  it('keeps an address by its path and a version page’s one compare number, and nothing odd', () => {
+    expect(pageKey('/fr/cookies', '?utm_source=mail&compare=2')).toBe('/fr/cookies')
+    expect(pageKey('/fr/cookies/versions/3', '?compare=1')).toBe('/fr/cookies/versions/3?compare=1')
+    expect(pageKey('/fr/cookies/versions/3', '')).toBe('/fr/cookies/versions/3')
+    for (const [path, search] of [
+      ['/fr/cookies/versions/3', '?compare=x'],
+      ['/fr/cookies/versions/3', '?compare=1&compare=2'],
+      ['/fr/../healthz', ''],
+      ['/fr/%2e%2e/api/cookie-catalog', ''],
+      ['/fr//cookies', ''],
+      ['/fr/cookies/', ''],
+      ['/fr/cookies', '?_rsc=abc'],
+    ])
+      expect(pageKey(path!, search!), `${path}${search}`).toBeNull()
+  })
+
+  it('keeps at most 256 missing pages', async () => {
+    const pages: Record<string, Partial<Rendered>> = {}
+    for (let i = 0; i <= 256; i++) pages[`/fr/missing-${i}`] = { status: 404 }
+    const site = setup(pages)
+    for (let i = 0; i <= 256; i++) await site.get(`/fr/missing-${i}`)
+    site.renders.length = 0
+    await site.get('/fr/missing-256')
+    await site.get('/fr/missing-0')
+    expect(site.renders).toEqual(['/fr/missing-0'])
   })
 
   it('lets the least recently used pages go past its size', async () => {

@@ -62,15 +62,23 @@ export function parseWrittenDate(text: string): string | null {
 }
 
 /** "9 mars 2021" / "9 March 2021" / "9. März 2021" for a YYYY-MM-DD date. */
+/** One formatter per language: making one costs more than formatting a hundred dates (a long history). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
 export function formatPolicyDate(isoDay: string, lang: Lang): string {
   const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number]
   const locale: { intl: string; firstOfMonth?: string } = LOCALES[lang]
-  const written = new Intl.DateTimeFormat(locale.intl, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)))
+  let format = dateFormats.get(locale.intl)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale.intl, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    })
+    dateFormats.set(locale.intl, format)
+  }
+  const written = format.format(new Date(Date.UTC(year, month - 1, day)))
   return locale.firstOfMonth && day === 1
     ? written.replace(/^1 /, `${locale.firstOfMonth} `)
     : written

@@ -1,5 +1,4 @@
 // Links every policy page offers: the version in force, the history, the other languages, and the banner's preferences.
-import Link from 'next/link'
 import { LOCALES, type Lang } from '@cookie-policy/schemas/model'
 import { otherLanguages, UI } from '@/lib/i18n'
 import { AlternateLinks } from './AlternateLinks'
@@ -23,10 +22,10 @@ export function PolicyNav({
       <nav className="policy-nav" aria-label={ui.versionsNav}>
         <ul>
           <li>
-            <Link href={`/${lang}/${slug}`}>{ui.currentVersion}</Link>
+            <a href={`/${lang}/${slug}`}>{ui.currentVersion}</a>
           </li>
           <li>
-            <Link href={`/${lang}/${slug}/versions`}>{ui.history}</Link>
+            <a href={`/${lang}/${slug}/versions`}>{ui.history}</a>
           </li>
           {otherLanguages(lang).map((other) => (
             <li key={other}>

@@ -25,6 +25,8 @@ export interface PageCacheOptions {
 }
 
 const FALLBACK_TTL_MS = 60_000
+/** Missing pages kept at most: addresses nobody published cannot push the real pages out. */
+const MISSING_ENTRIES = 256
 
 /** Every script but the banner's: Next.js's runtime files, its inline bootstrap and the page's payload. */
 const FRAMEWORK_SCRIPT = /<script\b(?![^>]*\bsrc="\/cookie-banner\.js")[^>]*>[\s\S]*?<\/script>/g
@@ -41,6 +43,24 @@ export function forEveryVisitor(html: string, nonce: string | null): string {
     .replace(SCRIPT_PRELOAD, '')
 }
 
+const VERSION_PAGE = /^\/[^/]+\/[^/]+\/versions\/[^/]+$/
+
+/**
+ * The address a page is kept under: its path, and the compare parameter of a version page (one version
+ * number). Anything else (dot segments, encoded or doubled slashes, a trailing slash, a compare that is not a
+ * number) goes to Next.js as it is, never kept: a made-up query cannot fill the cache.
+ */
+export function pageKey(path: string, search: string): string | null {
+  if (/\/\.|%2e|%2f|\/\/|.\/$/i.test(path)) return null
+  const params = new URLSearchParams(search)
+  if (params.has('_rsc')) return null
+  if (!VERSION_PAGE.test(path) || !params.has('compare')) return path
+  const compare = params.getAll('compare')
+  return compare.length === 1 && /^[1-9]\d{0,5}$/.test(compare[0]!)
+    ? `${path}?compare=${compare[0]}`
+    : null
+}
+
 const sizeOf = (ready: Ready) =>
   ready.bodies.identity.length + ready.bodies.gzip.length + ready.bodies.br.length
 
@@ -51,10 +71,16 @@ export function createPageCache(options: PageCacheOptions) {
   let bytes = 0
   const inflight = new Map<string, Promise<Ready | Rendered>>()
 
+  const missing = new Set<string>()
+
   function keep(url: string, ready: Ready): void {
     forget(url)
     cache.set(url, ready)
     bytes += sizeOf(ready)
+    if (ready.status === 404) {
+      missing.add(url)
+      if (missing.size > MISSING_ENTRIES) forget(missing.values().next().value!)
+    }
     for (const [oldest, entry] of cache) {
       if (bytes <= maxBytes || oldest === url) break
       cache.delete(oldest)
@@ -66,10 +92,11 @@ export function createPageCache(options: PageCacheOptions) {
     const entry = cache.get(url)
     if (!entry) return
     cache.delete(url)
+    missing.delete(url)
     bytes -= sizeOf(entry)
   }
 
-  /** A 200 or a 404 is kept; anything else (a redirect, a 503 page) is passed on as rendered, once. */
+  /** A 200 or a 404 is kept; anything else (a redirect, a failure) is passed on as rendered, once. */
   async function make(url: string, generation: number): Promise<Ready | Rendered> {
     const rendered = await options.render(url)
     if (rendered.status !== 200 && rendered.status !== 404) return rendered
@@ -115,6 +142,9 @@ export function createPageCache(options: PageCacheOptions) {
     try {
       const made = await pending
       if (!('hash' in made)) {
+        // A page that failed to render (a 500, a 503 while the content is unreadable): the last good one.
+        if (made.status >= 500 && cached)
+          return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
         forget(url)
         return {
           status: made.status,

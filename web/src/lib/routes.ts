@@ -6,8 +6,9 @@ import { runQuery } from './contentSource'
 import { readVersionRequest, versionsOf } from './versionRequest'
 
 /**
- * Asked by the page cache of a render (any value), answered by the proxy on a page (ms since the epoch of its
- * next change, midnight in its policy's time zone). Read and removed by the server.
+ * Sent by the production server's page cache with its render token (PAGE_RENDER_TOKEN), answered by the proxy
+ * on a page with the time of its next change (midnight in its policy's time zone, ms since the epoch). The
+ * server keeps it out of every answer; without the token the proxy says nothing.
  */
 export const VALID_UNTIL_HEADER = 'x-valid-until'
 

@@ -1,5 +1,4 @@
 // The 404 page, in every language: a not-found page cannot know which language the visitor asked for.
-import Link from 'next/link'
 import { Fragment } from 'react'
 import { LANGUAGES } from '@cookie-policy/schemas/model'
 import { UI } from '@/lib/i18n'
@@ -21,7 +20,7 @@ export default function NotFound() {
       </h1>
       {LANGUAGES.map((lang) => (
         <p key={lang} lang={lang === first ? undefined : lang}>
-          {UI[lang].notFoundBody} <Link href={`/${lang}`}>/{lang}</Link>
+          {UI[lang].notFoundBody} <a href={`/${lang}`}>/{lang}</a>
         </p>
       ))}
     </div>

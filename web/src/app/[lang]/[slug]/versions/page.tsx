@@ -1,6 +1,5 @@
 // /{lang}/{slug}/versions: every version, newest first, with its date, summary and state.
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { formatPolicyDate, text, versionState } from '@cookie-policy/schemas/model'
 import { Localized } from '@/components/Localized'
@@ -43,9 +42,9 @@ export default async function VersionsPage({ params }: { params: Params }) {
               data-version={version.version}
             >
               <h2>
-                <Link href={`/${lang}/${slug}/versions/${version.version}`}>
+                <a href={`/${lang}/${slug}/versions/${version.version}`}>
                   {ui.version(version.version)}
-                </Link>
+                </a>
               </h2>
               <p className="version-meta">
                 <span className={`badge badge-${state}`}>
@@ -68,11 +67,9 @@ export default async function VersionsPage({ params }: { params: Params }) {
               </p>
               {version.version > 1 ? (
                 <p>
-                  <Link
-                    href={`/${lang}/${slug}/versions/${version.version - 1}...${version.version}`}
-                  >
+                  <a href={`/${lang}/${slug}/versions/${version.version - 1}...${version.version}`}>
                     {ui.compareWith(version.version - 1)}
-                  </Link>
+                  </a>
                 </p>
               ) : null}
             </li>

@@ -1,7 +1,6 @@
 // /{lang}/{slug}/versions/{n}: version n as published, with what changed since n-1 (or since ?compare=a).
 // /{lang}/{slug}/versions/{a}...{b}: the differences between any two versions.
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import {
   diffVersions,
@@ -80,7 +79,7 @@ function Notice({
           : ui.pastNotice}
       </p>
       <p>
-        <Link href={`/${lang}/${slug}`}>{ui.currentVersion}</Link>
+        <a href={`/${lang}/${slug}`}>{ui.currentVersion}</a>
       </p>
     </div>
   )
@@ -111,13 +110,13 @@ export default async function VersionPage({
         <PolicyNav lang={lang} binding={binding} slug={slug} path={path} />
         <h1>{ui.compareTitle(request.from, request.to)}</h1>
         <p>
-          <Link href={`/${lang}/${slug}/versions/${request.from}`}>
+          <a href={`/${lang}/${slug}/versions/${request.from}`}>
             {ui.version(request.from)} ({formatPolicyDate(from.effectiveFrom, lang)})
-          </Link>{' '}
+          </a>{' '}
           →{' '}
-          <Link href={`/${lang}/${slug}/versions/${request.to}`}>
+          <a href={`/${lang}/${slug}/versions/${request.to}`}>
             {ui.version(request.to)} ({formatPolicyDate(to.effectiveFrom, lang)})
-          </Link>
+          </a>
         </p>
         <DiffView diff={diffVersions(from, to, lang, binding)} lang={lang} />
       </>
