@@ -2,7 +2,7 @@
 // offline. Local servers: the seed site, a site on a three-version fixture, a site whose dataset the tests
 // change (to see the banner ask again), a plain page that runs the unmodified Klaro package, a deployment
 // in French, English and German that serves two policies (with SITE_URL), a site with an editor's draft
-// and a preview secret, and a site whose dataset does not exist.
+// and a preview secret, a site whose dataset does not exist, and the Studio's dev server (npm run studio).
 import { appendFileSync, copyFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -58,8 +58,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // The scan launches its own Chromium three times: it runs alone, after the other browser tests.
   projects: [
-    { name: 'site', testIgnore: /scan\.spec\.ts/ },
+    { name: 'site', testIgnore: /(scan|studio)\.spec\.ts/ },
     { name: 'scan', testMatch: /scan\.spec\.ts/, dependencies: ['site'] },
+    { name: 'studio', testMatch: /studio\.spec\.ts/ },
   ],
   use: {
     browserName: 'chromium',
@@ -81,6 +82,17 @@ export default defineConfig({
     site(3106, process.env.E2E_PREVIEW_DATASET, { SANITY_PREVIEW_SECRET: 'e2e-preview-secret' }),
     // A content source that has never answered.
     site(3107, `${tmpdir()}/cookie-policy-e2e-no-such-dataset.ndjson`),
+    // The Studio's dev server, started as an editor starts it.
+    {
+      command: 'npm run studio',
+      cwd: `${web}..`,
+      // A file it serves even when its code does not compile: the test, not the start, says what broke.
+      url: 'http://127.0.0.1:3333/static/favicon.svg',
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore' as const,
+      env: { SANITY_TELEMETRY_DISABLED: '1' },
+    },
     {
       command: 'node e2e/klaro-server.mjs',
       cwd: web,
