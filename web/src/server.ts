@@ -119,16 +119,19 @@ const server = createServer((request, response) => {
     })
     return
   }
+  const method = request.method ?? 'GET'
+  const search = query === -1 ? '' : url.slice(query)
+  const headers = {
+    ifNoneMatch: request.headers['if-none-match'],
+    acceptEncoding: request.headers['accept-encoding'],
+  }
   if (path !== CATALOG_PATH) {
-    const key = sharedPage(request, path)
-      ? pageKey(path, query === -1 ? '' : url.slice(query))
-      : null
+    const key = sharedPage(request, path) ? pageKey(path, search) : null
     if (key === null) return nextWithSecurity(request, response)
+    const page = pages.kept(method, key, headers)
+    if (page) return send(response, page)
     void pages
-      .reply(request.method ?? 'GET', key, {
-        ifNoneMatch: request.headers['if-none-match'],
-        acceptEncoding: request.headers['accept-encoding'],
-      })
+      .reply(method, key, headers)
       .then((reply) => (reply ? send(response, reply) : nextWithSecurity(request, response)))
       .catch((error: unknown) => {
         console.error(`page ${key}: ${(error as Error).message}`)
@@ -136,11 +139,10 @@ const server = createServer((request, response) => {
       })
     return
   }
+  const ready = catalog.kept(method, search, headers)
+  if (ready) return send(response, ready)
   catalog
-    .reply(request.method ?? 'GET', query === -1 ? '' : url.slice(query + 1), {
-      ifNoneMatch: request.headers['if-none-match'],
-      acceptEncoding: request.headers['accept-encoding'],
-    })
+    .reply(method, search, headers)
     .then((reply) => send(response, reply))
     .catch((error: unknown) => {
       console.error(`cookie catalog: ${(error as Error).message}`)

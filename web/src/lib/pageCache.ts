@@ -52,6 +52,7 @@ const VERSION_PAGE = /^\/[^/]+\/[^/]+\/versions\/[^/]+$/
  */
 export function pageKey(path: string, search: string): string | null {
   if (/\/\.|%2e|%2f|\/\/|.\/$/i.test(path)) return null
+  if (search === '' || search === '?') return path
   const params = new URLSearchParams(search)
   if (params.has('_rsc')) return null
   if (!VERSION_PAGE.test(path) || !params.has('compare')) return path
@@ -70,7 +71,7 @@ export function createPageCache(options: PageCacheOptions) {
   const cache = new Map<string, Ready>()
   let bytes = 0
   const inflight = new Map<string, Promise<Ready | Rendered>>()
-
+  /** The kept 404s, oldest first. */
   const missing = new Set<string>()
 
   function keep(url: string, ready: Ready): void {
@@ -81,10 +82,9 @@ export function createPageCache(options: PageCacheOptions) {
       missing.add(url)
       if (missing.size > MISSING_ENTRIES) forget(missing.values().next().value!)
     }
-    for (const [oldest, entry] of cache) {
+    for (const oldest of cache.keys()) {
       if (bytes <= maxBytes || oldest === url) break
-      cache.delete(oldest)
-      bytes -= sizeOf(entry)
+      forget(oldest)
     }
   }
 
@@ -119,20 +119,31 @@ export function createPageCache(options: PageCacheOptions) {
     })
   }
 
+  type RequestHeaders = { ifNoneMatch?: string | null; acceptEncoding?: string | null }
+
+  /** A fresh kept page, synchronously (the hot path: no promise); null when it must be rendered. */
+  function kept(method: string, url: string, headers: RequestHeaders): Reply | null {
+    const cached = cache.get(url)
+    if (!cached || cached.generation !== options.generation() || now() >= cached.expiresAt)
+      return null
+    // Most recently used last: the oldest are the first to go.
+    cache.delete(url)
+    cache.set(url, cached)
+    return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+  }
+
   /** The answer from ready bytes; null when rendering failed and no earlier page is kept. */
   async function reply(
     method: string,
     url: string,
-    headers: { ifNoneMatch?: string | null; acceptEncoding?: string | null },
+    headers: RequestHeaders,
   ): Promise<Reply | null> {
+    const ready = kept(method, url, headers)
+    if (ready) return ready
+    const serve = (page: Ready) =>
+      serveReady(page, method, headers.ifNoneMatch, headers.acceptEncoding)
     const generation = options.generation()
     const cached = cache.get(url)
-    if (cached && cached.generation === generation && now() < cached.expiresAt) {
-      // Most recently used last: the oldest are the first to go.
-      cache.delete(url)
-      cache.set(url, cached)
-      return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
-    }
     const key = `${generation}|${url}`
     let pending = inflight.get(key)
     if (!pending) {
@@ -143,8 +154,7 @@ export function createPageCache(options: PageCacheOptions) {
       const made = await pending
       if (!('hash' in made)) {
         // A page that failed to render (a 500, a 503 while the content is unreadable): the last good one.
-        if (made.status >= 500 && cached)
-          return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+        if (made.status >= 500 && cached) return serve(cached)
         forget(url)
         return {
           status: made.status,
@@ -153,12 +163,12 @@ export function createPageCache(options: PageCacheOptions) {
         }
       }
       if (cache.get(url) !== made) keep(url, made)
-      return serveReady(made, method, headers.ifNoneMatch, headers.acceptEncoding)
+      return serve(made)
     } catch {
       // Rendering failed: the last good page is better than none.
-      return cached ? serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding) : null
+      return cached ? serve(cached) : null
     }
   }
 
-  return { reply }
+  return { reply, kept }
 }

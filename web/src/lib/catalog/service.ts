@@ -135,12 +135,28 @@ export function createCatalogService(options: CatalogServiceOptions) {
     return prepare(value, forGeneration, nextMidnight(timeZone, time))
   }
 
+  type RequestHeaders = { ifNoneMatch?: string | null; acceptEncoding?: string | null }
+
+  /**
+   * The answer of a GET or HEAD from ready bytes when they are fresh, synchronously (the hot path: no promise);
+   * null when it must be computed.
+   */
+  function kept(method: string, search: string, headers: RequestHeaders): CatalogReply | null {
+    if (method !== 'GET' && method !== 'HEAD') return null
+    const cached = cache.get(search.startsWith('?') ? search.slice(1) : search)
+    if (!cached || cached.generation !== currentGeneration() || now() >= cached.expiresAt)
+      return null
+    return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+  }
+
   /** The answer for a request; `search` is the raw query string (with or without "?"). */
   async function reply(
     method: string,
     search: string,
-    headers: { ifNoneMatch?: string | null; acceptEncoding?: string | null },
+    headers: RequestHeaders,
   ): Promise<CatalogReply> {
+    const ready = kept(method, search, headers)
+    if (ready) return ready
     if (method === 'OPTIONS') return { status: 204, headers: PREFLIGHT_HEADERS, body: null }
     if (method !== 'GET' && method !== 'HEAD') {
       return {
@@ -153,8 +169,6 @@ export function createCatalogService(options: CatalogServiceOptions) {
     const key = search.startsWith('?') ? search.slice(1) : search
     const wanted = currentGeneration()
     const cached = cache.get(key)
-    if (cached && cached.generation === wanted && now() < cached.expiresAt)
-      return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
     try {
       const flightKey = `${wanted}|${key}`
       let pending = inflight.get(flightKey)
@@ -192,7 +206,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
   }
 
   /** The content generation now served: pages kept as ready bytes follow the same changes. */
-  return { reply, invalidate, generation: currentGeneration }
+  return { reply, kept, invalidate, generation: currentGeneration }
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>
