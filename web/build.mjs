@@ -36,7 +36,19 @@ await build({
   format: 'esm',
   target: ['node20'],
   // Installed packages load from node_modules at run time; only this repository's TypeScript is bundled.
-  external: ['next', 'react', 'react-dom', '@sanity/client', 'groq-js', 'groq', 'zod', 'diff'],
+  external: [
+    'next',
+    'react',
+    'react-dom',
+    '@sanity/client',
+    'groq-js',
+    'groq',
+    'zod',
+    'diff',
+    'kysely',
+    'better-sqlite3',
+    'pg',
+  ],
   alias: { '@': `${web}src` },
   logLevel: 'warning',
 })

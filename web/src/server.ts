@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { LANGUAGES } from '@cookie-policy/schemas/model'
 import { catalogService } from './lib/catalog/instance'
+import { CONSENT_BODY_LIMIT } from '@cookie-policy/schemas/contracts'
+import { CONSENT_PATH, tooLarge } from './lib/consent/api'
+import { closeConsentLedger, consentApi, openConsentLedger } from './lib/consent/instance'
 import { serveWebhook, WEBHOOK_PATH } from './lib/catalog/webhook'
 import { webhookSecret } from './lib/env'
 import { createPageCache, pageKey } from './lib/pageCache'
@@ -106,6 +109,55 @@ const pages = createPageCache({
 
 // The dataset is read, and the default catalog made, before the first visitor asks.
 await catalog.reply('GET', '', {}).catch(() => undefined)
+const consents = consentApi()
+// A consent store that cannot be opened is said now; consents are then answered 503 until it can.
+await openConsentLedger()
+  .then((where) => console.log(`consent ledger: ${where}`))
+  .catch((error: unknown) => console.error(`consent ledger: ${(error as Error).message}`))
+
+/** A request body, up to the consent limit: past it, the reading stops and the request gets 413. */
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length']) > CONSENT_BODY_LIMIT) return reject(tooLarge())
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > CONSENT_BODY_LIMIT) {
+        request.removeAllListeners('data')
+        request.pause()
+        reject(tooLarge())
+      } else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}
+
+function serveConsent(request: IncomingMessage, response: ServerResponse, path: string): void {
+  const method = request.method ?? 'GET'
+  consents
+    .reply(
+      method,
+      path.slice(CONSENT_PATH.length),
+      {
+        contentType: request.headers['content-type'],
+        userAgent: request.headers['user-agent'],
+        secGpc: request.headers['sec-gpc'],
+      },
+      () => readBody(request),
+    )
+    .then((reply) => {
+      // A body left unread (too large, or not asked for) is not worth keeping the connection for.
+      if (!request.complete) response.setHeader('Connection', 'close')
+      send(response, reply)
+    })
+    .catch((error: unknown) => {
+      console.error(`consent: ${(error as Error).message}`)
+      if (!response.headersSent) response.writeHead(500, jsonSecurityHeaders())
+      response.end()
+    })
+}
 
 const server = createServer((request, response) => {
   const url = request.url ?? '/'
@@ -119,6 +171,8 @@ const server = createServer((request, response) => {
     })
     return
   }
+  if (path === CONSENT_PATH || path.startsWith(`${CONSENT_PATH}/`))
+    return serveConsent(request, response, path)
   const method = request.method ?? 'GET'
   const search = query === -1 ? '' : url.slice(query)
   const headers = {
@@ -167,7 +221,7 @@ server.listen(port, hostname, () => {
 /** Stop taking connections, let in-flight requests finish, and exit; force it after the grace period. */
 function shutdown(): void {
   renderer.close()
-  server.close(() => process.exit(0))
+  server.close(() => void closeConsentLedger().finally(() => process.exit(0)))
   server.closeIdleConnections()
   setTimeout(() => {
     server.closeAllConnections()

@@ -127,6 +127,20 @@ export const vanillaConfigSchema = z
       .record(z.string(), z.array(z.enum(CONSENT_MODE_SIGNALS)))
       .describe('Read by the loader for Google Consent Mode; not a CookieConsent option.'),
     policyUrl: z.string(),
+    consentRecord: z
+      .object({
+        policy: z.string(),
+        version: z.number().int().min(1),
+        lang: z.string(),
+        gpcNotice: z.string(),
+        gpcPreferences: z.string(),
+        close: z.string(),
+        receipt: z.string(),
+      })
+      .strict()
+      .describe(
+        'Read by the loader: what it records with each choice (POST /api/consent) and the words it shows.',
+      ),
   })
   .strict()
 export type VanillaConfig = z.infer<typeof vanillaConfigSchema>
@@ -211,6 +225,15 @@ export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions
       catalog.categories.map((category) => [category.key, category.consentModes]),
     ),
     policyUrl: catalog.policy.url,
+    consentRecord: {
+      policy: catalog.policy.slug,
+      version: catalog.policy.version,
+      lang: catalog.lang,
+      gpcNotice: words.gpcNotice,
+      gpcPreferences: words.gpcPreferences,
+      close: words.close,
+      receipt: words.receipt,
+    },
   })
 }
 

@@ -25,6 +25,11 @@ export const BANNER_TEXT = {
       purpose: 'Finalité',
       retention: 'Durée de conservation',
     },
+    gpcNotice:
+      'Votre navigateur envoie le signal Global Privacy Control : nous n’utilisons que les cookies nécessaires.',
+    gpcPreferences: 'Choisir autrement',
+    receipt:
+      'Identifiant de votre consentement : {id}. Choix du {date}, version {version} de la politique.',
     unknownRetention: 'Voir le fournisseur',
   },
   en: {
@@ -49,6 +54,9 @@ export const BANNER_TEXT = {
       purpose: 'Purpose',
       retention: 'Retention period',
     },
+    gpcNotice: 'Your browser sends Global Privacy Control: we use only the necessary cookies.',
+    gpcPreferences: 'Choose otherwise',
+    receipt: 'Your consent ID: {id}. Choice made on {date}, policy version {version}.',
     unknownRetention: 'See the provider',
   },
   de: {
@@ -74,6 +82,10 @@ export const BANNER_TEXT = {
       purpose: 'Zweck',
       retention: 'Speicherdauer',
     },
+    gpcNotice:
+      'Ihr Browser sendet das Signal Global Privacy Control: Wir verwenden nur notwendige Cookies.',
+    gpcPreferences: 'Anders wählen',
+    receipt: 'Ihre Einwilligungs-ID: {id}. Auswahl vom {date}, Version {version} der Richtlinie.',
     unknownRetention: 'Siehe Anbieter',
   },
 } satisfies Record<Lang, unknown>

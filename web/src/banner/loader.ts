@@ -2,15 +2,23 @@
 // fetches the catalog from the site that serves this script, and runs vanilla-cookieconsent on it.
 //   <script src="https://policy.example.com/cookie-banner.js" data-lang="fr"></script>
 // Include it before any tag (not async) so the defaults come first. Optional: data-policy="<slug>".
+// Every choice (the first, each change, a withdrawal) is recorded by the site's consent ledger
+// (POST /api/consent) with the policy version the visitor was shown. A browser that sends Global Privacy
+// Control gets the optional categories refused without being asked, and a one-line notice.
 import * as CookieConsent from 'vanilla-cookieconsent'
 import type { VanillaConfig } from '@cookie-policy/schemas/contracts'
 import { CONSENT_MODE_SIGNALS } from '@cookie-policy/schemas/consentModes'
 
 type Signals = Record<string, 'granted' | 'denied'>
 
+type ConsentRecordConfig = VanillaConfig['consentRecord']
+
 declare global {
   interface Window {
     dataLayer: unknown[]
+  }
+  interface Navigator {
+    globalPrivacyControl?: boolean
   }
 }
 
@@ -69,12 +77,107 @@ function catalog(withLang: boolean): Promise<Response> {
   return fetch(new URL(`/api/cookie-catalog?${query}`, base.origin))
 }
 
+const gpc = navigator.globalPrivacyControl === true
+
+/**
+ * Sends a choice to the ledger. `keepalive` lets it outlive the page when the visitor leaves right after
+ * choosing; the JSON body makes a cross-origin request preflighted, which Chromium (since 81) and Firefox
+ * (since 133) allow with keepalive.
+ */
+function record(config: ConsentRecordConfig, revision: number, action: string): void {
+  const cookie = CookieConsent.getCookie()
+  const preferences = CookieConsent.getUserPreferences()
+  const body = JSON.stringify({
+    consentId: cookie.consentId,
+    policy: config.policy,
+    version: config.version,
+    consentRevision: revision,
+    lang: config.lang,
+    accepted: preferences.acceptedCategories,
+    rejected: preferences.rejectedCategories,
+    action,
+    gpc,
+  })
+  CookieConsent.setCookieData({ value: { version: config.version }, mode: 'overwrite' })
+  const send = (keepalive: boolean) =>
+    fetch(new URL('/api/consent', base.origin), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+      keepalive,
+      credentials: 'omit',
+    })
+  // A browser that refuses keepalive with a preflight still sends it while the page is open.
+  send(true)
+    .catch(() => send(false))
+    .then((response) => {
+      if (response.status !== 201) console.error(`consent record: HTTP ${response.status}`)
+    })
+    .catch((error: unknown) => console.error('consent record:', error))
+}
+
+/** In the preferences: the visitor's consent ID, and the date and version of their choice. */
+function showReceipt(config: ConsentRecordConfig, modal: HTMLElement): void {
+  let line = modal.querySelector<HTMLElement>('.cc-receipt')
+  if (!line) {
+    line = document.createElement('p')
+    line.className = 'cc-receipt'
+    line.style.cssText = 'margin:0;padding:0 1.5em 1em;font-size:.8em;opacity:.8'
+    ;(modal.querySelector('.pm__footer') ?? modal).before(line)
+  }
+  const cookie = CookieConsent.validConsent() ? CookieConsent.getCookie() : null
+  const version = (cookie?.data as { version?: number } | null)?.version
+  line.hidden = !cookie
+  if (!cookie) return
+  const date = new Date(cookie.lastConsentTimestamp).toLocaleString(config.lang, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  })
+  line.textContent = config.receipt
+    .replace('{id}', cookie.consentId)
+    .replace('{date}', date)
+    .replace('{version}', String(version ?? config.version))
+}
+
+/** Global Privacy Control honoured: one line that says so, with the way to choose otherwise. */
+function showGpcNotice(config: ConsentRecordConfig): void {
+  const notice = document.createElement('div')
+  notice.className = 'cc-gpc'
+  notice.setAttribute('role', 'status')
+  notice.lang = config.lang
+  notice.style.cssText =
+    'position:fixed;z-index:2147483646;bottom:1em;right:1em;max-width:36em;padding:.75em 1em;' +
+    'background:#fff;color:#2c2f31;border-radius:.5em;box-shadow:0 .5em 1.5em rgba(0,0,0,.2);' +
+    'font:14px/1.5 system-ui,sans-serif'
+  const text = document.createElement('span')
+  text.textContent = `${config.gpcNotice} `
+  const choose = document.createElement('button')
+  choose.type = 'button'
+  choose.textContent = config.gpcPreferences
+  choose.style.cssText =
+    'background:none;border:0;padding:0;color:inherit;font:inherit;text-decoration:underline;cursor:pointer'
+  choose.addEventListener('click', () => {
+    notice.remove()
+    CookieConsent.showPreferences()
+  })
+  const close = document.createElement('button')
+  close.type = 'button'
+  close.textContent = '×'
+  close.setAttribute('aria-label', config.close)
+  close.style.cssText =
+    'background:none;border:0;margin-left:.5em;font:inherit;cursor:pointer;color:inherit'
+  close.addEventListener('click', () => notice.remove())
+  notice.append(text, choose, close)
+  document.body.appendChild(notice)
+}
+
 async function start(): Promise<void> {
   let response = await catalog(true)
   // A page in a language the policy site does not publish: the banner speaks the policy's binding language.
   if (response.status === 400 && lang) response = await catalog(false)
   if (!response.ok) throw new Error(`cookie catalog: HTTP ${response.status}`)
-  const { consentModes, policyUrl, ...config } = (await response.json()) as VanillaConfig
+  const { consentModes, policyUrl, consentRecord, ...config } =
+    (await response.json()) as VanillaConfig
   void policyUrl
   const categories = Object.fromEntries(
     Object.entries(config.categories).map(([key, category]) => [
@@ -92,11 +195,27 @@ async function start(): Promise<void> {
   )
   window.CookieConsent = CookieConsent
   await styled
+  let byGpc = false
+  const actions = { all: 'accept-all', necessary: 'reject-all', custom: 'custom' } as const
   await CookieConsent.run({
     ...config,
     categories,
+    // With Global Privacy Control, the choice is made below instead of asking.
+    autoShow: !gpc,
     onConsent: () => consentUpdate(consentModes),
-    onChange: () => consentUpdate(consentModes),
+    onFirstConsent: () => {
+      const { acceptType } = CookieConsent.getUserPreferences()
+      record(consentRecord, config.revision, byGpc ? 'gpc' : actions[acceptType])
+    },
+    onChange: () => {
+      consentUpdate(consentModes)
+      const { acceptType } = CookieConsent.getUserPreferences()
+      record(
+        consentRecord,
+        config.revision,
+        acceptType === 'necessary' ? 'withdraw' : actions[acceptType],
+      )
+    },
     // vanilla-cookieconsent focuses its modals with a plain element.focus(): never let that scroll.
     onModalReady: ({ modal }) => {
       for (const element of [modal, ...modal.querySelectorAll<HTMLElement>('*')]) {
@@ -104,7 +223,17 @@ async function start(): Promise<void> {
           HTMLElement.prototype.focus.call(element, { ...options, preventScroll: true })
       }
     },
+    onModalShow: ({ modalName }) => {
+      const modal = document.querySelector<HTMLElement>('#cc-main .pm')
+      if (modalName === 'preferencesModal' && modal) showReceipt(consentRecord, modal)
+    },
   })
+  if (gpc && !CookieConsent.validConsent()) {
+    byGpc = true
+    CookieConsent.acceptCategory([])
+    byGpc = false
+    showGpcNotice(consentRecord)
+  }
   document.documentElement.dataset.cookieBanner = 'ready'
 }
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { COOKIE_NAME, DEFAULT_CONSENT_COOKIE } from '@cookie-policy/schemas/model'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
+import { ledgerConfig, type LedgerConfig } from '@cookie-policy/schemas/ledger'
 import { userPath } from '@cookie-policy/schemas/node'
 
 function assertValue<T>(value: T | undefined, message: string): T {
@@ -10,12 +11,29 @@ function assertValue<T>(value: T | undefined, message: string): T {
   return value
 }
 
-/** The bundled dataset: the site runs from web/ (npm start) or from the repository root. */
-function bundledDataset(): string {
-  const candidates = ['content/dataset.ndjson', '../content/dataset.ndjson'].map((path) =>
+/** The repository: the site runs from web/ (npm start) or from the repository root. */
+function repository(): string {
+  const candidates = ['.', '..'].map((path) =>
     resolve(/*turbopackIgnore: true*/ process.cwd(), path),
   )
-  return candidates.find((path) => existsSync(path)) ?? candidates[1]!
+  return candidates.find((path) => existsSync(`${path}/content/dataset.ndjson`)) ?? candidates[1]!
+}
+
+/** The bundled dataset. */
+function bundledDataset(): string {
+  return `${repository()}/content/dataset.ndjson`
+}
+
+/** Where consents are recorded: PostgreSQL (DATABASE_URL), else the folder CONSENT_STORE (default .data/consent). */
+export function consentLedgerConfig(): LedgerConfig {
+  return ledgerConfig(process.env, (dir) =>
+    process.env.CONSENT_STORE ? userPath(dir) : resolve(repository(), dir),
+  )
+}
+
+/** The banner loader this site serves (built into public/): its hash goes into every consent record. */
+export function bannerFile(): string {
+  return resolve(/*turbopackIgnore: true*/ process.cwd(), 'public/cookie-banner.js')
 }
 
 export type ContentSourceConfig =

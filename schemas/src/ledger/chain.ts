@@ -1,0 +1,52 @@
+// The ledger's hash chain: each record's hash is the SHA-256 of the previous record's hash and of the
+// record's own canonical content, so that editing or deleting any record breaks every hash after it.
+import { createHash } from 'node:crypto'
+import type { ConsentRecord } from '../contracts/consent'
+
+/** The "previous hash" of the first record ever written. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+export type UnhashedRecord = Omit<ConsentRecord, 'hash'>
+
+/**
+ * A record's canonical content: its fields in a fixed order as one JSON array, category keys sorted. Any
+ * change of a value, of the order of the categories, or of the chain position changes it.
+ */
+export function canonicalContent(record: UnhashedRecord): string {
+  const checkpoint = record.checkpoint
+  return JSON.stringify([
+    record.seq,
+    record.id,
+    record.kind,
+    record.consentId,
+    record.recordedAt,
+    record.policy,
+    record.version,
+    record.consentRevision,
+    record.lang,
+    record.accepted,
+    record.rejected,
+    record.action,
+    record.gpc,
+    record.banner,
+    record.browser,
+    checkpoint && [
+      checkpoint.purgedBefore,
+      checkpoint.purgedThrough,
+      checkpoint.purgedRecords,
+      checkpoint.anchorHash,
+    ],
+  ])
+}
+
+export function recordHash(record: UnhashedRecord): string {
+  return createHash('sha256')
+    .update(record.prevHash)
+    .update('\n')
+    .update(canonicalContent(record))
+    .digest('hex')
+}
+
+export function sealRecord(record: UnhashedRecord): ConsentRecord {
+  return { ...record, hash: recordHash(record) }
+}

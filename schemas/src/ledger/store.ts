@@ -1,0 +1,419 @@
+// The ledger's storage: one table of records, on an embedded SQLite database in one folder (the default) or on
+// PostgreSQL (DATABASE_URL), through one query layer (Kysely). Versioned migrations run at open. Writes that
+// extend the chain hold the chain lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory transaction lock),
+// so that any number of processes, and the `npm run consent` commands, append to one chain.
+import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type Migration,
+  type Selectable,
+} from 'kysely'
+import pg from 'pg'
+import type { ConsentAction, ConsentRecord } from '../contracts/consent'
+import { GENESIS_HASH, sealRecord } from './chain'
+
+interface RecordsTable {
+  seq: number
+  id: string
+  kind: 'consent' | 'checkpoint'
+  consent_id: string | null
+  recorded_at: string
+  policy: string | null
+  version: number | null
+  consent_revision: number | null
+  lang: string | null
+  accepted: string
+  rejected: string
+  action: ConsentAction | null
+  gpc: number
+  banner: string | null
+  browser: string | null
+  checkpoint: string | null
+  prev_hash: string
+  hash: string
+}
+
+interface LedgerDatabase {
+  consent_records: RecordsTable
+}
+
+type Row = Selectable<RecordsTable>
+type Db = Kysely<LedgerDatabase>
+
+export type LedgerConfig = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; url: string }
+
+/** The default embedded store, relative to the repository (git-ignored). */
+export const DEFAULT_CONSENT_STORE = '.data/consent'
+export const SQLITE_FILE = 'consent.sqlite'
+/** The advisory lock that serialises writers of the chain on PostgreSQL ("consent" in ASCII). */
+const CHAIN_LOCK = 0x636f6e73656e74
+/** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_CHUNK = 500
+const PAGE = 5000
+
+/** What the server knows of one choice; the store sets its id, time and place in the chain. */
+export interface NewConsent {
+  consentId: string
+  policy: string
+  version: number
+  consentRevision: number
+  lang: string
+  accepted: string[]
+  rejected: string[]
+  action: ConsentAction
+  gpc: boolean
+  banner: string | null
+  browser: string | null
+}
+
+export class LedgerStoreError extends Error {}
+
+function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
+  return {
+    '2026-11-30-001-consent-records': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('consent_records')
+          // INTEGER PRIMARY KEY is SQLite's row id; PostgreSQL gets 64 bits.
+          .addColumn('seq', kind === 'sqlite' ? 'integer' : 'bigint', (column) =>
+            column.primaryKey(),
+          )
+          .addColumn('id', 'text', (column) => column.notNull().unique())
+          .addColumn('kind', 'text', (column) => column.notNull())
+          .addColumn('consent_id', 'text')
+          .addColumn('recorded_at', 'text', (column) => column.notNull())
+          .addColumn('policy', 'text')
+          .addColumn('version', 'integer')
+          .addColumn('consent_revision', 'integer')
+          .addColumn('lang', 'text')
+          .addColumn('accepted', 'text', (column) => column.notNull())
+          .addColumn('rejected', 'text', (column) => column.notNull())
+          .addColumn('action', 'text')
+          .addColumn('gpc', 'integer', (column) => column.notNull())
+          .addColumn('banner', 'text')
+          .addColumn('browser', 'text')
+          .addColumn('checkpoint', 'text')
+          .addColumn('prev_hash', 'text', (column) => column.notNull())
+          .addColumn('hash', 'text', (column) => column.notNull())
+          .execute()
+        await db.schema
+          .createIndex('consent_records_by_consent_id')
+          .on('consent_records')
+          .columns(['consent_id', 'seq'])
+          .execute()
+        await db.schema
+          .createIndex('consent_records_by_time')
+          .on('consent_records')
+          .column('recorded_at')
+          .execute()
+      },
+    },
+  }
+}
+
+function toRecord(row: Row): ConsentRecord {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    kind: row.kind,
+    consentId: row.consent_id,
+    recordedAt: row.recorded_at,
+    policy: row.policy,
+    version: row.version,
+    consentRevision: row.consent_revision,
+    lang: row.lang,
+    accepted: JSON.parse(row.accepted) as string[],
+    rejected: JSON.parse(row.rejected) as string[],
+    action: row.action,
+    gpc: row.gpc === 1,
+    banner: row.banner,
+    browser: row.browser,
+    checkpoint: row.checkpoint ? JSON.parse(row.checkpoint) : null,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+function toRow(record: ConsentRecord): Row {
+  return {
+    seq: record.seq,
+    id: record.id,
+    kind: record.kind,
+    consent_id: record.consentId,
+    recorded_at: record.recordedAt,
+    policy: record.policy,
+    version: record.version,
+    consent_revision: record.consentRevision,
+    lang: record.lang,
+    accepted: JSON.stringify(record.accepted),
+    rejected: JSON.stringify(record.rejected),
+    action: record.action,
+    gpc: record.gpc ? 1 : 0,
+    banner: record.banner,
+    browser: record.browser,
+    checkpoint: record.checkpoint ? JSON.stringify(record.checkpoint) : null,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+  }
+}
+
+/** Where the site and the commands keep consents: DATABASE_URL, else CONSENT_STORE, else the default folder. */
+export function ledgerConfig(
+  env: Record<string, string | undefined>,
+  resolveDir: (dir: string) => string,
+): LedgerConfig {
+  const url = env.DATABASE_URL
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new LedgerStoreError(
+        `DATABASE_URL "${url.replace(/:[^:@/]*@/, ':***@')}" is not a PostgreSQL URL (postgres://user:password@host:port/database)`,
+      )
+    return { kind: 'postgres', url }
+  }
+  return { kind: 'sqlite', dir: resolveDir(env.CONSENT_STORE || DEFAULT_CONSENT_STORE) }
+}
+
+/** Where the records are, for messages: a folder, or the database without its password. */
+export function describeLedger(config: LedgerConfig): string {
+  return config.kind === 'sqlite'
+    ? `SQLite in ${config.dir}`
+    : `PostgreSQL at ${config.url.replace(/:[^:@/]*@/, ':***@')}`
+}
+
+function openDb(config: LedgerConfig): Db {
+  if (config.kind === 'sqlite') {
+    mkdirSync(config.dir, { recursive: true })
+    const database = new Database(join(config.dir, SQLITE_FILE))
+    // Durable at COMMIT even on power loss; readers (the commands) never block the writer.
+    database.pragma('journal_mode = WAL')
+    database.pragma('synchronous = FULL')
+    database.pragma('busy_timeout = 15000')
+    return new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) })
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 8,
+    // 64-bit integers (the chain position) as numbers: 2^53 records is beyond any ledger.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  })
+  return new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) })
+}
+
+export async function openLedgerStore(config: LedgerConfig) {
+  const db = openDb(config)
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(config.kind) },
+  })
+  const { error } = await migrator.migrateToLatest()
+  if (error) {
+    await db.destroy()
+    throw new LedgerStoreError(
+      `consent store (${describeLedger(config)}): ${(error as Error).message}`,
+    )
+  }
+
+  /** Runs `work` in a transaction that alone may extend the chain, on one connection. */
+  function withChainLock<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    return db.connection().execute(async (connection) => {
+      await sql.raw(config.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(connection)
+      try {
+        if (config.kind === 'postgres')
+          await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(connection)
+        const result = await work(connection)
+        await sql.raw('COMMIT').execute(connection)
+        return result
+      } catch (error) {
+        await sql
+          .raw('ROLLBACK')
+          .execute(connection)
+          .catch(() => undefined)
+        throw error
+      }
+    })
+  }
+
+  async function head(trx: Db): Promise<{ seq: number; hash: string; recordedAt: string }> {
+    const last = await trx
+      .selectFrom('consent_records')
+      .select(['seq', 'hash', 'recorded_at'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return last
+      ? { seq: Number(last.seq), hash: last.hash, recordedAt: last.recorded_at }
+      : { seq: 0, hash: GENESIS_HASH, recordedAt: '' }
+  }
+
+  async function insert(trx: Db, records: ConsentRecord[]): Promise<void> {
+    for (let start = 0; start < records.length; start += INSERT_CHUNK) {
+      await trx
+        .insertInto('consent_records')
+        .values(records.slice(start, start + INSERT_CHUNK).map(toRow))
+        .execute()
+    }
+  }
+
+  /** Chains records after the current head: the time never goes back, even if the clock does. */
+  function chain(
+    last: { seq: number; hash: string; recordedAt: string },
+    entries: (Omit<ConsentRecord, 'seq' | 'id' | 'recordedAt' | 'prevHash' | 'hash'> & {
+      recordedAt?: string
+    })[],
+    now: string,
+  ): ConsentRecord[] {
+    let { seq, hash, recordedAt } = last
+    return entries.map((entry) => {
+      const time = entry.recordedAt ?? now
+      recordedAt = time > recordedAt ? time : recordedAt
+      const record = sealRecord({
+        ...entry,
+        seq: ++seq,
+        id: randomUUID(),
+        recordedAt,
+        prevHash: hash,
+      })
+      hash = record.hash
+      return record
+    })
+  }
+
+  /**
+   * Appends choices to the chain in one transaction; resolves once they are committed (durable). `at` gives
+   * their time (the bench and the tests write history; the site always writes now).
+   */
+  function append(entries: readonly NewConsent[], at?: string): Promise<ConsentRecord[]> {
+    return withChainLock(async (trx) => {
+      const records = chain(
+        await head(trx),
+        entries.map((entry) => ({
+          ...entry,
+          kind: 'consent' as const,
+          accepted: [...entry.accepted].sort(),
+          rejected: [...entry.rejected].sort(),
+          checkpoint: null,
+        })),
+        at ?? new Date().toISOString(),
+      )
+      await insert(trx, records)
+      return records
+    })
+  }
+
+  /** A visitor's records, newest first (at most `limit`). */
+  async function find(consentId: string, limit = 1000): Promise<ConsentRecord[]> {
+    const rows = await db
+      .selectFrom('consent_records')
+      .selectAll()
+      .where('consent_id', '=', consentId)
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute()
+    return rows.map(toRecord)
+  }
+
+  /** Every record in chain order, read a page at a time: memory stays flat whatever the ledger's size. */
+  async function* scan(range: { from?: string; before?: string } = {}) {
+    let after = 0
+    for (;;) {
+      let query = db
+        .selectFrom('consent_records')
+        .selectAll()
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(PAGE)
+      if (range.from) query = query.where('recorded_at', '>=', range.from)
+      if (range.before) query = query.where('recorded_at', '<', range.before)
+      const rows = await query.execute()
+      for (const row of rows) yield toRecord(row)
+      if (rows.length < PAGE) return
+      after = Number(rows[rows.length - 1]!.seq)
+    }
+  }
+
+  async function checkpoints(): Promise<ConsentRecord[]> {
+    const rows = await db
+      .selectFrom('consent_records')
+      .selectAll()
+      .where('kind', '=', 'checkpoint')
+      .orderBy('seq', 'desc')
+      .execute()
+    return rows.map(toRecord)
+  }
+
+  /**
+   * Deletes every record written before `before` (an ISO time) and appends a checkpoint that names the last
+   * one removed and its hash, so that the chain left still verifies. Null when nothing was that old.
+   */
+  function purge(before: string): Promise<ConsentRecord | null> {
+    return withChainLock(async (trx) => {
+      const last = await trx
+        .selectFrom('consent_records')
+        .select(['seq', 'hash'])
+        .where('recorded_at', '<', before)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      if (!last) return null
+      const through = Number(last.seq)
+      const { count } = await trx
+        .selectFrom('consent_records')
+        .select((eb) => eb.fn.countAll<string | number>().as('count'))
+        .where('seq', '<=', through)
+        .where('kind', '=', 'consent')
+        .executeTakeFirstOrThrow()
+      const top = await head(trx)
+      await trx.deleteFrom('consent_records').where('seq', '<=', through).execute()
+      const [checkpoint] = chain(
+        top,
+        [
+          {
+            kind: 'checkpoint',
+            consentId: null,
+            policy: null,
+            version: null,
+            consentRevision: null,
+            lang: null,
+            accepted: [],
+            rejected: [],
+            action: null,
+            gpc: false,
+            banner: null,
+            browser: null,
+            checkpoint: {
+              purgedBefore: before,
+              purgedThrough: through,
+              purgedRecords: Number(count),
+              anchorHash: last.hash,
+            },
+          },
+        ],
+        new Date().toISOString(),
+      )
+      await insert(trx, [checkpoint!])
+      return checkpoint!
+    })
+  }
+
+  return {
+    config,
+    append,
+    find,
+    scan,
+    checkpoints,
+    purge,
+    close: () => db.destroy(),
+  }
+}
+
+export type LedgerStore = Awaited<ReturnType<typeof openLedgerStore>>

@@ -1,0 +1,41 @@
+// Group commit: choices that arrive while a transaction is being written wait for the next one, which
+// writes them all at once. Each caller's promise resolves when its record is committed, so an answer is
+// never sent before its record is durable, and the chain's lock is taken once per batch, not per record.
+import type { ConsentRecord } from '../contracts/consent'
+import type { LedgerStore, NewConsent } from './store'
+
+interface Waiting {
+  entry: NewConsent
+  resolve: (record: ConsentRecord) => void
+  reject: (error: unknown) => void
+}
+
+export function createLedgerWriter(store: Pick<LedgerStore, 'append'>, maxBatch = 1000) {
+  const queue: Waiting[] = []
+  let writing = false
+
+  async function drain(): Promise<void> {
+    writing = true
+    while (queue.length) {
+      const batch = queue.splice(0, maxBatch)
+      try {
+        const records = await store.append(batch.map((waiting) => waiting.entry))
+        batch.forEach((waiting, index) => waiting.resolve(records[index]!))
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error)
+      }
+    }
+    writing = false
+  }
+
+  function append(entry: NewConsent): Promise<ConsentRecord> {
+    return new Promise((resolve, reject) => {
+      queue.push({ entry, resolve, reject })
+      if (!writing) void drain()
+    })
+  }
+
+  return { append }
+}
+
+export type LedgerWriter = ReturnType<typeof createLedgerWriter>

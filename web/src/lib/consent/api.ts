@@ -1,0 +1,302 @@
+// The consent ledger's HTTP behaviour, independent of any framework: POST /api/consent records a visitor's
+// choice once it is checked against the catalog of the version they were shown, and answers with a receipt
+// once the record is durable; GET /api/consent/{consentId} gives that visitor's records, newest first.
+import {
+  CONSENT_BODY_LIMIT,
+  consentErrorSchema,
+  consentHistorySchema,
+  consentReceiptSchema,
+  consentRequestSchema,
+  readCatalog,
+  type Catalog,
+  type ConsentRequest,
+} from '@cookie-policy/schemas/contracts'
+import type { LedgerStore, LedgerWriter } from '@cookie-policy/schemas/ledger'
+import type { RunQuery } from '@cookie-policy/schemas/queries'
+import type { Reply } from '../readyBytes'
+import { jsonSecurityHeaders } from '../security'
+
+export const CONSENT_PATH = '/api/consent'
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+
+/** Any of the company's sites may send choices (the loader runs there); nothing is sent with credentials. */
+const CORS = { 'Access-Control-Allow-Origin': '*' }
+const PREFLIGHT_HEADERS = {
+  ...jsonSecurityHeaders(),
+  ...CORS,
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  // Chromium keeps a preflight 2 hours at most, Firefox 24.
+  'Access-Control-Max-Age': '7200',
+  'Cache-Control': 'public, max-age=7200',
+}
+
+export class ConsentRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+  }
+}
+
+function json(status: number, value: unknown, more: Record<string, string> = {}): Reply {
+  const body = Buffer.from(JSON.stringify(value))
+  return {
+    status,
+    headers: {
+      ...jsonSecurityHeaders(),
+      ...CORS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      ...more,
+    },
+    body,
+  }
+}
+
+export function consentErrorReply(error: ConsentRequestError): Reply {
+  const { status, code, message, field } = error
+  return json(
+    status,
+    consentErrorSchema.parse({ error: { code, message, ...(field ? { field } : {}) } }),
+    status === 503 ? { 'Retry-After': '5' } : {},
+  )
+}
+
+export const tooLarge = () =>
+  new ConsentRequestError(
+    413,
+    'body_too_large',
+    `The request body is larger than ${CONSENT_BODY_LIMIT} bytes.`,
+  )
+
+/** A browser family from a user agent: nothing that tells one visitor from another. */
+export function browserFamily(userAgent: string | undefined): string | null {
+  if (!userAgent) return null
+  if (/\bEdg(e|A|iOS)?\//.test(userAgent)) return 'Edge'
+  if (/\bOPR\/|\bOpera\b/.test(userAgent)) return 'Opera'
+  if (/\bFirefox\/|\bFxiOS\//.test(userAgent)) return 'Firefox'
+  if (/\b(Headless)?Chrom(e|ium)\/|\bCriOS\//.test(userAgent)) return 'Chrome'
+  if (/\bSafari\//.test(userAgent)) return 'Safari'
+  return 'other'
+}
+
+/** The first problem zod found, as the name of the field and a sentence. */
+function fieldError(issues: readonly { path: PropertyKey[]; message: string; code: string }[]) {
+  const issue = issues[0]!
+  const keys = (issue as { keys?: string[] }).keys
+  const field =
+    issue.code === 'unrecognized_keys' && keys?.length ? keys[0]! : issue.path.join('.') || 'body'
+  const message =
+    issue.code === 'unrecognized_keys' ? `"${field}" is not a field of a consent` : issue.message
+  return new ConsentRequestError(422, 'invalid_field', `${field}: ${message}`, field)
+}
+
+const invalid = (field: string, message: string) =>
+  new ConsentRequestError(422, 'invalid_field', `${field}: ${message}`, field)
+
+/** The choice must be one the banner of that version could have sent. */
+function checkAgainstCatalog(request: ConsentRequest, catalog: Catalog): void {
+  if (request.consentRevision !== catalog.policy.consentRevision)
+    throw invalid(
+      'consentRevision',
+      `version ${request.version} of "${request.policy}" asks for consent revision ${catalog.policy.consentRevision}, not ${request.consentRevision}`,
+    )
+  const keys = new Set(catalog.categories.map((category) => category.key))
+  const required = catalog.categories.filter((category) => category.required).map((c) => c.key)
+  for (const field of ['accepted', 'rejected'] as const) {
+    const unknown = request[field].find((key) => !keys.has(key))
+    if (unknown)
+      throw invalid(
+        field,
+        `"${unknown}" is not a category of version ${request.version} (${[...keys].join(', ')})`,
+      )
+  }
+  const both = request.accepted.find((key) => request.rejected.includes(key))
+  if (both) throw invalid('rejected', `"${both}" is both accepted and rejected`)
+  const refused = request.rejected.find((key) => required.includes(key))
+  if (refused) throw invalid('rejected', `"${refused}" is strictly necessary: it cannot be refused`)
+  const undecided = [...keys].find(
+    (key) => !request.accepted.includes(key) && !request.rejected.includes(key),
+  )
+  if (undecided) throw invalid('accepted', `"${undecided}" is neither accepted nor rejected`)
+  if (request.action === 'accept-all' && request.rejected.length)
+    throw invalid('action', '"accept-all" with categories rejected')
+  const onlyRequired = request.accepted.every((key) => required.includes(key))
+  if (['reject-all', 'withdraw', 'gpc'].includes(request.action) && !onlyRequired)
+    throw invalid('action', `"${request.action}" with optional categories accepted`)
+  if (request.action === 'gpc' && !request.gpc)
+    throw invalid(
+      'gpc',
+      'a "gpc" choice is made only when the browser sends Global Privacy Control',
+    )
+}
+
+export interface ConsentApiOptions {
+  runQuery: RunQuery
+  /** Changes with the content: the catalogs kept for checking are read again. */
+  generation: () => number
+  ledger: () => Promise<{ store: LedgerStore; writer: LedgerWriter }>
+  /** SHA-256 of the banner loader this site serves. */
+  bannerHash: () => string | null
+}
+
+export interface ConsentRequestHeaders {
+  contentType?: string | null
+  userAgent?: string
+  secGpc?: string | string[]
+}
+
+export function createConsentApi(options: ConsentApiOptions) {
+  /** Catalogs by policy and version, per content generation: a version never changes once published. */
+  const catalogs = new Map<string, Catalog>()
+  let catalogsGeneration = -1
+
+  async function catalogOf(request: ConsentRequest): Promise<Catalog> {
+    const generation = options.generation()
+    if (generation !== catalogsGeneration) {
+      catalogs.clear()
+      catalogsGeneration = generation
+    }
+    const key = `${request.version}|${request.policy}`
+    const kept = catalogs.get(key)
+    if (kept) return kept
+    const read = await readCatalog(options.runQuery, {
+      slug: request.policy,
+      version: request.version,
+      lang: request.lang,
+    })
+    if (!read.found) {
+      const field = read.code === 'version_not_found' ? 'version' : 'policy'
+      throw invalid(field, read.message)
+    }
+    if (catalogs.size >= 256) catalogs.clear()
+    catalogs.set(key, read.catalog)
+    return read.catalog
+  }
+
+  async function record(body: Buffer, headers: ConsentRequestHeaders): Promise<Reply> {
+    const type = (headers.contentType ?? '').split(';')[0]!.trim().toLowerCase()
+    if (type !== 'application/json')
+      throw new ConsentRequestError(
+        415,
+        'unsupported_media_type',
+        `Content-Type "${headers.contentType ?? ''}" is not application/json.`,
+        'Content-Type',
+      )
+    if (body.length > CONSENT_BODY_LIMIT) throw tooLarge()
+    let value: unknown
+    try {
+      value = JSON.parse(body.toString('utf8'))
+    } catch (error) {
+      throw new ConsentRequestError(
+        400,
+        'invalid_json',
+        `The body is not JSON: ${(error as Error).message}`,
+        'body',
+      )
+    }
+    const parsed = consentRequestSchema.safeParse(value)
+    if (!parsed.success) throw fieldError(parsed.error.issues)
+    const request = parsed.data
+    checkAgainstCatalog(request, await catalogOf(request))
+    let ledger: Awaited<ReturnType<ConsentApiOptions['ledger']>>
+    try {
+      ledger = await options.ledger()
+    } catch (error) {
+      console.error(`consent store: ${(error as Error).message}`)
+      throw unavailable()
+    }
+    const saved = await ledger.writer
+      .append({
+        ...request,
+        gpc: request.gpc || headers.secGpc === '1',
+        banner: options.bannerHash(),
+        browser: browserFamily(headers.userAgent),
+      })
+      .catch((error: unknown) => {
+        console.error(`consent store: ${(error as Error).message}`)
+        throw unavailable()
+      })
+    const receipt = consentReceiptSchema.parse({
+      receipt: {
+        id: saved.id,
+        consentId: saved.consentId,
+        recordedAt: saved.recordedAt,
+        hash: saved.hash,
+      },
+    })
+    return json(201, receipt, { Location: `${CONSENT_PATH}/${request.consentId}` })
+  }
+
+  async function history(consentId: string): Promise<Reply> {
+    if (!UUID_V4.test(consentId))
+      throw new ConsentRequestError(
+        400,
+        'invalid_consent_id',
+        `"${consentId.slice(0, 80)}" is not a consent ID (a UUID v4).`,
+        'consentId',
+      )
+    const ledger = await options.ledger().catch((error: unknown) => {
+      console.error(`consent store: ${(error as Error).message}`)
+      throw unavailable()
+    })
+    const records = await ledger.store.find(consentId.toLowerCase())
+    if (!records.length)
+      throw new ConsentRequestError(404, 'not_found', `No consent is recorded for ${consentId}.`)
+    return json(200, consentHistorySchema.parse({ consentId: consentId.toLowerCase(), records }))
+  }
+
+  /** One request: `path` below /api/consent ("" or "/{consentId}"); `readBody` is called for a POST only. */
+  async function reply(
+    method: string,
+    path: string,
+    headers: ConsentRequestHeaders,
+    readBody: () => Promise<Buffer>,
+  ): Promise<Reply> {
+    try {
+      if (method === 'OPTIONS') return { status: 204, headers: PREFLIGHT_HEADERS, body: null }
+      if (path === '' || path === '/') {
+        if (method !== 'POST') throw notAllowed(method, 'POST')
+        return await record(await readBody(), headers)
+      }
+      if (method !== 'GET' && method !== 'HEAD') throw notAllowed(method, 'GET')
+      return await history(safeDecode(path.slice(1)))
+    } catch (error) {
+      if (error instanceof ConsentRequestError) return consentErrorReply(error)
+      throw error
+    }
+  }
+
+  return { reply }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+function notAllowed(method: string, allowed: string) {
+  return new ConsentRequestError(
+    405,
+    'method_not_allowed',
+    `${method} is not allowed: use ${allowed}.`,
+  )
+}
+
+function unavailable() {
+  return new ConsentRequestError(
+    503,
+    'store_unavailable',
+    'The consent could not be recorded right now; nothing was stored. Try again shortly.',
+  )
+}
+
+export type ConsentApi = ReturnType<typeof createConsentApi>

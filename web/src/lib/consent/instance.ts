@@ -1,0 +1,77 @@
+// The one consent ledger of this process, over the site's content source and consent store. Opened on the
+// first consent (migrations run then); shared on globalThis, like the dataset, by every bundle of the process.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import {
+  createLedgerWriter,
+  describeLedger,
+  openLedgerStore,
+  type LedgerStore,
+  type LedgerWriter,
+} from '@cookie-policy/schemas/ledger'
+import { catalogService } from '../catalog/instance'
+import { runQuery } from '../contentSource'
+import { bannerFile, consentLedgerConfig } from '../env'
+import { createConsentApi, type ConsentApi } from './api'
+
+interface Shared {
+  api: ConsentApi
+  ledger: Promise<{ store: LedgerStore; writer: LedgerWriter }> | null
+  banner: string | null | undefined
+}
+
+const KEY = Symbol.for('cookie-policy.consent-ledger')
+const shared = globalThis as typeof globalThis & { [KEY]?: Shared }
+
+function openLedger(state: Shared): Promise<{ store: LedgerStore; writer: LedgerWriter }> {
+  if (!state.ledger) {
+    const config = consentLedgerConfig()
+    state.ledger = openLedgerStore(config)
+      .then((store) => ({ store, writer: createLedgerWriter(store) }))
+      .catch((error: unknown) => {
+        state.ledger = null // the next consent tries again
+        throw error
+      })
+  }
+  return state.ledger
+}
+
+function bannerHash(state: Shared): string | null {
+  if (state.banner === undefined) {
+    try {
+      state.banner = createHash('sha256').update(readFileSync(bannerFile())).digest('hex')
+    } catch {
+      state.banner = null
+    }
+  }
+  return state.banner
+}
+
+export function consentApi(): ConsentApi {
+  if (!shared[KEY]) {
+    const state: Shared = { api: null!, ledger: null, banner: undefined }
+    state.api = createConsentApi({
+      runQuery,
+      generation: catalogService().generation,
+      ledger: () => openLedger(state),
+      bannerHash: () => bannerHash(state),
+    })
+    shared[KEY] = state
+  }
+  return shared[KEY].api
+}
+
+/** Opens the store now (the production server does, before it listens), so that a bad store is said at start. */
+export async function openConsentLedger(): Promise<string> {
+  consentApi()
+  const { store } = await openLedger(shared[KEY]!)
+  return describeLedger(store.config)
+}
+
+/** Finishes the writes in flight and closes the store (on shutdown). */
+export async function closeConsentLedger(): Promise<void> {
+  const state = shared[KEY]
+  if (!state?.ledger) return
+  const { store } = await state.ledger.catch(() => ({ store: null }))
+  await store?.close()
+}

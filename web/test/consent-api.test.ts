@@ -1,0 +1,255 @@
+// POST /api/consent and GET /api/consent/{consentId}, on both stores: a valid choice is recorded once and
+// read back; every bad input gets a 4xx naming the field, and nothing is stored.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createGroqRunner } from '@cookie-policy/schemas/dataset'
+import {
+  createLedgerWriter,
+  openLedgerStore,
+  verifyLedger,
+  type LedgerStore,
+} from '@cookie-policy/schemas/ledger'
+import {
+  createTestStore,
+  TEST_STORE_KINDS,
+  type TestStore,
+} from '@cookie-policy/schemas/ledger/testing'
+import { browserFamily, createConsentApi } from '../src/lib/consent/api'
+import { json, seed, threeVersions } from './helpers'
+
+const VISITOR = '3f0c1a52-6a8e-4c35-9d7e-0b6f4c1e2a77'
+const BANNER = 'ab'.repeat(32)
+const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'
+
+const choice = {
+  consentId: VISITOR,
+  policy: 'cookies',
+  version: 1,
+  consentRevision: 1,
+  lang: 'fr',
+  accepted: ['necessary', 'analytics'],
+  rejected: ['functionality'],
+  action: 'custom',
+  gpc: false,
+}
+
+describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
+  let test: TestStore
+  let store: LedgerStore
+
+  beforeEach(async () => {
+    test = await createTestStore(kind)
+    store = await openLedgerStore(test.config)
+  })
+  afterEach(async () => {
+    await store.close()
+    await test.remove()
+  })
+
+  function api(documents = seed) {
+    return createConsentApi({
+      runQuery: createGroqRunner(documents),
+      generation: () => 0,
+      ledger: async () => ({ store, writer: createLedgerWriter(store) }),
+      bannerHash: () => BANNER,
+    })
+  }
+
+  const post = (
+    instance: ReturnType<typeof api>,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    instance.reply(
+      'POST',
+      '',
+      { contentType: 'application/json', userAgent: FIREFOX, ...headers },
+      async () => Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+    )
+
+  it('records a choice once it is durable, and gives it back to its visitor', async () => {
+    const instance = api()
+    const created = await post(instance, choice, { secGpc: '1' })
+    expect(created.status).toBe(201)
+    expect(created.headers).toMatchObject({
+      'Access-Control-Allow-Origin': '*',
+      'Cache-Control': 'no-store',
+      Location: `/api/consent/${VISITOR}`,
+    })
+    const { receipt } = json(created)
+    expect(Object.keys(receipt)).toEqual(['id', 'consentId', 'recordedAt', 'hash'])
+    expect(receipt.consentId).toBe(VISITOR)
+
+    const read = await instance.reply('GET', `/${VISITOR}`, {}, async () => Buffer.alloc(0))
+    expect(read.status).toBe(200)
+    expect(read.headers['Cache-Control']).toBe('no-store')
+    const { records } = json(read)
+    expect(records).toEqual([
+      {
+        seq: 1,
+        id: receipt.id,
+        kind: 'consent',
+        consentId: VISITOR,
+        recordedAt: receipt.recordedAt,
+        policy: 'cookies',
+        version: 1,
+        consentRevision: 1,
+        lang: 'fr',
+        accepted: ['analytics', 'necessary'],
+        rejected: ['functionality'],
+        action: 'custom',
+        // The browser sent Sec-GPC: 1, whatever the body said.
+        gpc: true,
+        banner: BANNER,
+        browser: 'Firefox',
+        checkpoint: null,
+        prevHash: '0'.repeat(64),
+        hash: receipt.hash,
+      },
+    ])
+
+    await post(instance, {
+      ...choice,
+      action: 'withdraw',
+      accepted: ['necessary'],
+      rejected: ['analytics', 'functionality'],
+    })
+    const after = json(await instance.reply('GET', `/${VISITOR}`, {}, async () => Buffer.alloc(0)))
+    expect(after.records.map((record: { action: string }) => record.action)).toEqual([
+      'withdraw',
+      'custom',
+    ])
+  })
+
+  it.each([
+    [{ ...choice, consentId: 'not-a-uuid' }, 'consentId', 'consentId: must be a UUID v4'],
+    [
+      { ...choice, consentId: '3f0c1a52-6a8e-1c35-9d7e-0b6f4c1e2a77' },
+      'consentId',
+      'consentId: must be a UUID v4',
+    ],
+    [{ ...choice, policy: 'nope' }, 'policy', 'policy: There is no policy "nope".'],
+    [{ ...choice, version: 9 }, 'version', 'version: Policy "cookies" has no version 9.'],
+    [
+      { ...choice, consentRevision: 0 },
+      'consentRevision',
+      'consentRevision: version 1 of "cookies" asks for consent revision 1, not 0',
+    ],
+    [
+      { ...choice, accepted: ['necessary', 'marketing'] },
+      'accepted',
+      'accepted: "marketing" is not a category of version 1 (necessary, analytics, functionality)',
+    ],
+    [
+      { ...choice, accepted: ['analytics'], rejected: ['necessary', 'functionality'] },
+      'rejected',
+      'rejected: "necessary" is strictly necessary: it cannot be refused',
+    ],
+    [
+      { ...choice, rejected: [] },
+      'accepted',
+      'accepted: "functionality" is neither accepted nor rejected',
+    ],
+    [
+      { ...choice, action: 'accept-all' },
+      'action',
+      'action: "accept-all" with categories rejected',
+    ],
+    [{ ...choice, action: 'gpc' }, 'action', 'action: "gpc" with optional categories accepted'],
+    [
+      { ...choice, action: 'maybe' },
+      'action',
+      'action: Invalid option: expected one of "accept-all"|"reject-all"|"custom"|"withdraw"|"gpc"',
+    ],
+    [{ ...choice, lang: 'es' }, 'lang', 'lang: Invalid option: expected one of "fr"|"en"'],
+    [{ ...choice, gpc: 'yes' }, 'gpc', 'gpc: Invalid input: expected boolean, received string'],
+    [{ ...choice, ip: '203.0.113.7' }, 'ip', 'ip: "ip" is not a field of a consent'],
+  ])('refuses %j: 422 naming %s, nothing stored', async (body, field, message) => {
+    const reply = await post(api(), body)
+    expect(reply.status).toBe(422)
+    expect(json(reply)).toEqual({ error: { code: 'invalid_field', message, field } })
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 0 })
+  })
+
+  it('refuses a body that is not JSON, not declared JSON, or too large', async () => {
+    const instance = api()
+    const notJson = await post(instance, '{"consentId": ')
+    expect(notJson.status).toBe(400)
+    expect(json(notJson).error).toMatchObject({ code: 'invalid_json', field: 'body' })
+
+    const text = await post(instance, choice, { contentType: 'text/plain;charset=UTF-8' })
+    expect(text.status).toBe(415)
+    expect(json(text).error).toEqual({
+      code: 'unsupported_media_type',
+      message: 'Content-Type "text/plain;charset=UTF-8" is not application/json.',
+      field: 'Content-Type',
+    })
+
+    const large = await post(instance, { ...choice, padding: 'x'.repeat(9000) })
+    expect(large.status).toBe(413)
+    expect(json(large).error.code).toBe('body_too_large')
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 0 })
+  })
+
+  it('checks a choice against the catalog of the version the visitor was shown', async () => {
+    // Version 3 of this fixture adds advertising and asks for consent again (revision 3).
+    const instance = api(threeVersions)
+    const third = {
+      ...choice,
+      version: 3,
+      consentRevision: 3,
+      rejected: ['functionality', 'advertising'],
+    }
+    expect((await post(instance, third)).status).toBe(201)
+    expect((await post(instance, { ...choice, version: 2 })).status).toBe(201)
+    expect(json(await post(instance, { ...third, consentRevision: 1 })).error.message).toBe(
+      'consentRevision: version 3 of "cookies" asks for consent revision 3, not 1',
+    )
+    expect(
+      json(await post(instance, { ...third, version: 2, consentRevision: 1 })).error.message,
+    ).toBe(
+      'rejected: "advertising" is not a category of version 2 (necessary, analytics, functionality)',
+    )
+    expect(
+      json(await post(instance, { ...choice, version: 3, consentRevision: 3 })).error.message,
+    ).toBe('accepted: "advertising" is neither accepted nor rejected')
+  })
+
+  it('answers a visitor without records 404, a malformed ID 400, and the preflight', async () => {
+    const instance = api()
+    const none = await instance.reply('GET', `/${VISITOR}`, {}, async () => Buffer.alloc(0))
+    expect(none.status).toBe(404)
+    expect(json(none).error.code).toBe('not_found')
+    const bad = await instance.reply('GET', '/12345', {}, async () => Buffer.alloc(0))
+    expect([bad.status, json(bad).error.field]).toEqual([400, 'consentId'])
+    const wrong = await instance.reply('DELETE', `/${VISITOR}`, {}, async () => Buffer.alloc(0))
+    expect(wrong.status).toBe(405)
+    const preflight = await instance.reply('OPTIONS', '', {}, async () => Buffer.alloc(0))
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers).toMatchObject({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+      'Access-Control-Allow-Headers': 'Content-Type',
+    })
+  })
+})
+
+describe('the browser family kept with a record', () => {
+  it.each([
+    [FIREFOX, 'Firefox'],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
+      'Chrome',
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+      'Edge',
+    ],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
+      'Safari',
+    ],
+    ['curl/8.5.0', 'other'],
+  ])('%s is %s', (userAgent, family) => {
+    expect(browserFamily(userAgent)).toBe(family)
+  })
+})
