@@ -3,6 +3,8 @@
 // change (to see the banner ask again), a plain page that runs the unmodified Klaro package, a deployment
 // in French, English and German that serves two policies (with SITE_URL), a site with an editor's draft
 // and a preview secret, a site whose dataset does not exist, and the Studio's dev server (npm run studio).
+// Each site records consents in its own temporary folder; the ledger's durability test starts its own
+// servers, on SQLite and on the PostgreSQL of TEST_DATABASE_URL.
 import { appendFileSync, copyFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -25,6 +27,8 @@ if (!process.env.E2E_MUTABLE_DATASET) {
   draft._id = `drafts.${draft._id}`
   draft.purpose.fr = 'Mémoriser la langue choisie (texte en cours de relecture)'
   appendFileSync(process.env.E2E_PREVIEW_DATASET, `${JSON.stringify(draft)}\n`)
+  // Each site records consents in a folder of its own, away from the repository's.
+  process.env.E2E_CONSENT_STORES = `${tmpdir()}/cookie-policy-e2e-consent-${process.pid}`
 }
 
 const site = (port: number, dataset?: string, more: Record<string, string> = {}) => ({
@@ -41,6 +45,8 @@ const site = (port: number, dataset?: string, more: Record<string, string> = {})
     HOSTNAME: '127.0.0.1',
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
+    CONSENT_STORE: `${process.env.E2E_CONSENT_STORES}/${port}`,
+    DATABASE_URL: '',
     ...(dataset ? { POLICY_DATASET: dataset } : {}),
     ...more,
   },
@@ -58,8 +64,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // The scan launches its own Chromium three times: it runs alone, after the other browser tests.
   projects: [
-    { name: 'site', testIgnore: /(scan|studio)\.spec\.ts/ },
+    { name: 'site', testIgnore: /(scan|studio|ledger-durability)\.spec\.ts/ },
     { name: 'scan', testMatch: /scan\.spec\.ts/, dependencies: ['site'] },
+    // Servers killed under load, on both consent stores: alone too, after the browser tests.
+    { name: 'ledger', testMatch: /ledger-durability\.spec\.ts/, dependencies: ['scan'] },
     { name: 'studio', testMatch: /studio\.spec\.ts/ },
   ],
   use: {

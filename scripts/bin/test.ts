@@ -1,5 +1,7 @@
 // npm test: every check of the project, in order, on a fresh machine. It installs Debian's Chromium
-// when no browser is found and it runs as root; otherwise it says what to install.
+// when no browser is found and it runs as root; otherwise it says what to install. The consent ledger's
+// tests run on PostgreSQL too: TEST_DATABASE_URL, else a throwaway cluster started here and stopped after
+// (scripts/bin/postgres-cluster.sh, which installs Debian's postgresql as root when missing).
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -98,8 +100,28 @@ function checkGenerated() {
   }
 }
 
+/** A PostgreSQL server the ledger's tests may create databases on. */
+function ensurePostgres(): void {
+  if (env.TEST_DATABASE_URL) return
+  const script = `${root}scripts/bin/postgres-cluster.sh`
+  const dir = mkdtempSync(join(tmpdir(), 'cookie-policy-postgres-'))
+  const port = String(55000 + (process.pid % 1000))
+  const started = spawnSync('bash', [script, 'start', dir, port], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  if (started.status !== 0) {
+    console.error('Could not start a PostgreSQL for the consent ledger’s tests (see above).')
+    process.exit(1)
+  }
+  env.TEST_DATABASE_URL = started.stdout.trim()
+  console.log(`PostgreSQL for the ledger's tests: ${env.TEST_DATABASE_URL}`)
+  process.on('exit', () => spawnSync('bash', [script, 'stop', dir], { stdio: 'inherit' }))
+}
+
 const chromium = ensureChromium()
 env.CHROMIUM_PATH = chromium
+ensurePostgres()
 
 run('unit tests (vitest)', bin('vitest'), [
   'run',

@@ -2,6 +2,7 @@
 // against a bare Node server answering the same bytes in the same run (medians of rounds).
 // npm run bench -- --scale 2000x100: a generated policy of 2,000 cookies and 100 versions against the same
 // policy with one version: first answers, the server's memory, and the cost of importing one more version.
+// npm run bench -- --consent: the consent ledger on SQLite and PostgreSQL (see benchConsent.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import lighthouse from 'lighthouse'
 import { CHROMIUM_FLAGS, findChromium } from '@cookie-policy/schemas/node'
+import { benchConsent } from './benchConsent'
 import { importPolicyFile } from './importCommand'
 import { repoRoot } from './paths'
 import { scaleEffectiveDay, scalePolicyText } from './scale'
@@ -23,7 +25,9 @@ const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '
 const lighthouseVersion = (
   createRequire(import.meta.url)('lighthouse/package.json') as { version: string }
 ).version
-const { values: args } = parseArgs({ options: { scale: { type: 'string' } } })
+const { values: args } = parseArgs({
+  options: { scale: { type: 'string' }, consent: { type: 'boolean' } },
+})
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
@@ -53,10 +57,14 @@ interface Site {
 }
 
 /** The production server on a dataset as `npm start` runs it, ready (it reads the dataset before it listens). */
-async function startSite(dataset: string, port: number): Promise<Site> {
+async function startSite(
+  dataset: string,
+  port: number,
+  more: Record<string, string> = {},
+): Promise<Site> {
   const child = spawn(process.execPath, ['bin/start.mjs'], {
     cwd: web,
-    env: { ...env, PORT: String(port), POLICY_DATASET: dataset },
+    env: { ...env, PORT: String(port), POLICY_DATASET: dataset, ...more },
     stdio: 'ignore',
   })
   const origin = `http://127.0.0.1:${port}`
@@ -409,4 +417,14 @@ async function scale(spec: string): Promise<void> {
 }
 
 if (args.scale) await scale(args.scale)
-else await throughput()
+else if (args.consent) {
+  buildOnce()
+  await benchConsent(
+    (more, port) => startSite(`${repoRoot}content/dataset.ndjson`, port, more),
+    waitFor,
+    {
+      seconds,
+      rounds,
+    },
+  )
+} else await throughput()

@@ -4,13 +4,14 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import {
   consentCommands,
   consentCookie,
   expectNoAxeViolations,
   KLARO,
   MUTABLE,
+  openBanner,
   SEED,
 } from './helpers'
 
@@ -22,16 +23,6 @@ const ALL_DENIED = {
   functionality_storage: 'denied',
   personalization_storage: 'denied',
   security_storage: 'denied',
-}
-
-async function openBanner(page: Page, url: string) {
-  await page.goto(url)
-  await expect(page.locator('html')).toHaveAttribute('data-cookie-banner', 'ready')
-  const modal = page.getByRole('dialog', {
-    name: /Vos choix en matière de cookies|Your cookie choices/,
-  })
-  await expect(modal).toBeVisible()
-  return modal
 }
 
 test('the banner shows the catalog: categories and their cookie tables', async ({ page }) => {

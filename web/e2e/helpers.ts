@@ -68,3 +68,14 @@ export async function consentCommands(
       .filter((entry) => entry[0] === 'consent'),
   )
 }
+
+/** Opens a page and waits for the banner's first question. */
+export async function openBanner(page: Page, url: string) {
+  await page.goto(url)
+  await expect(page.locator('html')).toHaveAttribute('data-cookie-banner', 'ready')
+  const modal = page.getByRole('dialog', {
+    name: /Vos choix en matière de cookies|Your cookie choices/,
+  })
+  await expect(modal).toBeVisible()
+  return modal
+}

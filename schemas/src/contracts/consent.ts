@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { LANGUAGES } from '../languages'
 
-export const CONSENT_ACTIONS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] as const
+const CONSENT_ACTIONS = ['accept-all', 'reject-all', 'custom', 'withdraw', 'gpc'] as const
 export type ConsentAction = (typeof CONSENT_ACTIONS)[number]
 
 /** The largest request body POST /api/consent reads. */
@@ -41,7 +41,6 @@ export const consentReceiptSchema = z
       .strict(),
   })
   .strict()
-export type ConsentReceipt = z.infer<typeof consentReceiptSchema>['receipt']
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/)
 

@@ -12,7 +12,7 @@ export type UnhashedRecord = Omit<ConsentRecord, 'hash'>
  * A record's canonical content: its fields in a fixed order as one JSON array, category keys sorted. Any
  * change of a value, of the order of the categories, or of the chain position changes it.
  */
-export function canonicalContent(record: UnhashedRecord): string {
+function canonicalContent(record: UnhashedRecord): string {
   const checkpoint = record.checkpoint
   return JSON.stringify([
     record.seq,

@@ -50,7 +50,7 @@ type Db = Kysely<LedgerDatabase>
 export type LedgerConfig = { kind: 'sqlite'; dir: string } | { kind: 'postgres'; url: string }
 
 /** The default embedded store, relative to the repository (git-ignored). */
-export const DEFAULT_CONSENT_STORE = '.data/consent'
+const DEFAULT_CONSENT_STORE = '.data/consent'
 export const SQLITE_FILE = 'consent.sqlite'
 /** The advisory lock that serialises writers of the chain on PostgreSQL ("consent" in ASCII). */
 const CHAIN_LOCK = 0x636f6e73656e74
@@ -195,6 +195,8 @@ function openDb(config: LedgerConfig): Db {
     database.pragma('journal_mode = WAL')
     database.pragma('synchronous = FULL')
     database.pragma('busy_timeout = 15000')
+    // 64 MB of pages: the consent-ID index takes random inserts.
+    database.pragma('cache_size = -65536')
     return new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) })
   }
   const pool = new pg.Pool({
@@ -226,10 +228,15 @@ export async function openLedgerStore(config: LedgerConfig) {
   /** Runs `work` in a transaction that alone may extend the chain, on one connection. */
   function withChainLock<T>(work: (trx: Db) => Promise<T>): Promise<T> {
     return db.connection().execute(async (connection) => {
-      await sql.raw(config.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(connection)
+      // PostgreSQL: one round trip (a simple query of two statements; the lock key is a constant).
+      await sql
+        .raw(
+          config.kind === 'sqlite'
+            ? 'BEGIN IMMEDIATE'
+            : `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`,
+        )
+        .execute(connection)
       try {
-        if (config.kind === 'postgres')
-          await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(connection)
         const result = await work(connection)
         await sql.raw('COMMIT').execute(connection)
         return result

@@ -31,7 +31,7 @@ const PREFLIGHT_HEADERS = {
   'Cache-Control': 'public, max-age=7200',
 }
 
-export class ConsentRequestError extends Error {
+class ConsentRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -58,7 +58,7 @@ function json(status: number, value: unknown, more: Record<string, string> = {})
   }
 }
 
-export function consentErrorReply(error: ConsentRequestError): Reply {
+function consentErrorReply(error: ConsentRequestError): Reply {
   const { status, code, message, field } = error
   return json(
     status,

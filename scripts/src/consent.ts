@@ -1,0 +1,194 @@
+// CLI: npm run consent -- verify | export | find <consentId> | purge — the consent ledger, while the site runs.
+import { once } from 'node:events'
+import { parseArgs } from 'node:util'
+import { consentRecordSchema, type ConsentRecord } from '@cookie-policy/schemas/contracts'
+import {
+  describeLedger,
+  ledgerConfig,
+  LedgerStoreError,
+  openLedgerStore,
+  verifyLedger,
+  type LedgerStore,
+} from '@cookie-policy/schemas/ledger'
+import { repoRoot } from './paths'
+import { RunError, runCli, UsageError, userPath } from './cli'
+
+const RETENTION_YEARS = 5
+
+const usage = `Usage: npm run consent -- <command> [options]
+
+The consent ledger: every choice the banner recorded, hash-chained. The store is PostgreSQL when
+DATABASE_URL is set, else the SQLite folder CONSENT_STORE (default: .data/consent in the repository).
+
+Commands:
+  verify                      checks the whole chain; exit 0 intact, 1 broken (names the first bad
+                              record), 2 cannot run
+  export [--from DATE] [--to DATE] [--format json|csv]
+                              writes the records to standard output, oldest first (JSON: an array);
+                              dates are YYYY-MM-DD (UTC days, both included) or ISO 8601 times
+  find <consentId>            a visitor's records, newest first (exit 1 when there are none)
+  purge [--before DATE]       deletes the records older than DATE (default: ${RETENTION_YEARS} years ago, the
+                              retention limit) and records a checkpoint, so verify still passes`
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A date or time from the command line as an ISO time; a day's end is the start of the next (exclusive). */
+function parseTime(option: string, value: string, endOfDay = false): string {
+  const time = DAY.test(value) ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value)
+  if (Number.isNaN(time) || !(DAY.test(value) || /^\d{4}-\d{2}-\d{2}T/.test(value)))
+    throw new UsageError(`${option} "${value}" is not a date (YYYY-MM-DD) or an ISO 8601 time`)
+  return new Date(DAY.test(value) && endOfDay ? time + 86_400_000 : time).toISOString()
+}
+
+async function open(): Promise<LedgerStore> {
+  let where = 'DATABASE_URL'
+  try {
+    const config = ledgerConfig(process.env, (dir) =>
+      process.env.CONSENT_STORE ? userPath(dir) : `${repoRoot}${dir}`,
+    )
+    where = describeLedger(config)
+    return await openLedgerStore(config)
+  } catch (error) {
+    // The store's own errors name it already.
+    const message = (error as Error).message
+    throw new RunError(
+      error instanceof LedgerStoreError
+        ? message
+        : `cannot open the consent store (${where}): ${message}`,
+    )
+  }
+}
+
+/** Writes to standard output, waiting when the reader is slower: memory stays flat. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain')
+}
+
+const CSV_COLUMNS = [
+  'seq',
+  'id',
+  'kind',
+  'consentId',
+  'recordedAt',
+  'policy',
+  'version',
+  'consentRevision',
+  'lang',
+  'accepted',
+  'rejected',
+  'action',
+  'gpc',
+  'banner',
+  'browser',
+  'checkpoint',
+  'prevHash',
+  'hash',
+] as const satisfies readonly (keyof ConsentRecord)[]
+
+function csvCell(value: unknown): string {
+  const text =
+    value === null
+      ? ''
+      : Array.isArray(value)
+        ? value.join(' ')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value)
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+async function exportRecords(store: LedgerStore, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+    },
+  })
+  if (values.format !== 'json' && values.format !== 'csv')
+    throw new UsageError(`--format "${values.format}" is not json or csv`)
+  const range = {
+    from: values.from ? parseTime('--from', values.from) : undefined,
+    before: values.to ? parseTime('--to', values.to, true) : undefined,
+  }
+  let first = true
+  if (values.format === 'csv') await write(`${CSV_COLUMNS.join(',')}\n`)
+  else await write('[')
+  for await (const record of store.scan(range)) {
+    if (values.format === 'csv')
+      await write(`${CSV_COLUMNS.map((column) => csvCell(record[column])).join(',')}\n`)
+    else {
+      await write(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`)
+      first = false
+    }
+  }
+  if (values.format === 'json') await write(first ? ']\n' : '\n]\n')
+}
+
+await runCli(usage, async () => {
+  const [command, ...args] = process.argv.slice(2)
+  if (!command || command === '--help' || command === '-h') {
+    console.log(usage)
+    return
+  }
+  if (!['verify', 'export', 'find', 'purge'].includes(command))
+    throw new UsageError(`unknown command "${command}"`)
+  if (command === 'find' && args.length !== 1)
+    throw new UsageError('find needs one consent ID: npm run consent -- find <consentId>')
+  const store = await open()
+  try {
+    switch (command) {
+      case 'verify': {
+        parseArgs({ args, options: {} })
+        const result = await verifyLedger(store)
+        if (result.ok) {
+          console.log(
+            result.head
+              ? `intact: ${result.records} records (${result.consents} consents), head #${result.head.seq} ${result.head.hash}`
+              : 'intact: the ledger is empty',
+          )
+        } else {
+          console.error(
+            `broken at record #${result.bad.seq} (${result.bad.id}): ${result.reason}; the ${result.records} records before it are intact`,
+          )
+          process.exitCode = 1
+        }
+        return
+      }
+      case 'export':
+        return await exportRecords(store, args)
+      case 'find': {
+        const records = await store.find(args[0]!)
+        if (!records.length) {
+          console.error(`no consent is recorded for ${args[0]}`)
+          process.exitCode = 1
+          return
+        }
+        console.log(
+          JSON.stringify(
+            records.map((record) => consentRecordSchema.parse(record)),
+            null,
+            2,
+          ),
+        )
+        return
+      }
+      case 'purge': {
+        const { values } = parseArgs({ args, options: { before: { type: 'string' } } })
+        const limit = new Date()
+        limit.setUTCFullYear(limit.getUTCFullYear() - RETENTION_YEARS)
+        const before = values.before ? parseTime('--before', values.before) : limit.toISOString()
+        const checkpoint = await store.purge(before)
+        console.log(
+          checkpoint
+            ? `purged ${checkpoint.checkpoint!.purgedRecords} consents recorded before ${before} (records up to #${checkpoint.checkpoint!.purgedThrough}); checkpoint #${checkpoint.seq}`
+            : `nothing to purge: no record is older than ${before}`,
+        )
+        return
+      }
+    }
+  } finally {
+    await store.close()
+  }
+})

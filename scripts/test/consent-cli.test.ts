@@ -1,0 +1,151 @@
+// npm run consent -- verify | export | find | purge, on both stores, as a data-protection officer runs them.
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openLedgerStore, type LedgerStore, type NewConsent } from '@cookie-policy/schemas/ledger'
+import {
+  createTestStore,
+  tamper,
+  TEST_STORE_KINDS,
+  type TestStore,
+} from '@cookie-policy/schemas/ledger/testing'
+import { repoRoot } from '../src/paths'
+
+const run = promisify(execFile)
+const VISITOR = '3f0c1a52-6a8e-4c35-9d7e-0b6f4c1e2a77'
+const OTHER = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+
+function choice(consentId: string, action: NewConsent['action']): NewConsent {
+  const all = action === 'accept-all'
+  return {
+    consentId,
+    policy: 'cookies',
+    version: 1,
+    consentRevision: 1,
+    lang: 'fr',
+    accepted: all ? ['necessary', 'functionality', 'analytics'] : ['necessary'],
+    rejected: all ? [] : ['functionality', 'analytics'],
+    action,
+    gpc: false,
+    banner: null,
+    browser: 'Firefox',
+  }
+}
+
+describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
+  let test: TestStore
+  let store: LedgerStore
+
+  async function consent(...args: string[]) {
+    try {
+      const { stdout, stderr } = await run(
+        join(repoRoot, 'node_modules/.bin/tsx'),
+        [join(repoRoot, 'scripts/src/consent.ts'), ...args],
+        { env: { ...process.env, DATABASE_URL: '', CONSENT_STORE: '', ...test.env } },
+      )
+      return { code: 0, stdout, stderr }
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string }
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+    }
+  }
+
+  beforeEach(async () => {
+    test = await createTestStore(kind)
+    store = await openLedgerStore(test.config)
+    await store.append([choice(VISITOR, 'accept-all')], '2020-03-01T09:00:00.000Z')
+    await store.append([choice(OTHER, 'reject-all')], '2026-11-29T23:59:59.000Z')
+    await store.append([choice(VISITOR, 'withdraw')], '2026-11-30T08:00:00.000Z')
+  })
+  afterEach(async () => {
+    await store.close()
+    await test.remove()
+  })
+
+  it('verifies the chain, and names the first record changed behind its back', async () => {
+    const [head] = await store.find(VISITOR)
+    expect(await consent('verify')).toEqual({
+      code: 0,
+      stdout: `intact: 3 records (3 consents), head #3 ${head!.hash}\n`,
+      stderr: '',
+    })
+    await tamper(test.config, `UPDATE consent_records SET action = 'accept-all' WHERE seq = 2`)
+    const broken = await consent('verify')
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toBe(
+      `broken at record #2 (${(await store.find(OTHER))[0]!.id}): its content does not match its hash: it was changed; the 1 records before it are intact\n`,
+    )
+  })
+
+  it('exports the records of a period as JSON or CSV', async () => {
+    const json = await consent('export', '--from', '2026-11-29', '--to', '2026-11-29')
+    expect(json.code).toBe(0)
+    const records = JSON.parse(json.stdout)
+    expect(
+      records.map((record: { seq: number; consentId: string }) => [record.seq, record.consentId]),
+    ).toEqual([[2, OTHER]])
+    expect(records[0]).toEqual((await store.find(OTHER))[0])
+
+    const csv = await consent('export', '--format', 'csv')
+    const lines = csv.stdout.trimEnd().split('\n')
+    expect(lines[0]).toBe(
+      'seq,id,kind,consentId,recordedAt,policy,version,consentRevision,lang,accepted,rejected,action,gpc,banner,browser,checkpoint,prevHash,hash',
+    )
+    expect(lines).toHaveLength(4)
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^1,[0-9a-f-]{36},consent,${VISITOR},2020-03-01T09:00:00.000Z,cookies,1,1,fr,analytics functionality necessary,,accept-all,false,,Firefox,,0{64},[0-9a-f]{64}$`,
+      ),
+    )
+    expect(await consent('export', '--from', 'yesterday')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        'error: --from "yesterday" is not a date (YYYY-MM-DD) or an ISO 8601 time',
+      ),
+    })
+  })
+
+  it('finds a visitor’s records, newest first', async () => {
+    const found = await consent('find', VISITOR)
+    expect(found.code).toBe(0)
+    expect(JSON.parse(found.stdout).map((record: { action: string }) => record.action)).toEqual([
+      'withdraw',
+      'accept-all',
+    ])
+    expect(await consent('find', '00000000-0000-4000-8000-000000000000')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'no consent is recorded for 00000000-0000-4000-8000-000000000000\n',
+    })
+  })
+
+  it('purges past the retention limit, and verify still passes', async () => {
+    // Five years before today: the 2020 record is past it, the 2026 ones are not.
+    const purged = await consent('purge')
+    expect(purged.code).toBe(0)
+    expect(purged.stdout).toMatch(
+      /^purged 1 consents recorded before \d{4}-\d{2}-\d{2}T[\d:.]+Z \(records up to #1\); checkpoint #4\n$/,
+    )
+    expect((await consent('find', VISITOR)).stdout).not.toContain('accept-all')
+    expect((await consent('verify')).stdout).toMatch(/^intact: 3 records \(2 consents\), head #4 /)
+    expect((await consent('purge', '--before', '2001-01-01')).stdout).toBe(
+      'nothing to purge: no record is older than 2001-01-01T00:00:00.000Z\n',
+    )
+  })
+})
+
+describe('npm run consent without a store it can reach', () => {
+  it('exits 2 and says which store', async () => {
+    const failed = await run(
+      join(repoRoot, 'node_modules/.bin/tsx'),
+      [join(repoRoot, 'scripts/src/consent.ts'), 'verify'],
+      { env: { ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/none' } },
+    ).catch((error: { code: number; stderr: string }) => error)
+    expect(failed).toMatchObject({
+      code: 2,
+      stderr:
+        'error: consent store (PostgreSQL at postgres://postgres@127.0.0.1:9/none): connect ECONNREFUSED 127.0.0.1:9\n',
+    })
+  })
+})
