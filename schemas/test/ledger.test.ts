@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  createLedgerWriter,
   GENESIS_HASH,
   openLedgerStore,
   recordHash,
@@ -97,15 +96,26 @@ describe.each(TEST_STORE_KINDS)('consent ledger on %s', (kind) => {
   })
 
   it('keeps one chain when three processes write at once', async () => {
+    // All three start at the same moment (the children boot first), one transaction per record.
+    const startAt = Date.now() + 4000
     const child = (consentId: string) =>
-      execFileAsync(tsx, [appendScript, JSON.stringify(test.config), '150', consentId])
-    const writer = createLedgerWriter(store)
-    const [mine] = await Promise.all([
-      Promise.all(Array.from({ length: 150 }, () => writer.append(choice()))),
-      child(OTHER),
-      child(THIRD),
-    ])
-    expect(new Set(mine.map((record) => record.seq)).size).toBe(150)
+      execFileAsync(tsx, [
+        appendScript,
+        JSON.stringify(test.config),
+        '150',
+        consentId,
+        String(startAt),
+      ])
+    const mine = async () => {
+      await new Promise((resolve) => setTimeout(resolve, startAt - Date.now()))
+      const seqs: number[] = []
+      for (let index = 0; index < 150; index++) seqs.push((await store.append([choice()]))[0]!.seq)
+      return seqs
+    }
+    const [seqs] = await Promise.all([mine(), child(OTHER), child(THIRD)])
+    expect(new Set(seqs).size).toBe(150)
+    // Interleaved: the other processes wrote between this one's first and last record.
+    expect(seqs.at(-1)! - seqs[0]!).toBeGreaterThan(150)
     expect(await store.find(OTHER)).toHaveLength(150)
     expect(await store.find(THIRD)).toHaveLength(150)
     expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 450, head: { seq: 450 } })

@@ -5,6 +5,7 @@ import { consentRecordSchema, type ConsentRecord } from '@cookie-policy/schemas/
 import {
   describeLedger,
   ledgerConfig,
+  ledgerExists,
   LedgerStoreError,
   openLedgerStore,
   verifyLedger,
@@ -28,7 +29,8 @@ Commands:
                               dates are YYYY-MM-DD (UTC days, both included) or ISO 8601 times
   find <consentId>            a visitor's records, newest first (exit 1 when there are none)
   purge [--before DATE]       deletes the records older than DATE (default: ${RETENTION_YEARS} years ago, the
-                              retention limit) and records a checkpoint, so verify still passes`
+                              retention limit) and records a checkpoint, so verify still passes;
+                              a DATE in the future needs --force`
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -47,6 +49,10 @@ async function open(): Promise<LedgerStore> {
       process.env.CONSENT_STORE ? userPath(dir) : `${repoRoot}${dir}`,
     )
     where = describeLedger(config)
+    if (!ledgerExists(config))
+      throw new LedgerStoreError(
+        `no consent store in ${config.kind === 'sqlite' ? config.dir : where}: check CONSENT_STORE (the site creates it on its first consent)`,
+      )
     return await openLedgerStore(config)
   } catch (error) {
     // The store's own errors name it already.
@@ -115,14 +121,16 @@ async function exportRecords(store: LedgerStore, args: string[]): Promise<void> 
   let first = true
   if (values.format === 'csv') await write(`${CSV_COLUMNS.join(',')}\n`)
   else await write('[')
-  for await (const record of store.scan(range)) {
-    if (values.format === 'csv')
-      await write(`${CSV_COLUMNS.map((column) => csvCell(record[column])).join(',')}\n`)
-    else {
-      await write(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`)
-      first = false
-    }
-  }
+  await store.snapshot((view) =>
+    view.scan(range, async (record) => {
+      if (values.format === 'csv')
+        await write(`${CSV_COLUMNS.map((column) => csvCell(record[column])).join(',')}\n`)
+      else {
+        await write(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`)
+        first = false
+      }
+    }),
+  )
   if (values.format === 'json') await write(first ? ']\n' : '\n]\n')
 }
 
@@ -138,57 +146,74 @@ await runCli(usage, async () => {
     throw new UsageError('find needs one consent ID: npm run consent -- find <consentId>')
   const store = await open()
   try {
-    switch (command) {
-      case 'verify': {
-        parseArgs({ args, options: {} })
-        const result = await verifyLedger(store)
-        if (result.ok) {
-          console.log(
-            result.head
-              ? `intact: ${result.records} records (${result.consents} consents), head #${result.head.seq} ${result.head.hash}`
-              : 'intact: the ledger is empty',
-          )
-        } else {
-          console.error(
-            `broken at record #${result.bad.seq} (${result.bad.id}): ${result.reason}; the ${result.records} records before it are intact`,
-          )
-          process.exitCode = 1
-        }
-        return
-      }
-      case 'export':
-        return await exportRecords(store, args)
-      case 'find': {
-        const records = await store.find(args[0]!)
-        if (!records.length) {
-          console.error(`no consent is recorded for ${args[0]}`)
-          process.exitCode = 1
-          return
-        }
-        console.log(
-          JSON.stringify(
-            records.map((record) => consentRecordSchema.parse(record)),
-            null,
-            2,
-          ),
-        )
-        return
-      }
-      case 'purge': {
-        const { values } = parseArgs({ args, options: { before: { type: 'string' } } })
-        const limit = new Date()
-        limit.setUTCFullYear(limit.getUTCFullYear() - RETENTION_YEARS)
-        const before = values.before ? parseTime('--before', values.before) : limit.toISOString()
-        const checkpoint = await store.purge(before)
-        console.log(
-          checkpoint
-            ? `purged ${checkpoint.checkpoint!.purgedRecords} consents recorded before ${before} (records up to #${checkpoint.checkpoint!.purgedThrough}); checkpoint #${checkpoint.seq}`
-            : `nothing to purge: no record is older than ${before}`,
-        )
-        return
-      }
-    }
+    return await run(store, command, args)
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    // The store failed under the command (a lost connection, a disk error): it could not run.
+    throw new RunError(
+      `consent store (${describeLedger(store.config)}): ${(error as Error).message}`,
+    )
   } finally {
     await store.close()
   }
 })
+
+async function run(store: LedgerStore, command: string, args: string[]): Promise<void> {
+  switch (command) {
+    case 'verify': {
+      parseArgs({ args, options: {} })
+      const result = await verifyLedger(store)
+      if (result.ok) {
+        console.log(
+          result.head
+            ? `intact: ${result.records} records (${result.consents} consents), head #${result.head.seq} ${result.head.hash}`
+            : 'intact: the ledger is empty',
+        )
+      } else {
+        console.error(
+          `broken at record #${result.bad.seq} (${result.bad.id}): ${result.reason}; the ${result.records} records before it are intact`,
+        )
+        process.exitCode = 1
+      }
+      return
+    }
+    case 'export':
+      return await exportRecords(store, args)
+    case 'find': {
+      const records = await store.find(args[0]!.toLowerCase())
+      if (!records.length) {
+        console.error(`no consent is recorded for ${args[0]}`)
+        process.exitCode = 1
+        return
+      }
+      console.log(
+        JSON.stringify(
+          records.map((record) => consentRecordSchema.parse(record)),
+          null,
+          2,
+        ),
+      )
+      return
+    }
+    case 'purge': {
+      const { values } = parseArgs({
+        args,
+        options: { before: { type: 'string' }, force: { type: 'boolean' } },
+      })
+      const limit = new Date()
+      limit.setUTCFullYear(limit.getUTCFullYear() - RETENTION_YEARS)
+      const before = values.before ? parseTime('--before', values.before) : limit.toISOString()
+      if (before > new Date().toISOString() && !values.force)
+        throw new UsageError(
+          `--before ${values.before} is in the future: that deletes every record (add --force to mean it)`,
+        )
+      const checkpoint = await store.purge(before)
+      console.log(
+        checkpoint
+          ? `purged ${checkpoint.checkpoint!.purgedRecords} consents recorded before ${before} (records up to #${checkpoint.checkpoint!.purgedThrough}); checkpoint #${checkpoint.seq}`
+          : `nothing to purge: no record is older than ${before}`,
+      )
+      return
+    }
+  }
+}

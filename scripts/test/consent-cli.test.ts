@@ -51,12 +51,18 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
     }
   }
 
+  // Six years ago (past the retention limit), yesterday's last second, and now.
+  const now = new Date()
+  const sixYearsAgo = new Date(now)
+  sixYearsAgo.setUTCFullYear(now.getUTCFullYear() - 6)
+  const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10)
+
   beforeEach(async () => {
     test = await createTestStore(kind)
     store = await openLedgerStore(test.config)
-    await store.append([choice(VISITOR, 'accept-all')], '2020-03-01T09:00:00.000Z')
-    await store.append([choice(OTHER, 'reject-all')], '2026-11-29T23:59:59.000Z')
-    await store.append([choice(VISITOR, 'withdraw')], '2026-11-30T08:00:00.000Z')
+    await store.append([choice(VISITOR, 'accept-all')], sixYearsAgo.toISOString())
+    await store.append([choice(OTHER, 'reject-all')], `${yesterday}T23:59:59.000Z`)
+    await store.append([choice(VISITOR, 'withdraw')], now.toISOString())
   })
   afterEach(async () => {
     await store.close()
@@ -79,7 +85,7 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
   })
 
   it('exports the records of a period as JSON or CSV', async () => {
-    const json = await consent('export', '--from', '2026-11-29', '--to', '2026-11-29')
+    const json = await consent('export', '--from', yesterday, '--to', yesterday)
     expect(json.code).toBe(0)
     const records = JSON.parse(json.stdout)
     expect(
@@ -95,7 +101,7 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
     expect(lines).toHaveLength(4)
     expect(lines[1]).toMatch(
       new RegExp(
-        `^1,[0-9a-f-]{36},consent,${VISITOR},2020-03-01T09:00:00.000Z,cookies,1,1,fr,analytics functionality necessary,,accept-all,false,,Firefox,,0{64},[0-9a-f]{64}$`,
+        `^1,[0-9a-f-]{36},consent,${VISITOR},${sixYearsAgo.toISOString()},cookies,1,1,fr,analytics functionality necessary,,accept-all,false,,Firefox,,0{64},[0-9a-f]{64}$`,
       ),
     )
     expect(await consent('export', '--from', 'yesterday')).toMatchObject({
@@ -132,10 +138,30 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
     expect((await consent('purge', '--before', '2001-01-01')).stdout).toBe(
       'nothing to purge: no record is older than 2001-01-01T00:00:00.000Z\n',
     )
+    expect(await consent('purge', '--before', '2999-01-01')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        'error: --before 2999-01-01 is in the future: that deletes every record (add --force to mean it)',
+      ),
+    })
+    expect((await consent('verify')).stdout).toMatch(/^intact: 3 records/)
   })
 })
 
 describe('npm run consent without a store it can reach', () => {
+  it('exits 2 on a folder that holds no store, and does not make one', async () => {
+    const failed = await run(
+      join(repoRoot, 'node_modules/.bin/tsx'),
+      [join(repoRoot, 'scripts/src/consent.ts'), 'verify'],
+      { env: { ...process.env, DATABASE_URL: '', CONSENT_STORE: '/nonexistent/consents' } },
+    ).catch((error: { code: number; stderr: string }) => error)
+    expect(failed).toMatchObject({
+      code: 2,
+      stderr:
+        'error: no consent store in /nonexistent/consents: check CONSENT_STORE (the site creates it on its first consent)\n',
+    })
+  })
+
   it('exits 2 and says which store', async () => {
     const failed = await run(
       join(repoRoot, 'node_modules/.bin/tsx'),

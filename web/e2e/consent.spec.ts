@@ -37,6 +37,10 @@ async function recordsOf(
       return records.length
     })
     .toBe(count)
+  // Exactly `count`: none arrives late.
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  const again = await request.get(`${SEED}/api/consent/${id}`)
+  expect((await again.json()).records).toHaveLength(count)
   return records
 }
 
@@ -176,6 +180,26 @@ test.describe('with Global Privacy Control', () => {
       categories: ['necessary', 'analytics', 'functionality'],
     })
   })
+})
+
+test('an oversized body gets a 413 that names the limit, with CORS, and nothing stored', async ({
+  request,
+}) => {
+  const answer = await request.post(`${SEED}/api/consent`, {
+    headers: { 'Content-Type': 'application/json' },
+    data: JSON.stringify({
+      consentId: '6d3e8f3a-1b2c-4d5e-8f90-123456789abc',
+      padding: 'x'.repeat(20_000),
+    }),
+  })
+  expect(answer.status()).toBe(413)
+  expect(answer.headers()['access-control-allow-origin']).toBe('*')
+  expect(await answer.json()).toEqual({
+    error: { code: 'body_too_large', message: 'The request body is larger than 8192 bytes.' },
+  })
+  expect(
+    (await request.get(`${SEED}/api/consent/6d3e8f3a-1b2c-4d5e-8f90-123456789abc`)).status(),
+  ).toBe(404)
 })
 
 test('/.well-known/gpc.json declares that the site honours Global Privacy Control', async ({

@@ -118,14 +118,18 @@ await openConsentLedger()
 /** A request body, up to the consent limit: past it, the reading stops and the request gets 413. */
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    if (Number(request.headers['content-length']) > CONSENT_BODY_LIMIT) return reject(tooLarge())
+    if (Number(request.headers['content-length']) > CONSENT_BODY_LIMIT) {
+      request.resume()
+      return reject(tooLarge())
+    }
     const chunks: Buffer[] = []
     let size = 0
     request.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > CONSENT_BODY_LIMIT) {
+        // The rest is read and dropped, so that the client gets its 413 rather than a reset connection.
         request.removeAllListeners('data')
-        request.pause()
+        request.resume()
         reject(tooLarge())
       } else chunks.push(chunk)
     })

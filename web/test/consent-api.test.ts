@@ -1,6 +1,6 @@
 // POST /api/consent and GET /api/consent/{consentId}, on both stores: a valid choice is recorded once and
 // read back; every bad input gets a 4xx naming the field, and nothing is stored.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
 import {
   createLedgerWriter,
@@ -167,6 +167,35 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
     const reply = await post(api(), body)
     expect(reply.status).toBe(422)
     expect(json(reply)).toEqual({ error: { code: 'invalid_field', message, field } })
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 0 })
+  })
+
+  it('keeps a consent ID sent in capitals as the banner writes it, in lower case', async () => {
+    const instance = api()
+    const created = json(await post(instance, { ...choice, consentId: VISITOR.toUpperCase() }))
+    expect(created.receipt.consentId).toBe(VISITOR)
+    const read = await instance.reply('GET', `/${VISITOR.toUpperCase()}`, {}, async () =>
+      Buffer.alloc(0),
+    )
+    expect([read.status, json(read).records.length]).toEqual([200, 1])
+  })
+
+  it('answers 503, with nothing stored, when the content cannot be read', async () => {
+    const instance = createConsentApi({
+      runQuery: async () => {
+        throw new Error('the Content Lake did not answer')
+      },
+      generation: () => 0,
+      ledger: async () => ({ store, writer: createLedgerWriter(store) }),
+      bannerHash: () => BANNER,
+    })
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const reply = await post(instance, choice)
+    expect(logged).toHaveBeenCalledWith('consent: the Content Lake did not answer')
+    logged.mockRestore()
+    expect(reply.status).toBe(503)
+    expect(reply.headers).toMatchObject({ 'Retry-After': '5', 'Access-Control-Allow-Origin': '*' })
+    expect(json(reply).error.code).toBe('store_unavailable')
     expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 0 })
   })
 

@@ -16,7 +16,7 @@ const categoryKeys = z
 
 export const consentRequestSchema = z
   .object({
-    consentId: z.uuidv4({ error: 'must be a UUID v4' }),
+    consentId: z.uuidv4({ error: 'must be a UUID v4' }).transform((id) => id.toLowerCase()),
     policy: z.string().min(1).max(100),
     version: z.number().int().min(1),
     consentRevision: z.number().int().min(0),

@@ -3,7 +3,7 @@
 // extend the chain hold the chain lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory transaction lock),
 // so that any number of processes, and the `npm run consent` commands, append to one chain.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import {
@@ -57,6 +57,8 @@ const CHAIN_LOCK = 0x636f6e73656e74
 /** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 500
 const PAGE = 5000
+/** Records deleted per transaction by a purge: the site's appends wait for one chunk at most. */
+const PURGE_CHUNK = 10_000
 
 /** What the server knows of one choice; the store sets its id, time and place in the chain. */
 export interface NewConsent {
@@ -74,6 +76,20 @@ export interface NewConsent {
 }
 
 export class LedgerStoreError extends Error {}
+
+/** A consistent view of the ledger, for verify and export. */
+export interface LedgerView {
+  scan: (
+    range: { from?: string; before?: string },
+    visit: (record: ConsentRecord) => void | Promise<void>,
+  ) => Promise<void>
+  checkpoints: () => Promise<ConsentRecord[]>
+}
+
+/** Whether an embedded store exists: the commands read one, they do not make an empty one. */
+export function ledgerExists(config: LedgerConfig): boolean {
+  return config.kind === 'postgres' || existsSync(join(config.dir, SQLITE_FILE))
+}
 
 function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
   return {
@@ -118,6 +134,16 @@ function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
   }
 }
 
+/** A stored JSON value; one that no longer parses reads as a marker, so that its record fails its hash. */
+function parseStored<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    return `unreadable: ${text.slice(0, 40)}` as T
+  }
+}
+
 function toRecord(row: Row): ConsentRecord {
   return {
     seq: Number(row.seq),
@@ -129,13 +155,13 @@ function toRecord(row: Row): ConsentRecord {
     version: row.version,
     consentRevision: row.consent_revision,
     lang: row.lang,
-    accepted: JSON.parse(row.accepted) as string[],
-    rejected: JSON.parse(row.rejected) as string[],
+    accepted: parseStored<string[]>(row.accepted, []),
+    rejected: parseStored<string[]>(row.rejected, []),
     action: row.action,
     gpc: row.gpc === 1,
     banner: row.banner,
     browser: row.browser,
-    checkpoint: row.checkpoint ? JSON.parse(row.checkpoint) : null,
+    checkpoint: parseStored<ConsentRecord['checkpoint']>(row.checkpoint, null),
     prevHash: row.prev_hash,
     hash: row.hash,
   }
@@ -208,6 +234,8 @@ function openDb(config: LedgerConfig): Db {
         oid === 20 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
+  // An idle connection the server drops (a restart, a failover) must not take the site down with it.
+  pool.on('error', (error) => console.error(`consent store: ${error.message}`))
   return new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) })
 }
 
@@ -228,15 +256,15 @@ export async function openLedgerStore(config: LedgerConfig) {
   /** Runs `work` in a transaction that alone may extend the chain, on one connection. */
   function withChainLock<T>(work: (trx: Db) => Promise<T>): Promise<T> {
     return db.connection().execute(async (connection) => {
-      // PostgreSQL: one round trip (a simple query of two statements; the lock key is a constant).
-      await sql
-        .raw(
-          config.kind === 'sqlite'
-            ? 'BEGIN IMMEDIATE'
-            : `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`,
-        )
-        .execute(connection)
       try {
+        // PostgreSQL: one round trip (a simple query of two statements; the lock key is a constant).
+        await sql
+          .raw(
+            config.kind === 'sqlite'
+              ? 'BEGIN IMMEDIATE'
+              : `BEGIN; SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`,
+          )
+          .execute(connection)
         const result = await work(connection)
         await sql.raw('COMMIT').execute(connection)
         return result
@@ -330,10 +358,14 @@ export async function openLedgerStore(config: LedgerConfig) {
   }
 
   /** Every record in chain order, read a page at a time: memory stays flat whatever the ledger's size. */
-  async function* scan(range: { from?: string; before?: string } = {}) {
+  async function scanIn(
+    trx: Db,
+    range: { from?: string; before?: string },
+    visit: (record: ConsentRecord) => void | Promise<void>,
+  ): Promise<void> {
     let after = 0
     for (;;) {
-      let query = db
+      let query = trx
         .selectFrom('consent_records')
         .selectAll()
         .where('seq', '>', after)
@@ -342,14 +374,14 @@ export async function openLedgerStore(config: LedgerConfig) {
       if (range.from) query = query.where('recorded_at', '>=', range.from)
       if (range.before) query = query.where('recorded_at', '<', range.before)
       const rows = await query.execute()
-      for (const row of rows) yield toRecord(row)
+      for (const row of rows) await visit(toRecord(row))
       if (rows.length < PAGE) return
       after = Number(rows[rows.length - 1]!.seq)
     }
   }
 
-  async function checkpoints(): Promise<ConsentRecord[]> {
-    const rows = await db
+  async function checkpointsIn(trx: Db): Promise<ConsentRecord[]> {
+    const rows = await trx
       .selectFrom('consent_records')
       .selectAll()
       .where('kind', '=', 'checkpoint')
@@ -359,11 +391,29 @@ export async function openLedgerStore(config: LedgerConfig) {
   }
 
   /**
-   * Deletes every record written before `before` (an ISO time) and appends a checkpoint that names the last
-   * one removed and its hash, so that the chain left still verifies. Null when nothing was that old.
+   * Reads in one snapshot (a read transaction): a purge or appends that run meanwhile, in this process or
+   * another, are not seen half-way.
    */
-  function purge(before: string): Promise<ConsentRecord | null> {
-    return withChainLock(async (trx) => {
+  function snapshot<T>(work: (view: LedgerView) => Promise<T>): Promise<T> {
+    const transaction = db.transaction()
+    // SQLite's read transaction is a snapshot already (WAL).
+    return (
+      config.kind === 'postgres' ? transaction.setIsolationLevel('repeatable read') : transaction
+    ).execute((trx) =>
+      work({
+        scan: (range, visit) => scanIn(trx, range, visit),
+        checkpoints: () => checkpointsIn(trx),
+      }),
+    )
+  }
+
+  /**
+   * Deletes every record written before `before` (an ISO time). First a checkpoint is appended that names the
+   * last record to go and its hash, so that the chain left verifies; then the records go in short
+   * transactions, so that the site's appends never wait long. Null when nothing was that old.
+   */
+  async function purge(before: string): Promise<ConsentRecord | null> {
+    const checkpoint = await withChainLock(async (trx) => {
       const last = await trx
         .selectFrom('consent_records')
         .select(['seq', 'hash'])
@@ -379,10 +429,8 @@ export async function openLedgerStore(config: LedgerConfig) {
         .where('seq', '<=', through)
         .where('kind', '=', 'consent')
         .executeTakeFirstOrThrow()
-      const top = await head(trx)
-      await trx.deleteFrom('consent_records').where('seq', '<=', through).execute()
-      const [checkpoint] = chain(
-        top,
+      const [record] = chain(
+        await head(trx),
         [
           {
             kind: 'checkpoint',
@@ -407,17 +455,32 @@ export async function openLedgerStore(config: LedgerConfig) {
         ],
         new Date().toISOString(),
       )
-      await insert(trx, [checkpoint!])
-      return checkpoint!
+      await insert(trx, [record!])
+      return record!
     })
+    if (!checkpoint) return null
+    const through = checkpoint.checkpoint!.purgedThrough
+    for (;;) {
+      const first = await db
+        .selectFrom('consent_records')
+        .select('seq')
+        .orderBy('seq')
+        .limit(1)
+        .executeTakeFirst()
+      if (!first || Number(first.seq) > through) break
+      await db
+        .deleteFrom('consent_records')
+        .where('seq', '<=', Math.min(through, Number(first.seq) + PURGE_CHUNK - 1))
+        .execute()
+    }
+    return checkpoint
   }
 
   return {
     config,
     append,
     find,
-    scan,
-    checkpoints,
+    snapshot,
     purge,
     close: () => db.destroy(),
   }

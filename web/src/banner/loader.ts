@@ -82,7 +82,7 @@ const gpc = navigator.globalPrivacyControl === true
 /**
  * Sends a choice to the ledger. `keepalive` lets it outlive the page when the visitor leaves right after
  * choosing; the JSON body makes a cross-origin request preflighted, which Chromium (since 81) and Firefox
- * (since 133) allow with keepalive.
+ * (since 133) allow with keepalive. A 503 (nothing was stored) is tried again while the page is open.
  */
 function record(config: ConsentRecordConfig, revision: number, action: string): void {
   const cookie = CookieConsent.getCookie()
@@ -99,21 +99,23 @@ function record(config: ConsentRecordConfig, revision: number, action: string): 
     gpc,
   })
   CookieConsent.setCookieData({ value: { version: config.version }, mode: 'overwrite' })
-  const send = (keepalive: boolean) =>
+  const send = (attempt: number): Promise<void> =>
     fetch(new URL('/api/consent', base.origin), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body,
-      keepalive,
+      keepalive: true,
       credentials: 'omit',
-    })
-  // A browser that refuses keepalive with a preflight still sends it while the page is open.
-  send(true)
-    .catch(() => send(false))
-    .then((response) => {
+    }).then((response) => {
+      if (response.status === 503 && attempt < 3) {
+        const seconds = Number(response.headers.get('Retry-After')) || 5
+        return new Promise<void>((resolve) => setTimeout(resolve, seconds * 1000)).then(() =>
+          send(attempt + 1),
+        )
+      }
       if (response.status !== 201) console.error(`consent record: HTTP ${response.status}`)
     })
-    .catch((error: unknown) => console.error('consent record:', error))
+  send(1).catch((error: unknown) => console.error('consent record:', error))
 }
 
 /** In the preferences: the visitor's consent ID, and the date and version of their choice. */

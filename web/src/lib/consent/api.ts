@@ -268,7 +268,9 @@ export function createConsentApi(options: ConsentApiOptions) {
       return await history(safeDecode(path.slice(1)))
     } catch (error) {
       if (error instanceof ConsentRequestError) return consentErrorReply(error)
-      throw error
+      // The content source or the store failed: nothing was stored, and the banner may try again.
+      console.error(`consent: ${(error as Error).message}`)
+      return consentErrorReply(unavailable())
     }
   }
 
