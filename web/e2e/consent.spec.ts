@@ -1,21 +1,8 @@
 // Proof of consent as a visitor produces it: each choice made in the banner is recorded once by the site's
 // ledger with the categories and the policy version shown; Global Privacy Control is honoured without asking.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { ConsentRecord } from '@cookie-policy/schemas/contracts'
 import { consentCookie, expectNoAxeViolations, KLARO, openBanner, SEED } from './helpers'
-
-interface ConsentRecord {
-  consentId: string
-  policy: string
-  version: number
-  consentRevision: number
-  lang: string
-  accepted: string[]
-  rejected: string[]
-  action: string
-  gpc: boolean
-  browser: string | null
-  banner: string | null
-}
 
 async function consentId(page: Page): Promise<string> {
   const cookie = (await consentCookie(page)) as { consentId?: string } | null

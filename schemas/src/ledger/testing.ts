@@ -37,15 +37,7 @@ export async function createTestStore(kind: LedgerConfig['kind']): Promise<TestS
   }
   const admin = new URL(testDatabaseUrl())
   const name = `consent_test_${randomBytes(6).toString('hex')}`
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: admin.href })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
+  const run = (statement: string) => onPostgres(admin.href, statement)
   await run(`CREATE DATABASE ${name}`)
   const url = new URL(admin.href)
   url.pathname = `/${name}`
@@ -67,7 +59,11 @@ export async function tamper(config: LedgerConfig, statement: string): Promise<v
     }
     return
   }
-  const client = new pg.Client({ connectionString: config.url })
+  await onPostgres(config.url, statement)
+}
+
+async function onPostgres(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     await client.query(statement)
