@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findChromium } from '@cookie-policy/schemas/node'
+import { testPostgresUrl } from '../src/postgres'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const bin = (name: string) => `${root}node_modules/.bin/${name}`
@@ -102,21 +103,13 @@ function checkGenerated() {
 
 /** A PostgreSQL server the ledger's tests may create databases on. */
 function ensurePostgres(): void {
-  if (env.TEST_DATABASE_URL) return
-  const script = `${root}scripts/bin/postgres-cluster.sh`
-  const dir = mkdtempSync(join(tmpdir(), 'cookie-policy-postgres-'))
-  const port = String(55000 + (process.pid % 1000))
-  const started = spawnSync('bash', [script, 'start', dir, port], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  if (started.status !== 0) {
+  const url = testPostgresUrl(55000 + (process.pid % 1000))
+  if (!url) {
     console.error('Could not start a PostgreSQL for the consent ledger’s tests (see above).')
     process.exit(1)
   }
-  env.TEST_DATABASE_URL = started.stdout.trim()
-  console.log(`PostgreSQL for the ledger's tests: ${env.TEST_DATABASE_URL}`)
-  process.on('exit', () => spawnSync('bash', [script, 'stop', dir], { stdio: 'inherit' }))
+  env.TEST_DATABASE_URL = url
+  console.log(`PostgreSQL for the ledger's tests: ${url}`)
 }
 
 const chromium = ensureChromium()

@@ -5,13 +5,12 @@
 // (BENCH_LEDGER_LARGE=0 skips that part).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, openSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { openSync, readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { openLedgerStore, type LedgerConfig, type NewConsent } from '@cookie-policy/schemas/ledger'
 import { createTestStore, type TestStore } from '@cookie-policy/schemas/ledger/testing'
 import { repoRoot } from './paths'
+import { testPostgresUrl } from './postgres'
 
 const CONNECTIONS = 20
 const LARGE = 1_000_000
@@ -86,7 +85,7 @@ function timedCommand(
       ['--import', 'tsx', `${repoRoot}scripts/src/consent.ts`, ...args],
       {
         cwd: repoRoot,
-        env: { ...process.env, DATABASE_URL: '', CONSENT_STORE: '', ...env },
+        env: { ...process.env, ...env },
         stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
       },
     )
@@ -133,17 +132,6 @@ async function fill(config: LedgerConfig, count: number): Promise<number> {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-/** A PostgreSQL server for the bench: TEST_DATABASE_URL, else a throwaway cluster. */
-function postgres(): { stop: () => void } {
-  if (process.env.TEST_DATABASE_URL) return { stop: () => undefined }
-  const script = `${repoRoot}scripts/bin/postgres-cluster.sh`
-  const dir = mkdtempSync(join(tmpdir(), 'cookie-policy-bench-postgres-'))
-  const started = spawnSync('bash', [script, 'start', dir, '55499'], { encoding: 'utf8' })
-  if (started.status !== 0) throw new Error(`PostgreSQL did not start: ${started.stderr}`)
-  process.env.TEST_DATABASE_URL = started.stdout.trim()
-  return { stop: () => spawnSync('bash', [script, 'stop', dir]) }
-}
-
 interface SiteStarter {
   (
     env: Record<string, string>,
@@ -156,7 +144,7 @@ export async function benchConsent(
   waitFor: (url: string) => Promise<void>,
   options: { seconds: number; rounds: number },
 ): Promise<void> {
-  const cluster = postgres()
+  if (!testPostgresUrl(55499)) throw new Error('no PostgreSQL for the bench (see above)')
   const bare: ChildProcess = spawn(process.execPath, ['-e', BARE_SERVER], {
     env: { PORT: '3212' },
     stdio: 'ignore',
@@ -168,10 +156,7 @@ export async function benchConsent(
     for (const kind of ['sqlite', 'postgres'] as const) {
       const store = await createTestStore(kind)
       stores.push(store)
-      const site = await startSite(
-        { DATABASE_URL: '', CONSENT_STORE: '', ...store.env },
-        kind === 'sqlite' ? 3210 : 3211,
-      )
+      const site = await startSite(store.env, kind === 'sqlite' ? 3210 : 3211)
       const site201: Load[] = []
       const bare201: Load[] = []
       const receipts: string[] = []
@@ -248,7 +233,6 @@ export async function benchConsent(
   } finally {
     bare.kill()
     for (const store of stores) await store.remove().catch(() => undefined)
-    cluster.stop()
   }
 }
 
@@ -259,7 +243,7 @@ async function exportedIds(env: Record<string, string>): Promise<Set<string>> {
     ['--import', 'tsx', `${repoRoot}scripts/src/consent.ts`, 'export'],
     {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: '', CONSENT_STORE: '', ...env },
+      env: { ...process.env, ...env },
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     },

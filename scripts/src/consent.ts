@@ -12,7 +12,7 @@ import {
   type LedgerStore,
 } from '@cookie-policy/schemas/ledger'
 import { repoRoot } from './paths'
-import { RunError, runCli, UsageError, userPath } from './cli'
+import { RunError, runCli, UsageError } from './cli'
 
 const RETENTION_YEARS = 5
 
@@ -45,9 +45,7 @@ function parseTime(option: string, value: string, endOfDay = false): string {
 async function open(): Promise<LedgerStore> {
   let where = 'DATABASE_URL'
   try {
-    const config = ledgerConfig(process.env, (dir) =>
-      process.env.CONSENT_STORE ? userPath(dir) : `${repoRoot}${dir}`,
-    )
+    const config = ledgerConfig(process.env, repoRoot)
     where = describeLedger(config)
     if (!ledgerExists(config))
       throw new LedgerStoreError(

@@ -42,7 +42,7 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
       const { stdout, stderr } = await run(
         join(repoRoot, 'node_modules/.bin/tsx'),
         [join(repoRoot, 'scripts/src/consent.ts'), ...args],
-        { env: { ...process.env, DATABASE_URL: '', CONSENT_STORE: '', ...test.env } },
+        { env: { ...process.env, ...test.env } },
       )
       return { code: 0, stdout, stderr }
     } catch (error) {

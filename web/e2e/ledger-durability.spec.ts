@@ -16,8 +16,6 @@ function startServer(port: number, env: Record<string, string>): ChildProcess {
     stdio: 'ignore',
     env: {
       ...process.env,
-      DATABASE_URL: '',
-      CONSENT_STORE: '',
       ...env,
       PORT: String(port),
       HOSTNAME: '127.0.0.1',

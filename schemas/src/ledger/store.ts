@@ -17,6 +17,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import type { ConsentAction, ConsentRecord } from '../contracts/consent'
+import { userPath } from '../node'
 import { GENESIS_HASH, sealRecord } from './chain'
 
 interface RecordsTable {
@@ -190,27 +191,33 @@ function toRow(record: ConsentRecord): Row {
   }
 }
 
-/** Where the site and the commands keep consents: DATABASE_URL, else CONSENT_STORE, else the default folder. */
+/**
+ * Where the site and the commands keep consents: DATABASE_URL, else the folder CONSENT_STORE (relative to
+ * where the user ran npm), else the default folder in the repository.
+ */
 export function ledgerConfig(
   env: Record<string, string | undefined>,
-  resolveDir: (dir: string) => string,
+  repository: string,
 ): LedgerConfig {
   const url = env.DATABASE_URL
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url))
       throw new LedgerStoreError(
-        `DATABASE_URL "${url.replace(/:[^:@/]*@/, ':***@')}" is not a PostgreSQL URL (postgres://user:password@host:port/database)`,
+        `DATABASE_URL "${withoutPassword(url)}" is not a PostgreSQL URL (postgres://user:password@host:port/database)`,
       )
     return { kind: 'postgres', url }
   }
-  return { kind: 'sqlite', dir: resolveDir(env.CONSENT_STORE || DEFAULT_CONSENT_STORE) }
+  const dir = env.CONSENT_STORE
+  return { kind: 'sqlite', dir: dir ? userPath(dir) : join(repository, DEFAULT_CONSENT_STORE) }
 }
+
+const withoutPassword = (url: string) => url.replace(/:[^:@/]*@/, ':***@')
 
 /** Where the records are, for messages: a folder, or the database without its password. */
 export function describeLedger(config: LedgerConfig): string {
   return config.kind === 'sqlite'
     ? `SQLite in ${config.dir}`
-    : `PostgreSQL at ${config.url.replace(/:[^:@/]*@/, ':***@')}`
+    : `PostgreSQL at ${withoutPassword(config.url)}`
 }
 
 function openDb(config: LedgerConfig): Db {

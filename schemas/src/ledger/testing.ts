@@ -10,7 +10,7 @@ import { SQLITE_FILE, type LedgerConfig } from './store'
 
 export interface TestStore {
   config: LedgerConfig
-  /** The variables that point the site or the commands at this store. */
+  /** The variables that point the site or the commands at this store (the other one set empty). */
   env: Record<string, string>
   remove: () => Promise<void>
 }
@@ -31,7 +31,7 @@ export async function createTestStore(kind: LedgerConfig['kind']): Promise<TestS
     const dir = mkdtempSync(join(tmpdir(), 'consent-store-'))
     return {
       config: { kind, dir },
-      env: { CONSENT_STORE: dir },
+      env: { CONSENT_STORE: dir, DATABASE_URL: '' },
       remove: async () => rmSync(dir, { recursive: true, force: true }),
     }
   }
@@ -43,7 +43,7 @@ export async function createTestStore(kind: LedgerConfig['kind']): Promise<TestS
   url.pathname = `/${name}`
   return {
     config: { kind, url: url.href },
-    env: { DATABASE_URL: url.href },
+    env: { DATABASE_URL: url.href, CONSENT_STORE: '' },
     remove: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   }
 }

@@ -1,8 +1,6 @@
 // Group commit: choices that arrive while a transaction is being written wait for the next one, which
 // writes them all at once. Each caller's promise resolves when its record is committed, so an answer is
 // never sent before its record is durable, and the chain's lock is taken once per batch, not per record.
-// Two transactions may be under way: the second waits for the chain's lock in the database while the first
-// commits, so that the database never waits for this process between two batches.
 import type { ConsentRecord } from '../contracts/consent'
 import type { LedgerStore, NewConsent } from './store'
 
@@ -12,33 +10,30 @@ interface Waiting {
   reject: (error: unknown) => void
 }
 
-const IN_FLIGHT = 2
-
 export function createLedgerWriter(store: Pick<LedgerStore, 'append'>, maxBatch = 1000) {
   const queue: Waiting[] = []
-  let writing = 0
+  let writing = false
 
-  async function write(): Promise<void> {
-    writing++
-    // Let the event loop read the requests that arrived meanwhile: they join this batch, not the next.
-    await new Promise((resolve) => setImmediate(resolve))
-    const batch = queue.splice(0, maxBatch)
-    try {
-      if (!batch.length) return
-      const records = await store.append(batch.map((waiting) => waiting.entry))
-      batch.forEach((waiting, index) => waiting.resolve(records[index]!))
-    } catch (error) {
-      for (const waiting of batch) waiting.reject(error)
-    } finally {
-      writing--
-      if (queue.length && writing < IN_FLIGHT) void write()
+  async function drain(): Promise<void> {
+    writing = true
+    while (queue.length) {
+      // Let the event loop read the requests that arrived meanwhile: they join this batch, not the next.
+      await new Promise((resolve) => setImmediate(resolve))
+      const batch = queue.splice(0, maxBatch)
+      try {
+        const records = await store.append(batch.map((waiting) => waiting.entry))
+        batch.forEach((waiting, index) => waiting.resolve(records[index]!))
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error)
+      }
     }
+    writing = false
   }
 
   function append(entry: NewConsent): Promise<ConsentRecord> {
     return new Promise((resolve, reject) => {
       queue.push({ entry, resolve, reject })
-      if (writing < IN_FLIGHT) void write()
+      if (!writing) void drain()
     })
   }
 

@@ -26,9 +26,7 @@ function bundledDataset(): string {
 
 /** Where consents are recorded: PostgreSQL (DATABASE_URL), else the folder CONSENT_STORE (default .data/consent). */
 export function consentLedgerConfig(): LedgerConfig {
-  return ledgerConfig(process.env, (dir) =>
-    process.env.CONSENT_STORE ? userPath(dir) : resolve(repository(), dir),
-  )
+  return ledgerConfig(process.env, repository())
 }
 
 /** The banner loader this site serves (built into public/): its hash goes into every consent record. */

@@ -20,10 +20,9 @@ export const CONSENT_PATH = '/api/consent'
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 
 /** Any of the company's sites may send choices (the loader runs there); nothing is sent with credentials. */
-const CORS = { 'Access-Control-Allow-Origin': '*' }
+const SHARED_HEADERS = { ...jsonSecurityHeaders(), 'Access-Control-Allow-Origin': '*' }
 const PREFLIGHT_HEADERS = {
-  ...jsonSecurityHeaders(),
-  ...CORS,
+  ...SHARED_HEADERS,
   'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type',
   // Chromium keeps a preflight 2 hours at most, Firefox 24.
@@ -47,8 +46,7 @@ function json(status: number, value: unknown, more: Record<string, string> = {})
   return {
     status,
     headers: {
-      ...jsonSecurityHeaders(),
-      ...CORS,
+      ...SHARED_HEADERS,
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': String(body.length),
       'Cache-Control': 'no-store',
@@ -204,24 +202,13 @@ export function createConsentApi(options: ConsentApiOptions) {
     if (!parsed.success) throw fieldError(parsed.error.issues)
     const request = parsed.data
     checkAgainstCatalog(request, await catalogOf(request))
-    let ledger: Awaited<ReturnType<ConsentApiOptions['ledger']>>
-    try {
-      ledger = await options.ledger()
-    } catch (error) {
-      console.error(`consent store: ${(error as Error).message}`)
-      throw unavailable()
-    }
-    const saved = await ledger.writer
-      .append({
-        ...request,
-        gpc: request.gpc || headers.secGpc === '1',
-        banner: options.bannerHash(),
-        browser: browserFamily(headers.userAgent),
-      })
-      .catch((error: unknown) => {
-        console.error(`consent store: ${(error as Error).message}`)
-        throw unavailable()
-      })
+    const { writer } = await options.ledger()
+    const saved = await writer.append({
+      ...request,
+      gpc: request.gpc || headers.secGpc === '1',
+      banner: options.bannerHash(),
+      browser: browserFamily(headers.userAgent),
+    })
     const receipt = consentReceiptSchema.parse({
       receipt: {
         id: saved.id,
@@ -241,11 +228,8 @@ export function createConsentApi(options: ConsentApiOptions) {
         `"${consentId.slice(0, 80)}" is not a consent ID (a UUID v4).`,
         'consentId',
       )
-    const ledger = await options.ledger().catch((error: unknown) => {
-      console.error(`consent store: ${(error as Error).message}`)
-      throw unavailable()
-    })
-    const records = await ledger.store.find(consentId.toLowerCase())
+    const { store } = await options.ledger()
+    const records = await store.find(consentId.toLowerCase())
     if (!records.length)
       throw new ConsentRequestError(404, 'not_found', `No consent is recorded for ${consentId}.`)
     return json(200, consentHistorySchema.parse({ consentId: consentId.toLowerCase(), records }))
@@ -268,7 +252,7 @@ export function createConsentApi(options: ConsentApiOptions) {
       return await history(safeDecode(path.slice(1)))
     } catch (error) {
       if (error instanceof ConsentRequestError) return consentErrorReply(error)
-      // The content source or the store failed: nothing was stored, and the banner may try again.
+      // The content source or the store failed (or could not open): nothing was stored, try again.
       console.error(`consent: ${(error as Error).message}`)
       return consentErrorReply(unavailable())
     }
