@@ -122,10 +122,11 @@ function record(config: ConsentRecordConfig, revision: number, action: string): 
 function showReceipt(config: ConsentRecordConfig, modal: HTMLElement): void {
   let line = modal.querySelector<HTMLElement>('.cc-receipt')
   if (!line) {
+    // The last lines of the scrolling body, under the categories, in the modal's own type.
     line = document.createElement('p')
-    line.className = 'cc-receipt'
-    line.style.cssText = 'margin:0;padding:0 1.5em 1em;font-size:.8em;opacity:.8'
-    ;(modal.querySelector('.pm__footer') ?? modal).before(line)
+    line.className = 'cc-receipt pm__section-desc'
+    line.style.cssText = 'margin:1em 0 0;font-size:.85em'
+    ;(modal.querySelector('.pm__body') ?? modal).append(line)
   }
   const cookie = CookieConsent.validConsent() ? CookieConsent.getCookie() : null
   const version = (cookie?.data as { version?: number } | null)?.version
