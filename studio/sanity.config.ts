@@ -11,7 +11,8 @@ import {
   urlSearchParamPreviewPathname,
   urlSearchParamPreviewSecret,
 } from '@sanity/preview-url-secret/constants'
-import { dataset, previewUrl, projectId } from './env'
+import { dataset, localMode, previewUrl, projectId } from './env'
+import { localAuthStore } from './local/client'
 import { structure } from './structure'
 
 /** A published version is what visitors were told: it is never edited, unpublished or deleted. */
@@ -28,6 +29,18 @@ export default defineConfig({
   title: 'Cookie policy',
   projectId,
   dataset,
+  // Local mode: signed in as the local editor, on the local Content Lake. Features that live in Sanity's
+  // cloud (tasks, comments, releases, scheduling, announcements) are off there; a project has them as usual.
+  ...(localMode
+    ? {
+        auth: localAuthStore(),
+        tasks: { enabled: false },
+        releases: { enabled: false },
+        scheduledPublishing: { enabled: false },
+        scheduledDrafts: { enabled: false },
+        announcements: { enabled: false },
+      }
+    : {}),
   plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: SANITY_API_VERSION })],
   schema: {
     types: schemaTypes,
@@ -47,6 +60,7 @@ export default defineConfig({
     ],
   },
   document: {
+    ...(localMode ? { comments: { enabled: false } } : {}),
     actions: (previous, context) => {
       if (context.schemaType === 'policy') return [...previous, PublishVersionAction]
       if (context.schemaType === 'policyVersion')

@@ -1,0 +1,387 @@
+// The local Content Lake's HTTP API: the part of Sanity's API the Studio uses, answered from a LocalLake.
+// Whatever else the Studio asks is answered 501 and written to the dev server's log, never silently.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LakeError, type LocalLake, type Perspective, type Transaction } from './lake'
+import { LOCAL_DATASET, LOCAL_EDITOR, LOCAL_PROJECT_ID } from './constants'
+
+type Params = Record<string, unknown>
+
+/** Every document, for every operation the Studio checks before it offers one. */
+const GRANTS = [
+  { filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history'] },
+]
+
+const PROJECT = {
+  id: LOCAL_PROJECT_ID,
+  displayName: 'Local mode',
+  studioHost: null,
+  isBlocked: false,
+  isDisabled: false,
+  isDisabledByUser: false,
+  metadata: {},
+  members: [{ id: LOCAL_EDITOR.id, role: 'administrator', roles: LOCAL_EDITOR.roles, isRobot: false }],
+  features: [],
+  organizationId: null,
+}
+
+const USER = {
+  id: LOCAL_EDITOR.id,
+  displayName: LOCAL_EDITOR.name,
+  familyName: null,
+  givenName: null,
+  middleName: null,
+  imageUrl: null,
+  sanityUserId: LOCAL_EDITOR.id,
+  projectId: LOCAL_PROJECT_ID,
+  isCurrentUser: true,
+}
+
+/**
+ * What Sanity's cloud adds around the Content Lake, answered as "nothing here": no project features, no
+ * applications, no upsell offer, no help feed, a schema that needs no upload, a ping for the Studio's
+ * protocol check.
+ */
+const CLOUD_ONLY: [RegExp, unknown][] = [
+  [/^GET \/features$/, []],
+  [/^GET \/projects\/[^/]+\/features$/, []],
+  [/^GET \/projects\/[^/]+\/user-applications$/, []],
+  [/^GET \/journey\//, null],
+  [/^GET \/help$/, {}],
+  [/^POST \/descriptors\/claim$/, { synchronization: { type: 'complete' } }],
+  [/^GET \/(data\/)?ping(\/[^/]+)?$/, { ok: true }],
+]
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })
+  response.end(text)
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) chunks.push(chunk as Buffer)
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text === '') return {}
+  try {
+    return JSON.parse(text) as Record<string, unknown>
+  } catch (error) {
+    throw new LakeError(400, 'invalidJson', `The request body is not JSON: ${(error as Error).message}`)
+  }
+}
+
+/** GROQ parameters of a GET query: `$name=<JSON>`. */
+function queryParams(search: URLSearchParams): Params {
+  const params: Params = {}
+  for (const [key, value] of search) {
+    if (!key.startsWith('$')) continue
+    try {
+      params[key.slice(1)] = JSON.parse(value)
+    } catch {
+      throw new LakeError(400, 'queryParseError', `The parameter ${key} is not JSON: ${value}`)
+    }
+  }
+  return params
+}
+
+/** The perspective a query asks for; the API's default since 2025-02-19 is drafts, raw before. */
+function perspectiveOf(value: unknown, apiVersion: string): Perspective {
+  if (value === undefined || value === null || value === '')
+    return apiVersion >= '2025-02-19' ? 'drafts' : 'raw'
+  const names = (Array.isArray(value) ? value : String(value).split(',')).map(String)
+  if (names.length === 1 && (names[0] === 'raw' || names[0] === 'published')) return names[0]
+  if (names.every((name) => name === 'drafts' || name === 'published')) return 'drafts'
+  throw new LakeError(
+    501,
+    'notServed',
+    `The local content lake serves the raw, published and drafts perspectives, not ${names.join(',')}`,
+  )
+}
+
+const flag = (search: URLSearchParams, name: string, fallback: boolean) =>
+  search.has(name) ? search.get(name) !== 'false' : fallback
+
+type Emit = (name: string, data: unknown, id?: string) => void
+
+/** A stream of server-sent events on `response`; returns the function that sends one. */
+function eventStream(response: ServerResponse, onClose: () => void): Emit {
+  response.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  })
+  // A comment now and then keeps proxies and browsers from closing a quiet stream.
+  const keepAlive = setInterval(() => response.write(':\n\n'), 15_000)
+  response.on('close', () => {
+    clearInterval(keepAlive)
+    onClose()
+  })
+  return (name, data, id) =>
+    response.write(`event: ${name}\n${id ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`)
+}
+
+/**
+ * A listener as the Content Lake runs one: `welcome` first, then a `mutation` event per change its query
+ * selects, in transaction order. Returns the function that stops it.
+ */
+function startListener(lake: LocalLake, search: URLSearchParams, emit: Emit): () => void {
+  const query = search.get('query')
+  if (!query) throw new LakeError(400, 'queryParseError', 'A listener needs a query')
+  const params = queryParams(search)
+  const options = {
+    includeResult: flag(search, 'includeResult', true),
+    includePreviousRevision: flag(search, 'includePreviousRevision', false),
+    includeMutations: flag(search, 'includeMutations', true),
+    mendoza: search.get('effectFormat') === 'mendoza',
+    visibility: search.get('visibility') ?? 'query',
+  }
+  emit('welcome', { listenerName: `local-${Math.random().toString(36).slice(2)}` })
+  // Events of one transaction go out in order, after the ones of the transaction before.
+  let queue = Promise.resolve()
+  return lake.subscribe((transaction: Transaction) => {
+    queue = queue.then(async () => {
+      const selected = []
+      for (const change of transaction.changes) {
+        const [before, after] = await Promise.all([
+          lake.matches(query, params, change.before),
+          lake.matches(query, params, change.after),
+        ])
+        if (before || after) selected.push({ change, before, after })
+      }
+      selected.forEach(({ change, before, after }, index) => {
+        emit(
+          'mutation',
+          {
+            eventId: `${transaction.id}#${change.id}`,
+            documentId: change.id,
+            transactionId: transaction.id,
+            transition: !before ? 'appear' : !after ? 'disappear' : 'update',
+            identity: LOCAL_EDITOR.id,
+            ...(options.includeMutations
+              ? {
+                  mutations: [
+                    change.after
+                      ? { createOrReplace: change.after }
+                      : { delete: { id: change.id } },
+                  ],
+                }
+              : {}),
+            ...(options.includeResult && change.after ? { result: change.after } : {}),
+            ...(options.includePreviousRevision && change.before
+              ? { previous: change.before }
+              : {}),
+            ...(change.before ? { previousRev: change.before._rev } : {}),
+            resultRev: change.after?._rev ?? transaction.id,
+            timestamp: transaction.timestamp,
+            visibility: options.visibility,
+            // Mendoza patches that replace the whole document: [0, value] is "the value is this".
+            ...(options.mendoza
+              ? { effects: { apply: [0, change.after], revert: [0, change.before] } }
+              : {}),
+            transactionTotalEvents: selected.length,
+            transactionCurrentEvent: index + 1,
+          },
+          `${transaction.id}#${change.id}`,
+        )
+      })
+    })
+  })
+}
+
+/**
+ * Listener channels. A browser opens at most six HTTP/1.1 connections to a host, and the Studio keeps a dozen
+ * listeners open (the Content Lake multiplexes them over HTTP/2). In local mode the Studio's listeners share
+ * one stream per page, a channel: `GET /channel` opens it, `POST /channel/{id}` starts a listener on it and
+ * `DELETE /channel/{id}/{listener}` stops one. The browser half is in client.ts.
+ */
+class Channels {
+  #channels = new Map<string, { emit: Emit; listeners: Map<string, () => void> }>()
+
+  open(response: ServerResponse): void {
+    const id = Math.random().toString(36).slice(2)
+    const listeners = new Map<string, () => void>()
+    const emit = eventStream(response, () => {
+      for (const stop of listeners.values()) stop()
+      this.#channels.delete(id)
+    })
+    this.#channels.set(id, { emit, listeners })
+    emit('ready', { channel: id })
+  }
+
+  #channel(id: string) {
+    const channel = this.#channels.get(id)
+    if (!channel) throw new LakeError(404, 'notFound', `No listener channel ${id}: open a new one`)
+    return channel
+  }
+
+  async start(lake: LocalLake, id: string, request: IncomingMessage): Promise<unknown> {
+    const channel = this.#channel(id)
+    const { listener, url } = (await readJson(request)) as { listener?: string; url?: string }
+    if (typeof listener !== 'string' || typeof url !== 'string')
+      throw new LakeError(400, 'badRequest', 'A listener needs "listener" and "url"')
+    const search = new URL(url, 'http://lake.invalid').searchParams
+    const emit: Emit = (name, data, eventId) => channel.emit('listener', { listener, name, data, eventId })
+    channel.listeners.get(listener)?.()
+    channel.listeners.set(listener, startListener(lake, search, emit))
+    return { listener }
+  }
+
+  stop(id: string, listener: string): unknown {
+    const channel = this.#channel(id)
+    channel.listeners.get(listener)?.()
+    channel.listeners.delete(listener)
+    return { listener }
+  }
+}
+
+/** The answer to one request of the Content Lake's API, or a LakeError. */
+interface Call {
+  method: string
+  /** The path after the API version. */
+  path: string[]
+  search: URLSearchParams
+  apiVersion: string
+  request: IncomingMessage
+  response: ServerResponse
+}
+
+async function answer(
+  lake: LocalLake,
+  keyValues: Map<string, unknown>,
+  { method, path, search, apiVersion, request, response }: Call,): Promise<unknown> {
+  const [area, action, dataset, rest] = path
+  if (area === 'data' && dataset !== undefined && dataset !== LOCAL_DATASET)
+    throw new LakeError(404, 'notFound', `The local content lake has one dataset, ${LOCAL_DATASET}`)
+  const route = `${method} ${area}/${action ?? ''}`
+  switch (route) {
+    case 'GET data/query':
+    case 'POST data/query': {
+      const body = method === 'POST' ? await readJson(request) : {}
+      const query = method === 'POST' ? body.query : search.get('query')
+      if (typeof query !== 'string') throw new LakeError(400, 'queryParseError', 'No query given')
+      const params = method === 'POST' ? ((body.params as Params) ?? {}) : queryParams(search)
+      const perspective = perspectiveOf(
+        (method === 'POST' ? body.perspective : undefined) ?? search.get('perspective'),
+        apiVersion,
+      )
+      const started = performance.now()
+      const result = await lake.query(query, params, perspective)
+      return { query, result, ms: Math.round(performance.now() - started) }
+    }
+    case 'GET data/doc':
+      return lake.documents((rest ?? '').split(',').filter(Boolean))
+    case 'GET data/listen': {
+      let stop = () => {}
+      stop = startListener(lake, search, eventStream(response, () => stop()))
+      return undefined
+    }
+    case 'POST data/mutate': {
+      const body = await readJson(request)
+      const mutations = Array.isArray(body.mutations) ? body.mutations : [body.mutations]
+      const committed = lake.mutate(mutations as Record<string, unknown>[], {
+        transactionId: (body.transactionId as string) ?? search.get('transactionId') ?? undefined,
+        dryRun: flag(search, 'dryRun', false),
+      })
+      const withDocuments = flag(search, 'returnDocuments', false)
+      return {
+        transactionId: committed.transactionId,
+        results: committed.results.map((result) => ({
+          ...result,
+          ...(withDocuments
+            ? { document: committed.documents.find((document) => document._id === result.id) }
+            : {}),
+        })),
+      }
+    }
+    case 'POST data/actions': {
+      const body = await readJson(request)
+      const actions = Array.isArray(body.actions) ? body.actions : [body.actions]
+      const committed = lake.act(actions as Record<string, unknown>[], {
+        transactionId: body.transactionId as string | undefined,
+        dryRun: body.dryRun === true,
+      })
+      return { transactionId: committed.transactionId }
+    }
+  }
+  if (method === 'GET' && area === 'users' && action && path.length === 2)
+    return action === 'me'
+      ? { ...LOCAL_EDITOR, profileImage: null, provider: 'local' }
+      : action.split(',').map((id) => ({ ...USER, id, isCurrentUser: id === USER.id }))
+  if (area === 'users' && action === 'me' && dataset === 'keyvalue') {
+    if (method === 'GET')
+      return (rest ?? '')
+        .split(',')
+        .map((key) => ({ key, value: keyValues.has(key) ? keyValues.get(key) : null }))
+    if (method === 'PUT' || method === 'POST') {
+      const body = (await readJson(request)) as unknown as { key: string; value: unknown }[]
+      for (const { key, value } of body) keyValues.set(key, value)
+      return body
+    }
+  }
+  const cloudOnly = CLOUD_ONLY.find(([route]) => route.test(`${method} /${path.join('/')}`))
+  if (cloudOnly) return cloudOnly[1]
+  if (method === 'GET' && area === 'projects' && action === LOCAL_PROJECT_ID) {
+    if (path.length === 2) return PROJECT
+    if (path.length === 3 && dataset === 'datasets')
+      return [{ name: LOCAL_DATASET, aclMode: 'public', tags: [] }]
+    if (path.length === 5 && dataset === 'datasets' && path[4] === 'acl') return GRANTS
+  }
+  return notServed(method, path)
+}
+
+function notServed(method: string, path: string[]): never {
+  throw new LakeError(
+    501,
+    'notServed',
+    `The local content lake does not serve ${method} /${path.join('/')}`,
+  )
+}
+
+/**
+ * A Connect handler (Vite's dev server) for requests under the lake's path: `/v{apiVersion}/{endpoint}`.
+ * `log` receives every request the lake refuses or does not serve.
+ */
+export function lakeHandler(lake: LocalLake, log: (line: string) => void) {
+  const keyValues = new Map<string, unknown>()
+  const channels = new Channels()
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://lake.invalid')
+    const [version, ...path] = url.pathname.split('/').filter(Boolean).map(decodeURIComponent)
+    const method = request.method ?? 'GET'
+    const apiVersion = (version ?? '').replace(/^v/, '')
+    const respond = async () => {
+      lake.refresh()
+      if (version === 'channel') {
+        const [channel, listener] = path
+        if (method === 'GET' && !channel) return channels.open(response)
+        if (method === 'POST' && channel && !listener) return channels.start(lake, channel, request)
+        if (method === 'DELETE' && channel && listener) return channels.stop(channel, listener)
+        return notServed(method, [version, ...path])
+      }
+      if (!/^v(\d{4}-\d{2}-\d{2}|\d+|X)$/.test(version ?? ''))
+        throw new LakeError(404, 'notFound', `No API version in ${url.pathname}`)
+      const call = { method, path, search: url.searchParams, apiVersion, request, response }
+      return answer(lake, keyValues, call)
+    }
+    respond().then(
+      (body) => {
+        if (body !== undefined) send(response, 200, body)
+      },
+      (error: unknown) => {
+        const failure =
+          error instanceof LakeError
+            ? error
+            : new LakeError(500, 'serverError', (error as Error).message ?? String(error))
+        log(`${method} ${url.pathname}${url.search} → ${failure.status}: ${failure.message}`)
+        if (response.headersSent) return response.end()
+        send(response, failure.status, {
+          error: { description: failure.message, type: failure.type },
+          message: failure.message,
+          statusCode: failure.status,
+        })
+      },
+    )
+  }
+}

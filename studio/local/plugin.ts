@@ -1,0 +1,54 @@
+// Local mode's server half: a Vite plugin that makes `sanity dev` answer as the Content Lake, on the Studio's
+// own origin, from the dataset file the site reads. Loaded by sanity.cli.ts only when no project is set.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { resolve } from 'node:path'
+import { userPath } from '@cookie-policy/schemas/node'
+import { LOCAL_API_PATH } from './constants'
+import { lakeHandler } from './http'
+import { LocalLake } from './lake'
+import { acceptPresenceSocket } from './presence'
+
+/** The part of Vite's dev server the plugin uses (Vite is the Sanity CLI's, not a dependency of ours). */
+interface DevServer {
+  middlewares: {
+    use(path: string, handler: (request: IncomingMessage, response: ServerResponse) => void): void
+  }
+  config: { logger: { info(message: string): void; warn(message: string): void } }
+  httpServer: {
+    on(event: 'upgrade', listener: (request: IncomingMessage, socket: Duplex) => void): void
+  } | null
+}
+
+/** The site's rule: POLICY_DATASET, else the bundled dataset (the Sanity CLI runs in studio/). */
+export function localDatasetFile(): string {
+  const file = process.env.POLICY_DATASET
+  return file ? userPath(file) : resolve(process.cwd(), '..', 'content', 'dataset.ndjson')
+}
+
+export function localContentLake(file = localDatasetFile()) {
+  return {
+    name: 'cookie-policy:local-content-lake',
+    // Sanity's dashboard bridge lets a Studio run inside sanity.io's dashboard; a local Studio never does.
+    transformIndexHtml: (html: string) =>
+      html.replace(/<script[^>]*src="https:\/\/core\.sanity-cdn\.com\/bridge\.js"[^>]*><\/script>/, ''),
+    configureServer(server: DevServer) {
+      const { logger } = server.config
+      // Each refusal is logged once: the Studio retries some requests every few seconds.
+      const logged = new Set<string>()
+      const log = (line: string) => {
+        if (logged.has(line)) return
+        logged.add(line)
+        logger.warn(`local content lake: ${line} (logged once)`)
+      }
+      const lake = new LocalLake(file, (line) => logger.info(`local content lake: ${line}`))
+      logger.info(
+        `local content lake: no Sanity project set (SANITY_STUDIO_PROJECT_ID), editing ${file}`,
+      )
+      server.middlewares.use(LOCAL_API_PATH, lakeHandler(lake, log))
+      server.httpServer?.on('upgrade', (request, socket) => {
+        if (request.url?.startsWith(`${LOCAL_API_PATH}/`)) acceptPresenceSocket(request, socket, log)
+      })
+    },
+  }
+}
