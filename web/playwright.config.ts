@@ -2,7 +2,8 @@
 // offline. Local servers: the seed site, a site on a three-version fixture, a site whose dataset the tests
 // change (to see the banner ask again), a plain page that runs the unmodified Klaro package, a deployment
 // in French, English and German that serves two policies (with SITE_URL), a site with an editor's draft
-// and a preview secret, a site whose dataset does not exist, and the Studio's dev server (npm run studio).
+// and a preview secret, a site whose dataset does not exist, and the Studio's dev server (npm run studio) in
+// local mode, with the site that reads the dataset it edits.
 // Each site records consents in its own temporary folder; the ledger's durability test starts its own
 // servers, on SQLite and on the PostgreSQL of TEST_DATABASE_URL.
 import { appendFileSync, copyFileSync, readFileSync } from 'node:fs'
@@ -27,6 +28,9 @@ if (!process.env.E2E_MUTABLE_DATASET) {
   draft._id = `drafts.${draft._id}`
   draft.purpose.fr = 'Mémoriser la langue choisie (texte en cours de relecture)'
   appendFileSync(process.env.E2E_PREVIEW_DATASET, `${JSON.stringify(draft)}\n`)
+  // The Studio's local mode edits this copy, and a site reads it.
+  process.env.E2E_STUDIO_DATASET = `${tmpdir()}/cookie-policy-e2e-studio-${process.pid}.ndjson`
+  copyFileSync(`${web}../content/dataset.ndjson`, process.env.E2E_STUDIO_DATASET)
   // Each site records consents in a folder of its own, away from the repository's.
   process.env.E2E_CONSENT_STORES = `${tmpdir()}/cookie-policy-e2e-consent-${process.pid}`
 }
@@ -90,7 +94,9 @@ export default defineConfig({
     site(3106, process.env.E2E_PREVIEW_DATASET, { SANITY_PREVIEW_SECRET: 'e2e-preview-secret' }),
     // A content source that has never answered.
     site(3107, `${tmpdir()}/cookie-policy-e2e-no-such-dataset.ndjson`),
-    // The Studio's dev server, started as an editor starts it.
+    // The site an editor sees change: it reads the dataset the Studio's local mode edits.
+    site(3108, process.env.E2E_STUDIO_DATASET),
+    // The Studio's dev server, started as an editor starts it, in local mode (no project).
     {
       command: 'npm run studio',
       cwd: `${web}..`,
@@ -99,7 +105,11 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore' as const,
-      env: { SANITY_TELEMETRY_DISABLED: '1' },
+      env: {
+        SANITY_TELEMETRY_DISABLED: '1',
+        SANITY_STUDIO_PROJECT_ID: '',
+        POLICY_DATASET: process.env.E2E_STUDIO_DATASET!,
+      },
     },
     {
       command: 'node e2e/klaro-server.mjs',

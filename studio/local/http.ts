@@ -19,7 +19,9 @@ const PROJECT = {
   isDisabled: false,
   isDisabledByUser: false,
   metadata: {},
-  members: [{ id: LOCAL_EDITOR.id, role: 'administrator', roles: LOCAL_EDITOR.roles, isRobot: false }],
+  members: [
+    { id: LOCAL_EDITOR.id, role: 'administrator', roles: LOCAL_EDITOR.roles, isRobot: false },
+  ],
   features: [],
   organizationId: null,
 }
@@ -68,7 +70,11 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
   try {
     return JSON.parse(text) as Record<string, unknown>
   } catch (error) {
-    throw new LakeError(400, 'invalidJson', `The request body is not JSON: ${(error as Error).message}`)
+    throw new LakeError(
+      400,
+      'invalidJson',
+      `The request body is not JSON: ${(error as Error).message}`,
+    )
   }
 }
 
@@ -222,7 +228,8 @@ class Channels {
     if (typeof listener !== 'string' || typeof url !== 'string')
       throw new LakeError(400, 'badRequest', 'A listener needs "listener" and "url"')
     const search = new URL(url, 'http://lake.invalid').searchParams
-    const emit: Emit = (name, data, eventId) => channel.emit('listener', { listener, name, data, eventId })
+    const emit: Emit = (name, data, eventId) =>
+      channel.emit('listener', { listener, name, data, eventId })
     channel.listeners.get(listener)?.()
     channel.listeners.set(listener, startListener(lake, search, emit))
     return { listener }
@@ -250,7 +257,8 @@ interface Call {
 async function answer(
   lake: LocalLake,
   keyValues: Map<string, unknown>,
-  { method, path, search, apiVersion, request, response }: Call,): Promise<unknown> {
+  { method, path, search, apiVersion, request, response }: Call,
+): Promise<unknown> {
   const [area, action, dataset, rest] = path
   if (area === 'data' && dataset !== undefined && dataset !== LOCAL_DATASET)
     throw new LakeError(404, 'notFound', `The local content lake has one dataset, ${LOCAL_DATASET}`)
@@ -274,7 +282,11 @@ async function answer(
       return lake.documents((rest ?? '').split(',').filter(Boolean))
     case 'GET data/listen': {
       let stop = () => {}
-      stop = startListener(lake, search, eventStream(response, () => stop()))
+      stop = startListener(
+        lake,
+        search,
+        eventStream(response, () => stop()),
+      )
       return undefined
     }
     case 'POST data/mutate': {

@@ -52,7 +52,7 @@ const DRAFTS = 'drafts.'
 const VERSIONS = 'versions.'
 
 /** A transaction id like the Content Lake's: 22 random letters and digits. */
-export function newTransactionId(): string {
+function newTransactionId(): string {
   return randomBytes(16).toString('base64url').replace(/[-_]/g, '0').slice(0, 22)
 }
 
@@ -145,7 +145,9 @@ export class LocalLake {
       if (old?._rev !== next?._rev) changes.push({ id, before: old, after: next })
     }
     if (changes.length) {
-      this.log(`${this.file} was changed by another program: ${changes.length} documents read again`)
+      this.log(
+        `${this.file} was changed by another program: ${changes.length} documents read again`,
+      )
       this.#notify({ id: newTransactionId(), timestamp: new Date().toISOString(), changes })
     }
   }
@@ -164,7 +166,10 @@ export class LocalLake {
   }
 
   /** Documents by id, as the Content Lake's doc endpoint answers: found ones, and the ids of the others. */
-  documents(ids: string[]): { documents: SanityDocument[]; omitted: { id: string; reason: string }[] } {
+  documents(ids: string[]): {
+    documents: SanityDocument[]
+    omitted: { id: string; reason: string }[]
+  } {
     const found = ids.map((id) => this.#documents.get(id)).filter((document) => document)
     return {
       documents: found as SanityDocument[],
@@ -287,7 +292,11 @@ export class LocalLake {
     const existing = (id: string, what: string) => {
       const document = this.#current(work, id)
       if (!document)
-        throw new LakeError(409, 'documentNotFoundError', `${what}: document "${id}" does not exist`)
+        throw new LakeError(
+          409,
+          'documentNotFoundError',
+          `${what}: document "${id}" does not exist`,
+        )
       return document
     }
     switch (action.actionType) {
@@ -295,7 +304,9 @@ export class LocalLake {
         const attributes = { ...(action.attributes as SanityDocument) }
         const id = attributes._id ?? `${DRAFTS}${text('publishedId')}`
         const document = { ...attributes, _id: id }
-        return [action.ifExists === 'ignore' ? { createIfNotExists: document } : { create: document }]
+        return [
+          action.ifExists === 'ignore' ? { createIfNotExists: document } : { create: document },
+        ]
       }
       case 'sanity.action.document.edit': {
         const draftId = text('draftId')
@@ -307,8 +318,18 @@ export class LocalLake {
       case 'sanity.action.document.publish': {
         const [draftId, publishedId] = [text('draftId'), text('publishedId')]
         const draft = existing(draftId, 'Publish')
-        if (typeof action.ifDraftRevisionId === 'string' && action.ifDraftRevisionId !== draft._rev)
-          throw new LakeError(409, 'conflictError', `The draft of "${publishedId}" changed meanwhile`)
+        const published = this.#current(work, publishedId)
+        if (
+          (typeof action.ifDraftRevisionId === 'string' &&
+            action.ifDraftRevisionId !== draft._rev) ||
+          (typeof action.ifPublishedRevisionId === 'string' &&
+            action.ifPublishedRevisionId !== published?._rev)
+        )
+          throw new LakeError(
+            409,
+            'conflictError',
+            `"${publishedId}" changed meanwhile: publish again`,
+          )
         const { _originalId: _omitted, ...content } = draft
         return [{ createOrReplace: { ...content, _id: publishedId } }, { delete: { id: draftId } }]
       }
@@ -375,9 +396,7 @@ export class LocalLake {
     if (!options.dryRun && transaction.changes.length) {
       this.#save(next)
       this.#documents = next
-      this.log(
-        `saved ${transaction.changes.map((change) => change.id).join(', ')} to ${this.file}`,
-      )
+      this.log(`saved ${transaction.changes.map((change) => change.id).join(', ')} to ${this.file}`)
       this.#notify(transaction)
     }
     return { transactionId: transaction.id, results, documents }
@@ -395,7 +414,11 @@ export class LocalLake {
       writeFileSync(temporary, serializeNdjson(stored))
       renameSync(temporary, this.file)
     } catch (error) {
-      throw new LakeError(500, 'saveError', `Could not save ${this.file}: ${(error as Error).message}`)
+      throw new LakeError(
+        500,
+        'saveError',
+        `Could not save ${this.file}: ${(error as Error).message}`,
+      )
     }
     this.#stamp = this.#fileStamp()
   }

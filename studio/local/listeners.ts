@@ -15,7 +15,10 @@ class ListenerChannel {
   /** The channel each listener was started on: after a reconnection, each is started again on the new one. */
   #startedOn = new Map<string, string>()
 
-  constructor(private readonly base: string, Native: typeof EventSource) {
+  constructor(
+    private readonly base: string,
+    Native: typeof EventSource,
+  ) {
     this.#renew()
     const source = new Native(`${base}/channel`)
     source.addEventListener('ready', (event) => {
@@ -123,7 +126,8 @@ export function shareListenerConnections(base: string): void {
   const Native = globalThis.EventSource
   if (!Native || (Native as { sharesLocalListeners?: boolean }).sharesLocalListeners) return
   let channel: ListenerChannel | null = null
-  const isLakeListener = (url: string) => url.startsWith(`${base}/`) && url.includes('/data/listen/')
+  const isLakeListener = (url: string) =>
+    url.startsWith(`${base}/`) && url.includes('/data/listen/')
   class SharingEventSource extends Native {
     static sharesLocalListeners = true
     constructor(url: string | URL, init?: EventSourceInit) {

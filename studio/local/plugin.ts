@@ -21,7 +21,7 @@ interface DevServer {
 }
 
 /** The site's rule: POLICY_DATASET, else the bundled dataset (the Sanity CLI runs in studio/). */
-export function localDatasetFile(): string {
+function localDatasetFile(): string {
   const file = process.env.POLICY_DATASET
   return file ? userPath(file) : resolve(process.cwd(), '..', 'content', 'dataset.ndjson')
 }
@@ -31,7 +31,10 @@ export function localContentLake(file = localDatasetFile()) {
     name: 'cookie-policy:local-content-lake',
     // Sanity's dashboard bridge lets a Studio run inside sanity.io's dashboard; a local Studio never does.
     transformIndexHtml: (html: string) =>
-      html.replace(/<script[^>]*src="https:\/\/core\.sanity-cdn\.com\/bridge\.js"[^>]*><\/script>/, ''),
+      html.replace(
+        /<script[^>]*src="https:\/\/core\.sanity-cdn\.com\/bridge\.js"[^>]*><\/script>/,
+        '',
+      ),
     configureServer(server: DevServer) {
       const { logger } = server.config
       // Each refusal is logged once: the Studio retries some requests every few seconds.
@@ -47,7 +50,8 @@ export function localContentLake(file = localDatasetFile()) {
       )
       server.middlewares.use(LOCAL_API_PATH, lakeHandler(lake, log))
       server.httpServer?.on('upgrade', (request, socket) => {
-        if (request.url?.startsWith(`${LOCAL_API_PATH}/`)) acceptPresenceSocket(request, socket, log)
+        if (request.url?.startsWith(`${LOCAL_API_PATH}/`))
+          acceptPresenceSocket(request, socket, log)
       })
     },
   }

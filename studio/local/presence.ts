@@ -35,7 +35,9 @@ function readFrame(bytes: Buffer): Frame | null {
   if (masked) offset += 4
   if (bytes.length < offset + length) return null
   const payload = Buffer.from(bytes.subarray(offset, offset + length))
-  if (masked) for (let index = 0; index < payload.length; index++) payload[index]! ^= bytes[mask + (index % 4)]!
+  if (masked)
+    for (let index = 0; index < payload.length; index++)
+      payload[index]! ^= bytes[mask + (index % 4)]!
   return { opcode, payload, size: offset + length }
 }
 
@@ -66,7 +68,8 @@ export function acceptPresenceSocket(
         socket.end(frame(OPCODE.close))
         return
       }
-      if (next.opcode === OPCODE.ping) socket.write(frame(OPCODE.pong, next.payload.subarray(0, 125)))
+      if (next.opcode === OPCODE.ping)
+        socket.write(frame(OPCODE.pong, next.payload.subarray(0, 125)))
       if (next.opcode === OPCODE.text) {
         const message = next.payload.toString('utf8')
         const method = /"method"\s*:\s*"([^"]+)"/.exec(message)?.[1] ?? message.slice(0, 80)

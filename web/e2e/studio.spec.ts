@@ -1,25 +1,232 @@
-// The Studio as an editor starts it: `npm run studio` (Sanity's dev server, not `sanity build`) serves code
-// that compiles and runs in the browser. Its dev server once answered every module with a 500 ("Missing
-// field `moduleType`": the root's vite 8 made the React plugin take rolldown's path under Sanity's vite 7)
-// while `sanity build` passed.
-import { expect, test } from '@playwright/test'
-import { STUDIO } from './helpers'
+// The Studio as an editor uses it: `npm run studio` (Sanity's dev server, not `sanity build`) in local mode,
+// on a copy of the seed's dataset that a site reads too, offline. The dev server once answered every module
+// with a 500 ("Missing field `moduleType`": the root's vite 8 made the React plugin take rolldown's path
+// under Sanity's vite 7) while `sanity build` passed. The scenarios run in order on one dataset: the cookie
+// published in the second is the change the third publishes as a version, which the fourth opens.
+// With STUDIO_SCREENSHOTS set to a folder, they also take the editor's guide's screenshots (npm run screenshots).
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { parseNdjson } from '@cookie-policy/schemas/dataset'
+import { checkCookieRetention } from '@cookie-policy/schemas/model'
+import { STUDIO, STUDIO_SITE } from './helpers'
 
-test('npm run studio serves the Studio: every module compiles and the Studio runs', async ({
+const DATASET = process.env.E2E_STUDIO_DATASET!
+const stored = () => parseNdjson(readFileSync(DATASET), DATASET)
+const storedById = (id: string) => stored().find((document) => document._id === id)
+const seed = stored()
+const localized = (value: unknown) => value as { fr: string; en: string }
+
+const COOKIE = 'cookie-cookies-im_mkt_tracking'
+const CATALOG = `${STUDIO}/structure/cookieCatalog;cookiesByCategory`
+
+test.describe.configure({ mode: 'serial' })
+test.use({ viewport: { width: 1440, height: 900 } })
+
+/** Requests that would leave the machine: refused, as offline, and listed. */
+let external: string[]
+/** Answers of 400 or more from the Studio's own files (its code must compile and load). */
+let failures: string[]
+
+test.beforeEach(async ({ page }) => {
+  test.setTimeout(180_000)
+  external = []
+  failures = []
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => {
+    external.push(new URL(route.request().url()).hostname)
+    return route.abort()
+  })
+  page.on('response', (response) => {
+    const url = response.url()
+    if (url.startsWith(STUDIO) && !url.includes('/local-content-lake/') && response.status() >= 400)
+      failures.push(`${response.status()} ${url}`)
+  })
+})
+
+/** The Studio's shell asks Sanity's CDN for its fonts and latest version, and sends it feedback: offline,
+ * those fail and the Studio works without them. Nothing else may leave the machine. */
+const SHELL_HOSTS = ['api.sanity.io', 'sanity-cdn.com', 'studio-static.sanity.io']
+
+test.afterEach(() => {
+  expect(failures).toEqual([])
+  expect(external.filter((host) => !SHELL_HOSTS.includes(host))).toEqual([])
+})
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.STUDIO_SCREENSHOTS
+  if (!folder) return
+  // Nothing focused and the pointer outside the panes: no tooltip or hover is in the picture.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.mouse.move(0, 899)
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: `${folder}/${name}.png` })
+}
+
+/** The items of the list pane titled `title`, in order. */
+const paneItems = (page: Page, title: string) =>
+  page
+    .getByTestId('pane')
+    .filter({ has: page.getByTestId('pane-header').getByText(title, { exact: true }) })
+    .locator('[data-testid^="pane-item"]')
+
+test('the structure lists the policies and the catalog by category; a cookie shows French and English side by side', async ({
   page,
 }) => {
-  test.setTimeout(120_000)
-  const failures: string[] = []
-  page.on('response', (response) => {
-    if (response.url().startsWith(STUDIO) && response.status() >= 400)
-      failures.push(`${response.status()} ${response.url()}`)
-  })
-  const answer = await page.goto(`${STUDIO}/`)
+  const answer = await page.goto(`${STUDIO}/structure`)
   expect(answer?.status()).toBe(200)
-  // Offline and with no project, the Studio runs until it first asks the Content Lake who the editor is.
-  await expect(page.locator('#sanity')).toContainText(
-    'https://unconfigured.api.sanity.io/v2026-05-04/users/me',
-    { timeout: 90_000 },
+  await page.getByTestId('pane-item-Policies').click()
+  const policy = seed.find((document) => document._type === 'policy')!
+  await expect(paneItems(page, 'Policies')).toHaveText([new RegExp(localized(policy.title).en)])
+
+  await page.getByTestId('pane-item-Cookie catalog').click()
+  await page.getByTestId('pane-item-Cookies by category').click()
+  const categories = seed
+    .filter((document) => document._type === 'cookieCategory')
+    .sort((a, b) => (a.order as number) - (b.order as number))
+  await expect(paneItems(page, 'Cookies by category')).toHaveText(
+    categories.map((category) => new RegExp(escape(localized(category.title).en))),
   )
-  expect(failures).toEqual([])
+  const necessary = categories[0]!
+  await paneItems(page, 'Cookies by category').first().click()
+  const cookies = seed
+    .filter(
+      (document) =>
+        document._type === 'cookie' &&
+        (document.category as { _ref: string })._ref === necessary._id,
+    )
+    .sort((a, b) => (a.order as number) - (b.order as number))
+  await expect(paneItems(page, 'Cookies')).toHaveText(
+    cookies.map((cookie) => new RegExp(`^${escape(cookie.name as string)}`)),
+  )
+
+  await paneItems(page, 'Cookies').filter({ hasText: 'im_web_jwt' }).click()
+  const jwt = seed.find((document) => document._id === 'cookie-cookies-im_web_jwt')!
+  const [french, english] = [page.locator('#purpose\\.fr'), page.locator('#purpose\\.en')]
+  await expect(french).toHaveValue(localized(jwt.purpose).fr)
+  await expect(english).toHaveValue(localized(jwt.purpose).en)
+  await expect(page.locator('#type\\.fr')).toHaveValue(localized(jwt.type).fr)
+  await expect(page.locator('#type\\.en')).toHaveValue(localized(jwt.type).en)
+  const [left, right] = [(await french.boundingBox())!, (await english.boundingBox())!]
+  expect(Math.abs(left.y - right.y)).toBeLessThan(2)
+  expect(right.x).toBeGreaterThan(left.x + left.width)
+  await french.scrollIntoViewIfNeeded()
+  await screenshot(page, 'structure')
 })
+
+test('an analytics cookie kept 14 months shows the CNIL 13-month error and cannot be published; at 13 months it publishes', async ({
+  page,
+}) => {
+  await page.goto(`${CATALOG};cookieCategory-cookies-analytics;${COOKIE}`)
+  const amount = page.locator('#retention\\.amount')
+  await amount.fill('14')
+  await page.locator('#retention\\.unit').selectOption('month')
+  const [cnil] = checkCookieRetention({
+    categoryRequired: false,
+    names: ['im_mkt_tracking'],
+    retention: { kind: 'duration', amount: 14, unit: 'month' },
+    moreInfoUrl: null,
+    type: null,
+  })
+  // The document's validation, as the editor opens it from the document's header.
+  await page.getByRole('button', { name: 'Validation' }).click()
+  const message = page.getByRole('button', { name: `Retention period / Kind ${cnil!.message}` })
+  await expect(message).toBeVisible()
+  const publish = page.getByTestId('action-publish')
+  await expect(publish).toBeDisabled()
+  await screenshot(page, 'cnil-message')
+  await expect
+    .poll(() => storedById(`drafts.${COOKIE}`)?.retention)
+    .toMatchObject({
+      amount: 14,
+      unit: 'month',
+    })
+
+  await amount.fill('13')
+  await expect(message).toHaveCount(0)
+  await expect(publish).toBeEnabled()
+  await publish.click()
+  // Published: the dataset file the site reads holds the cookie at 13 months, and no draft of it.
+  await expect
+    .poll(() => [storedById(COOKIE)?.retention, storedById(`drafts.${COOKIE}`)])
+    .toEqual([{ _type: 'retention', kind: 'duration', amount: 13, unit: 'month' }, undefined])
+})
+
+test('"Publish a new version" shows the differences, asks the date, summary and re-consent, and the site then shows the version', async ({
+  page,
+  request,
+}) => {
+  const catalog = async () =>
+    (
+      (await (await request.get(`${STUDIO_SITE}/api/cookie-catalog?lang=fr`)).json()) as {
+        policy: { version: number; consentRevision: number }
+      }
+    ).policy
+  const before = await catalog()
+  expect(before.version).toBe(1)
+
+  await page.goto(`${STUDIO}/structure`)
+  await page.getByTestId('pane-item-Policies').click()
+  await paneItems(page, 'Policies').first().click()
+  await page.getByTestId('pane-item-Text and settings (edit, then publish a version)').click()
+  await page.getByRole('button', { name: 'Open document actions' }).click()
+  await page.getByRole('menuitem', { name: 'Publish a new version' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('Cookies changed')
+  // Values are worded in the policy's binding language, as the version's page words them.
+  await expect(dialog).toContainText('im_mkt_tracking: retention 1 jour → 13 mois')
+  const effectiveFrom = await dialog.locator('#effective-from').inputValue()
+  expect(effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  await dialog.locator('#summary-fr').fill('Durée de conservation de im_mkt_tracking : 13 mois.')
+  await dialog.locator('#summary-en').fill('im_mkt_tracking is now kept 13 months.')
+  // A longer retention is not a new purpose: the form does not suggest asking again; the editor decides to.
+  const reconsent = dialog.locator('#requires-new-consent')
+  await expect(reconsent).not.toBeChecked()
+  await reconsent.check()
+  await screenshot(page, 'publish-dialog')
+  await dialog.getByRole('button', { name: 'Publish version 2' }).click()
+  await expect(dialog).toContainText(`Version 2 published, in force from ${effectiveFrom}.`)
+
+  const version = storedById('policyVersion-cookies-2')!
+  expect(version).toMatchObject({ version: 2, effectiveFrom, requiresNewConsent: true })
+  // The site reads the same file: the version is listed, its differences shown, and consent is asked again.
+  await page.goto(`${STUDIO_SITE}/en/cookies/versions`)
+  await expect(page.locator('.version-list > li h2')).toHaveText(['Version 2', 'Version 1'])
+  await expect(page.locator('.version-list > li').first().locator('.version-summary')).toHaveText(
+    'im_mkt_tracking is now kept 13 months.',
+  )
+  await page.goto(`${STUDIO_SITE}/en/cookies/versions/2`)
+  await expect(page.locator('section.changes')).toContainText('im_mkt_tracking')
+  const after = await catalog()
+  expect(after.version).toBe(2)
+  expect(after.consentRevision).toBe(before.consentRevision + 1)
+})
+
+test('a published version opens read-only: it cannot be edited, deleted or unpublished', async ({
+  page,
+}) => {
+  await page.goto(`${STUDIO}/structure`)
+  await page.getByTestId('pane-item-Policies').click()
+  await paneItems(page, 'Policies').first().click()
+  await page.getByTestId('pane-item-Published versions, newest first').click()
+  await expect(paneItems(page, 'Versions')).toHaveText([/^Version 2/, /^Version 1/])
+  await paneItems(page, 'Versions').first().click()
+  const form = page.getByTestId('form-view')
+  await expect(form.locator('input, textarea').first()).toBeVisible()
+  // Every field is read-only.
+  await expect(
+    form.locator(
+      'input:not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled]), [contenteditable="true"]',
+    ),
+  ).toHaveCount(0)
+  // Its only action is Publish, disabled (there is nothing to publish): no menu offers delete, unpublish,
+  // discard or duplicate.
+  await expect(page.getByTestId('action-publish')).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Open document actions' })).toHaveCount(0)
+  await screenshot(page, 'read-only-version')
+  const version = storedById('policyVersion-cookies-2')!
+  expect(storedById('drafts.policyVersion-cookies-2')).toBeUndefined()
+  expect(version._rev).toBeDefined()
+})
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
