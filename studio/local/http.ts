@@ -1,7 +1,7 @@
 // The local Content Lake's HTTP API: the part of Sanity's API the Studio uses, answered from a LocalLake.
 // Whatever else the Studio asks is answered 501 and written to the dev server's log, never silently.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { LakeError, type LocalLake, type Perspective, type Transaction } from './lake'
+import { LakeError, parseQuery, type LocalLake, type Perspective, type Transaction } from './lake'
 import { LOCAL_DATASET, LOCAL_EDITOR, LOCAL_PROJECT_ID } from './constants'
 
 type Params = Record<string, unknown>
@@ -111,6 +111,15 @@ const flag = (search: URLSearchParams, name: string, fallback: boolean) =>
 
 type Emit = (name: string, data: unknown, id?: string) => void
 
+/** A listener's query and parameters, checked before its stream opens: a bad query is a 400, not a stream. */
+function listenerQuery(search: URLSearchParams): { query: string; params: Params } {
+  const query = search.get('query')
+  if (!query) throw new LakeError(400, 'queryParseError', 'A listener needs a query')
+  const params = queryParams(search)
+  parseQuery(query, params)
+  return { query, params }
+}
+
 /** A stream of server-sent events on `response`; returns the function that sends one. */
 function eventStream(response: ServerResponse, onClose: () => void): Emit {
   response.writeHead(200, {
@@ -132,10 +141,13 @@ function eventStream(response: ServerResponse, onClose: () => void): Emit {
  * A listener as the Content Lake runs one: `welcome` first, then a `mutation` event per change its query
  * selects, in transaction order. Returns the function that stops it.
  */
-function startListener(lake: LocalLake, search: URLSearchParams, emit: Emit): () => void {
-  const query = search.get('query')
-  if (!query) throw new LakeError(400, 'queryParseError', 'A listener needs a query')
-  const params = queryParams(search)
+function startListener(
+  lake: LocalLake,
+  search: URLSearchParams,
+  emit: Emit,
+  log: (line: string) => void,
+): () => void {
+  const { query, params } = listenerQuery(search)
   const options = {
     includeResult: flag(search, 'includeResult', true),
     includePreviousRevision: flag(search, 'includePreviousRevision', false),
@@ -193,6 +205,11 @@ function startListener(lake: LocalLake, search: URLSearchParams, emit: Emit): ()
         )
       })
     })
+    // A listener that cannot follow a change says so, as the Content Lake's do: the Studio shows it.
+    queue = queue.catch((error: Error) => {
+      log(`listener ${query} failed on transaction ${transaction.id}: ${error.message}`)
+      emit('channelError', { message: error.message })
+    })
   })
 }
 
@@ -203,6 +220,8 @@ function startListener(lake: LocalLake, search: URLSearchParams, emit: Emit): ()
  * `DELETE /channel/{id}/{listener}` stops one. The browser half is in client.ts.
  */
 class Channels {
+  constructor(private readonly log: (line: string) => void) {}
+
   #channels = new Map<string, { emit: Emit; listeners: Map<string, () => void> }>()
 
   open(response: ServerResponse): void {
@@ -231,7 +250,7 @@ class Channels {
     const emit: Emit = (name, data, eventId) =>
       channel.emit('listener', { listener, name, data, eventId })
     channel.listeners.get(listener)?.()
-    channel.listeners.set(listener, startListener(lake, search, emit))
+    channel.listeners.set(listener, startListener(lake, search, emit, this.log))
     return { listener }
   }
 
@@ -254,9 +273,15 @@ interface Call {
   response: ServerResponse
 }
 
+/** What the lake keeps besides documents: the editor's Studio settings, and where to log. */
+interface Context {
+  lake: LocalLake
+  keyValues: Map<string, unknown>
+  log: (line: string) => void
+}
+
 async function answer(
-  lake: LocalLake,
-  keyValues: Map<string, unknown>,
+  { lake, keyValues, log }: Context,
   { method, path, search, apiVersion, request, response }: Call,
 ): Promise<unknown> {
   const [area, action, dataset, rest] = path
@@ -281,11 +306,13 @@ async function answer(
     case 'GET data/doc':
       return lake.documents((rest ?? '').split(',').filter(Boolean))
     case 'GET data/listen': {
+      listenerQuery(search)
       let stop = () => {}
       stop = startListener(
         lake,
         search,
         eventStream(response, () => stop()),
+        log,
       )
       return undefined
     }
@@ -357,7 +384,7 @@ function notServed(method: string, path: string[]): never {
  */
 export function lakeHandler(lake: LocalLake, log: (line: string) => void) {
   const keyValues = new Map<string, unknown>()
-  const channels = new Channels()
+  const channels = new Channels(log)
   return (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://lake.invalid')
     const [version, ...path] = url.pathname.split('/').filter(Boolean).map(decodeURIComponent)
@@ -375,7 +402,7 @@ export function lakeHandler(lake: LocalLake, log: (line: string) => void) {
       if (!/^v(\d{4}-\d{2}-\d{2}|\d+|X)$/.test(version ?? ''))
         throw new LakeError(404, 'notFound', `No API version in ${url.pathname}`)
       const call = { method, path, search: url.searchParams, apiVersion, request, response }
-      return answer(lake, keyValues, call)
+      return answer({ lake, keyValues, log }, call)
     }
     respond().then(
       (body) => {

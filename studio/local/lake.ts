@@ -82,14 +82,18 @@ function inPerspective(documents: Iterable<SanityDocument>, perspective: Perspec
   return [...byId.values()]
 }
 
-/** Runs one GROQ query over documents; the GROQ error names the query. */
-async function runGroq(query: string, params: Params, documents: SanityDocument[]) {
-  let tree
+/** A query parsed, or the error the Content Lake gives for one it cannot parse, naming the query. */
+export function parseQuery(query: string, params: Params) {
   try {
-    tree = parse(query, { params })
+    return parse(query, { params })
   } catch (error) {
     throw new LakeError(400, 'queryParseError', `${(error as Error).message} in query ${query}`)
   }
+}
+
+/** Runs one GROQ query over documents. */
+async function runGroq(query: string, params: Params, documents: SanityDocument[]) {
+  const tree = parseQuery(query, params)
   const byId = new Map(documents.map((document) => [document._id, document]))
   const result = await evaluate(tree, {
     dataset: documents,

@@ -261,6 +261,15 @@ describe('the local Content Lake', () => {
         result: { name: 'InMemori SAS' },
       },
     })
+    const bad = await fetch(`${base}/channel/${id}`, {
+      method: 'POST',
+      body: JSON.stringify({
+        listener: 'l2',
+        url: `${base}/v2025-02-19/data/listen/${LOCAL_DATASET}?query=${encodeURIComponent('*[_type ==')}`,
+      }),
+    })
+    expect(bad.status).toBe(400)
+    expect(logged).toEqual([expect.stringContaining('in query *[_type ==')])
     expect((await fetch(`${base}/channel/${id}/l1`, { method: 'DELETE' })).status).toBe(200)
     expect((await fetch(`${base}/channel/unknown`, { method: 'POST', body: '{}' })).status).toBe(
       404,
