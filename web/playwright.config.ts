@@ -95,7 +95,7 @@ export default defineConfig({
     // A content source that has never answered.
     site(3107, `${tmpdir()}/cookie-policy-e2e-no-such-dataset.ndjson`),
     // The site an editor sees change: it reads the dataset the Studio's local mode edits.
-    site(3108, process.env.E2E_STUDIO_DATASET),
+    site(3109, process.env.E2E_STUDIO_DATASET),
     // The Studio's dev server, started as an editor starts it, in local mode (no project).
     {
       command: 'npm run studio',

@@ -19,6 +19,9 @@ export function localAuthStore() {
     apiVersion: SANITY_API_VERSION,
     useCdn: false,
     withCredentials: false,
+    // As Sanity's own signed-in client: every document, drafts included, unless a query asks otherwise.
+    perspective: 'raw',
+    requestTagPrefix: 'sanity.studio',
   })
   // The Studio warns when its API answers over HTTP/1.1 (slow against Sanity's cloud). Here the API is the
   // dev server on this machine, which speaks HTTP/1.1: the warning is snoozed, as its own button would.

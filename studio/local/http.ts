@@ -50,6 +50,8 @@ const CLOUD_ONLY: [RegExp, unknown][] = [
   [/^GET \/journey\//, null],
   [/^GET \/help$/, {}],
   [/^POST \/descriptors\/claim$/, { synchronization: { type: 'complete' } }],
+  // The Studio's usage telemetry: received and discarded.
+  [/^POST \/intake\/batch$/, {}],
   [/^GET \/(data\/)?ping(\/[^/]+)?$/, { ok: true }],
 ]
 
@@ -92,13 +94,15 @@ function queryParams(search: URLSearchParams): Params {
   return params
 }
 
-/** The perspective a query asks for; the API's default since 2025-02-19 is drafts, raw before. */
+/** The perspective a query asks for; the API's default since 2025-02-19 is published, raw before. */
 function perspectiveOf(value: unknown, apiVersion: string): Perspective {
   if (value === undefined || value === null || value === '')
-    return apiVersion >= '2025-02-19' ? 'drafts' : 'raw'
+    return apiVersion >= '2025-02-19' ? 'published' : 'raw'
   const names = (Array.isArray(value) ? value : String(value).split(',')).map(String)
   if (names.length === 1 && (names[0] === 'raw' || names[0] === 'published')) return names[0]
-  if (names.every((name) => name === 'drafts' || name === 'published')) return 'drafts'
+  // previewDrafts is the name drafts had before 2025-02-19.
+  if (names.every((name) => ['drafts', 'previewDrafts', 'published'].includes(name)))
+    return 'drafts'
   throw new LakeError(
     501,
     'notServed',
@@ -110,15 +114,6 @@ const flag = (search: URLSearchParams, name: string, fallback: boolean) =>
   search.has(name) ? search.get(name) !== 'false' : fallback
 
 type Emit = (name: string, data: unknown, id?: string) => void
-
-/** A listener's query and parameters, checked before its stream opens: a bad query is a 400, not a stream. */
-function listenerQuery(search: URLSearchParams): { query: string; params: Params } {
-  const query = search.get('query')
-  if (!query) throw new LakeError(400, 'queryParseError', 'A listener needs a query')
-  const params = queryParams(search)
-  parseQuery(query, params)
-  return { query, params }
-}
 
 /** A stream of server-sent events on `response`; returns the function that sends one. */
 function eventStream(response: ServerResponse, onClose: () => void): Emit {
@@ -138,16 +133,19 @@ function eventStream(response: ServerResponse, onClose: () => void): Emit {
 }
 
 /**
- * A listener as the Content Lake runs one: `welcome` first, then a `mutation` event per change its query
- * selects, in transaction order. Returns the function that stops it.
+ * A listener as the Content Lake runs one, its query checked first (a bad one is a 400, not a stream). The
+ * function returned starts it on a stream: `welcome` first, then a `mutation` event per change its query
+ * selects, in transaction order; it returns the function that stops it.
  */
-function startListener(
+function listener(
   lake: LocalLake,
   search: URLSearchParams,
-  emit: Emit,
   log: (line: string) => void,
-): () => void {
-  const { query, params } = listenerQuery(search)
+): (emit: Emit) => () => void {
+  const query = search.get('query')
+  if (!query) throw new LakeError(400, 'queryParseError', 'A listener needs a query')
+  const params = queryParams(search)
+  parseQuery(query, params)
   const options = {
     includeResult: flag(search, 'includeResult', true),
     includePreviousRevision: flag(search, 'includePreviousRevision', false),
@@ -155,69 +153,71 @@ function startListener(
     mendoza: search.get('effectFormat') === 'mendoza',
     visibility: search.get('visibility') ?? 'query',
   }
-  emit('welcome', { listenerName: `local-${Math.random().toString(36).slice(2)}` })
-  // Events of one transaction go out in order, after the ones of the transaction before.
-  let queue = Promise.resolve()
-  return lake.subscribe((transaction: Transaction) => {
-    queue = queue.then(async () => {
-      const selected = []
-      for (const change of transaction.changes) {
-        const [before, after] = await Promise.all([
-          lake.matches(query, params, change.before),
-          lake.matches(query, params, change.after),
-        ])
-        if (before || after) selected.push({ change, before, after })
-      }
-      selected.forEach(({ change, before, after }, index) => {
-        emit(
-          'mutation',
-          {
-            eventId: `${transaction.id}#${change.id}`,
-            documentId: change.id,
-            transactionId: transaction.id,
-            transition: !before ? 'appear' : !after ? 'disappear' : 'update',
-            identity: LOCAL_EDITOR.id,
-            ...(options.includeMutations
-              ? {
-                  mutations: [
-                    change.after
-                      ? { createOrReplace: change.after }
-                      : { delete: { id: change.id } },
-                  ],
-                }
-              : {}),
-            ...(options.includeResult && change.after ? { result: change.after } : {}),
-            ...(options.includePreviousRevision && change.before
-              ? { previous: change.before }
-              : {}),
-            ...(change.before ? { previousRev: change.before._rev } : {}),
-            resultRev: change.after?._rev ?? transaction.id,
-            timestamp: transaction.timestamp,
-            visibility: options.visibility,
-            // Mendoza patches that replace the whole document: [0, value] is "the value is this".
-            ...(options.mendoza
-              ? { effects: { apply: [0, change.after], revert: [0, change.before] } }
-              : {}),
-            transactionTotalEvents: selected.length,
-            transactionCurrentEvent: index + 1,
-          },
-          `${transaction.id}#${change.id}`,
-        )
+  return (emit) => {
+    emit('welcome', { listenerName: `local-${Math.random().toString(36).slice(2)}` })
+    // Events of one transaction go out in order, after the ones of the transaction before.
+    let queue = Promise.resolve()
+    return lake.subscribe((transaction: Transaction) => {
+      queue = queue.then(async () => {
+        const selected = []
+        for (const change of transaction.changes) {
+          const [before, after] = await Promise.all([
+            lake.matches(query, params, change.before),
+            lake.matches(query, params, change.after),
+          ])
+          if (before || after) selected.push({ change, before, after })
+        }
+        selected.forEach(({ change, before, after }, index) => {
+          emit(
+            'mutation',
+            {
+              eventId: `${transaction.id}#${change.id}`,
+              documentId: change.id,
+              transactionId: transaction.id,
+              transition: !before ? 'appear' : !after ? 'disappear' : 'update',
+              identity: LOCAL_EDITOR.id,
+              ...(options.includeMutations
+                ? {
+                    mutations: [
+                      change.after
+                        ? { createOrReplace: change.after }
+                        : { delete: { id: change.id } },
+                    ],
+                  }
+                : {}),
+              ...(options.includeResult && change.after ? { result: change.after } : {}),
+              ...(options.includePreviousRevision && change.before
+                ? { previous: change.before }
+                : {}),
+              ...(change.before ? { previousRev: change.before._rev } : {}),
+              resultRev: change.after?._rev ?? transaction.id,
+              timestamp: transaction.timestamp,
+              visibility: options.visibility,
+              // Mendoza patches that replace the whole document: [0, value] is "the value is this".
+              ...(options.mendoza
+                ? { effects: { apply: [0, change.after], revert: [0, change.before] } }
+                : {}),
+              transactionTotalEvents: selected.length,
+              transactionCurrentEvent: index + 1,
+            },
+            `${transaction.id}#${change.id}`,
+          )
+        })
+      })
+      // A listener that cannot follow a change says so, as the Content Lake's do: the Studio shows it.
+      queue = queue.catch((error: Error) => {
+        log(`listener ${query} failed on transaction ${transaction.id}: ${error.message}`)
+        emit('channelError', { message: error.message })
       })
     })
-    // A listener that cannot follow a change says so, as the Content Lake's do: the Studio shows it.
-    queue = queue.catch((error: Error) => {
-      log(`listener ${query} failed on transaction ${transaction.id}: ${error.message}`)
-      emit('channelError', { message: error.message })
-    })
-  })
+  }
 }
 
 /**
  * Listener channels. A browser opens at most six HTTP/1.1 connections to a host, and the Studio keeps a dozen
  * listeners open (the Content Lake multiplexes them over HTTP/2). In local mode the Studio's listeners share
  * one stream per page, a channel: `GET /channel` opens it, `POST /channel/{id}` starts a listener on it and
- * `DELETE /channel/{id}/{listener}` stops one. The browser half is in client.ts.
+ * `DELETE /channel/{id}/{listener}` stops one. The browser half is in listeners.ts.
  */
 class Channels {
   constructor(private readonly log: (line: string) => void) {}
@@ -242,16 +242,21 @@ class Channels {
   }
 
   async start(lake: LocalLake, id: string, request: IncomingMessage): Promise<unknown> {
-    const channel = this.#channel(id)
-    const { listener, url } = (await readJson(request)) as { listener?: string; url?: string }
-    if (typeof listener !== 'string' || typeof url !== 'string')
+    this.#channel(id)
+    const { listener: key, url } = (await readJson(request)) as { listener?: string; url?: string }
+    if (typeof key !== 'string' || typeof url !== 'string')
       throw new LakeError(400, 'badRequest', 'A listener needs "listener" and "url"')
-    const search = new URL(url, 'http://lake.invalid').searchParams
-    const emit: Emit = (name, data, eventId) =>
-      channel.emit('listener', { listener, name, data, eventId })
-    channel.listeners.get(listener)?.()
-    channel.listeners.set(listener, startListener(lake, search, emit, this.log))
-    return { listener }
+    const start = listener(lake, new URL(url, 'http://lake.invalid').searchParams, this.log)
+    // Looked up again: the channel may have closed while the request's body arrived.
+    const channel = this.#channel(id)
+    channel.listeners.get(key)?.()
+    channel.listeners.set(
+      key,
+      start((name, data, eventId) =>
+        channel.emit('listener', { listener: key, name, data, eventId }),
+      ),
+    )
+    return { listener: key }
   }
 
   stop(id: string, listener: string): unknown {
@@ -262,7 +267,7 @@ class Channels {
   }
 }
 
-/** The answer to one request of the Content Lake's API, or a LakeError. */
+/** One request of the Content Lake's API. */
 interface Call {
   method: string
   /** The path after the API version. */
@@ -280,12 +285,15 @@ interface Context {
   log: (line: string) => void
 }
 
+/** The answer to one request of the Content Lake's API (undefined once a stream is open), or a LakeError. */
 async function answer(
   { lake, keyValues, log }: Context,
   { method, path, search, apiVersion, request, response }: Call,
 ): Promise<unknown> {
-  const [area, action, dataset, rest] = path
-  if (area === 'data' && dataset !== undefined && dataset !== LOCAL_DATASET)
+  // data/{endpoint}/{dataset}/{ids}, users/me/keyvalue/{keys}, projects/{id}/datasets/{dataset}/acl
+  const [area, action, target, rest] = path
+  const dataset = area === 'data' ? target : undefined
+  if (dataset !== undefined && dataset !== LOCAL_DATASET)
     throw new LakeError(404, 'notFound', `The local content lake has one dataset, ${LOCAL_DATASET}`)
   const route = `${method} ${area}/${action ?? ''}`
   switch (route) {
@@ -306,19 +314,16 @@ async function answer(
     case 'GET data/doc':
       return lake.documents((rest ?? '').split(',').filter(Boolean))
     case 'GET data/listen': {
-      listenerQuery(search)
+      const start = listener(lake, search, log)
       let stop = () => {}
-      stop = startListener(
-        lake,
-        search,
-        eventStream(response, () => stop()),
-        log,
-      )
+      stop = start(eventStream(response, () => stop()))
       return undefined
     }
     case 'POST data/mutate': {
       const body = await readJson(request)
-      const mutations = Array.isArray(body.mutations) ? body.mutations : [body.mutations]
+      if (!Array.isArray(body.mutations))
+        throw new LakeError(400, 'mutationError', 'The body needs "mutations", an array')
+      const mutations = body.mutations
       const committed = lake.mutate(mutations as Record<string, unknown>[], {
         transactionId: (body.transactionId as string) ?? search.get('transactionId') ?? undefined,
         dryRun: flag(search, 'dryRun', false),
@@ -337,6 +342,8 @@ async function answer(
     case 'POST data/actions': {
       const body = await readJson(request)
       const actions = Array.isArray(body.actions) ? body.actions : [body.actions]
+      if (actions.some((action) => typeof action !== 'object' || action === null))
+        throw new LakeError(400, 'actionError', 'The body needs "actions", an array of actions')
       const committed = lake.act(actions as Record<string, unknown>[], {
         transactionId: body.transactionId as string | undefined,
         dryRun: body.dryRun === true,
@@ -348,7 +355,7 @@ async function answer(
     return action === 'me'
       ? { ...LOCAL_EDITOR, profileImage: null, provider: 'local' }
       : action.split(',').map((id) => ({ ...USER, id, isCurrentUser: id === USER.id }))
-  if (area === 'users' && action === 'me' && dataset === 'keyvalue') {
+  if (area === 'users' && action === 'me' && target === 'keyvalue') {
     if (method === 'GET')
       return (rest ?? '')
         .split(',')
@@ -363,9 +370,9 @@ async function answer(
   if (cloudOnly) return cloudOnly[1]
   if (method === 'GET' && area === 'projects' && action === LOCAL_PROJECT_ID) {
     if (path.length === 2) return PROJECT
-    if (path.length === 3 && dataset === 'datasets')
+    if (path.length === 3 && target === 'datasets')
       return [{ name: LOCAL_DATASET, aclMode: 'public', tags: [] }]
-    if (path.length === 5 && dataset === 'datasets' && path[4] === 'acl') return GRANTS
+    if (path.length === 5 && target === 'datasets' && path[4] === 'acl') return GRANTS
   }
   return notServed(method, path)
 }
@@ -391,7 +398,7 @@ export function lakeHandler(lake: LocalLake, log: (line: string) => void) {
     const method = request.method ?? 'GET'
     const apiVersion = (version ?? '').replace(/^v/, '')
     const respond = async () => {
-      lake.refresh()
+      // A channel only carries listeners: it opens even while the file cannot be read.
       if (version === 'channel') {
         const [channel, listener] = path
         if (method === 'GET' && !channel) return channels.open(response)
@@ -401,6 +408,7 @@ export function lakeHandler(lake: LocalLake, log: (line: string) => void) {
       }
       if (!/^v(\d{4}-\d{2}-\d{2}|\d+|X)$/.test(version ?? ''))
         throw new LakeError(404, 'notFound', `No API version in ${url.pathname}`)
+      lake.refresh()
       const call = { method, path, search: url.searchParams, apiVersion, request, response }
       return answer({ lake, keyValues, log }, call)
     }

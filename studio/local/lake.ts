@@ -5,7 +5,7 @@
 // file, so the site, which reads the same file, shows a publication on its next request. For trying the
 // product, development and tests only: production content lives in the Content Lake.
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { Mutation } from '@sanity/mutator'
 import { evaluate, parse } from 'groq-js'
@@ -108,12 +108,47 @@ function contentRevision(document: SanityDocument): string {
   return createHash('sha256').update(JSON.stringify(document)).digest('base64url').slice(0, 22)
 }
 
+/** The ids a value refers to strongly (`_ref` without `_weak`), at any depth. */
+function strongReferences(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) strongReferences(item, into)
+  else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>
+    if (typeof record._ref === 'string' && record._weak !== true) into.add(record._ref)
+    for (const field of Object.values(record)) strongReferences(field, into)
+  }
+  return into
+}
+
+/**
+ * The Content Lake refuses to remove a published document that another published document refers to: the
+ * site would read a reference to nothing. Drafts do not hold their references.
+ */
+function checkReferences(documents: Map<string, SanityDocument>, changes: Change[]): void {
+  const removed = changes.filter(
+    (change) => !change.after && publishedIdOf(change.id) === change.id,
+  )
+  if (!removed.length) return
+  for (const document of documents.values()) {
+    if (publishedIdOf(document._id) !== document._id) continue
+    const references = strongReferences(document)
+    const missing = removed.find((change) => references.has(change.id))
+    if (missing)
+      throw new LakeError(
+        409,
+        'mutationError',
+        `Document "${missing.id}" cannot be deleted: "${document._id}" refers to it`,
+      )
+  }
+}
+
 export class LocalLake {
   #documents = new Map<string, SanityDocument>()
   /** Documents whose `_rev` was derived when read, not stored: it is not written back to the file. */
   #derivedRevision = new WeakSet<SanityDocument>()
   /** The file's size and time as last read or written: another writer's change is read again. */
   #stamp = ''
+  /** Whether the file has been read once: changes after that are announced to listeners. */
+  #read = false
   #subscribers = new Set<(transaction: Transaction) => void>()
 
   constructor(
@@ -123,14 +158,22 @@ export class LocalLake {
     this.refresh()
   }
 
-  /** Reads the file again if another program replaced it (an import), telling listeners what changed. */
+  /**
+   * Reads the file again if another program replaced it (an import), telling listeners what changed. A file
+   * that does not parse is refused (the error names its line), so nothing is saved over it; a file that went
+   * missing after it was read (a checkout in progress) leaves the documents as they were.
+   */
   refresh(): void {
     const stamp = this.#fileStamp()
     if (stamp === this.#stamp) return
+    if (stamp === '' && this.#stamp !== '') {
+      this.log(`${this.file} is missing: the documents read before stay; the next save writes them`)
+      this.#stamp = stamp
+      return
+    }
     const before = this.#documents
     const after = new Map<string, SanityDocument>()
-    const text = stamp === '' ? '' : readFileSync(this.file)
-    for (const document of parseNdjson(text, this.file)) {
+    for (const document of parseNdjson(stamp === '' ? '' : readFileSync(this.file), this.file)) {
       // Large fields are read lazily from the file: the lake keeps plain documents it can change.
       const plain = JSON.parse(JSON.stringify(document)) as SanityDocument
       if (typeof plain._rev !== 'string') {
@@ -139,14 +182,16 @@ export class LocalLake {
       }
       after.set(plain._id, plain)
     }
-    const hadRead = this.#stamp !== ''
+    const first = !this.#read
     this.#documents = after
     this.#stamp = stamp
-    if (!hadRead) return
+    this.#read = true
+    if (first) return
     const changes: Change[] = []
     for (const id of new Set([...before.keys(), ...after.keys()])) {
       const [old, next] = [before.get(id) ?? null, after.get(id) ?? null]
-      if (old?._rev !== next?._rev) changes.push({ id, before: old, after: next })
+      if (JSON.stringify(old) !== JSON.stringify(next))
+        changes.push({ id, before: old, after: next })
     }
     if (changes.length) {
       this.log(
@@ -156,10 +201,11 @@ export class LocalLake {
     }
   }
 
+  /** The file as it is now (its inode too: a replaced file is another file), or '' when there is none. */
   #fileStamp(): string {
     try {
-      const { size, mtimeMs } = statSync(this.file)
-      return `${size}:${mtimeMs}`
+      const { ino, size, mtimeMs } = statSync(this.file)
+      return `${ino}:${size}:${mtimeMs}`
     } catch {
       return ''
     }
@@ -201,6 +247,8 @@ export class LocalLake {
     mutations: SanityMutation[],
     options: { transactionId?: string; dryRun?: boolean } = {},
   ): CommitResult {
+    // Another program's change is read first: a save never writes over what it has not seen.
+    this.refresh()
     const work = new Map<string, SanityDocument | null>()
     const results = mutations.map((mutation) => this.#apply(work, mutation))
     return this.#commit(work, results, options)
@@ -208,6 +256,7 @@ export class LocalLake {
 
   /** Runs document actions (the Actions API) in one transaction: each is the mutations it stands for. */
   act(actions: SanityAction[], options: { transactionId?: string; dryRun?: boolean } = {}) {
+    this.refresh()
     const work = new Map<string, SanityDocument | null>()
     for (const action of actions) {
       for (const mutation of this.#actionMutations(work, action)) this.#apply(work, mutation)
@@ -231,8 +280,10 @@ export class LocalLake {
         'notServed',
         `The local content lake does not apply ${kind} by query: give the document's id`,
       )
-    let id = body.id ?? body._id
-    if (kind === 'create' && typeof id !== 'string') id = newTransactionId()
+    // A document to create names itself (`_id`); a patch or a delete names its target (`id`).
+    const creates = kind === 'create' || kind === 'createIfNotExists' || kind === 'createOrReplace'
+    let id = creates ? body._id : body.id
+    if (kind === 'create' && id === undefined) id = newTransactionId()
     if (typeof id !== 'string' || id === '')
       throw new LakeError(400, 'mutationError', `A ${kind} mutation needs a document id`)
     const current = this.#current(work, id)
@@ -396,7 +447,17 @@ export class LocalLake {
       next.set(id, after)
       transaction.changes.push({ id, before, after })
     }
-    const documents = transaction.changes.flatMap((change) => (change.after ? [change.after] : []))
+    for (const { before } of transaction.changes) {
+      if (before?._rev === transaction.id)
+        throw new LakeError(409, 'conflictError', `Transaction ${transaction.id} was already used`)
+    }
+    checkReferences(next, transaction.changes)
+    // The documents as they are after the transaction: the ones it changed, and the ones it left (`none`).
+    const ids = new Set([
+      ...transaction.changes.map((change) => change.id),
+      ...results.map((result) => result.id),
+    ])
+    const documents = [...ids].flatMap((id) => next.get(id) ?? [])
     if (!options.dryRun && transaction.changes.length) {
       this.#save(next)
       this.#documents = next
@@ -416,8 +477,13 @@ export class LocalLake {
     const temporary = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.tmp`)
     try {
       writeFileSync(temporary, serializeNdjson(stored))
+      // The file must still be the one read: another program's file is never replaced unread.
+      if (this.#fileStamp() !== this.#stamp)
+        throw new LakeError(409, 'conflictError', `${this.file} changed meanwhile: save again`)
       renameSync(temporary, this.file)
     } catch (error) {
+      rmSync(temporary, { force: true })
+      if (error instanceof LakeError) throw error
       throw new LakeError(
         500,
         'saveError',

@@ -8,21 +8,27 @@ const OPEN = 1
 const CLOSED = 2
 
 class ListenerChannel {
-  /** The channel's id once the server has opened it; renewed after the stream drops and comes back. */
+  /** The channel's id once the server has opened it; a new one after the stream drops and comes back. */
   #id!: Promise<string>
   #resolve!: (id: string) => void
+  #connected = false
   #listeners = new Map<string, ChannelEventSource>()
-  /** The channel each listener was started on: after a reconnection, each is started again on the new one. */
-  #startedOn = new Map<string, string>()
+  /** Each listener started: the channel it was started on, and whether the server accepted it. */
+  #started = new Map<string, { channel: string; accepted: Promise<boolean> }>()
 
   constructor(
     private readonly base: string,
-    Native: typeof EventSource,
+    private readonly Native: typeof EventSource,
   ) {
     this.#renew()
-    const source = new Native(`${base}/channel`)
+    this.#open()
+  }
+
+  #open(): void {
+    const source = new this.Native(`${this.base}/channel`)
     source.addEventListener('ready', (event) => {
       const { channel } = JSON.parse((event as MessageEvent<string>).data) as { channel: string }
+      this.#connected = true
       this.#resolve(channel)
       for (const listener of this.#listeners.values()) void this.#start(listener)
     })
@@ -34,9 +40,14 @@ class ListenerChannel {
     })
     source.addEventListener('error', () => {
       // The dev server stopped or restarted: listeners hear "reconnect", then a new welcome.
-      this.#renew()
-      this.#startedOn.clear()
-      for (const listener of this.#listeners.values()) listener.interrupted()
+      if (this.#connected) {
+        this.#connected = false
+        this.#renew()
+        this.#started.clear()
+        for (const listener of this.#listeners.values()) listener.interrupted()
+      }
+      // A browser gives up on a stream answered with an error: a new one is opened a little later.
+      if (source.readyState === CLOSED) setTimeout(() => this.#open(), 2000)
     })
   }
 
@@ -46,13 +57,27 @@ class ListenerChannel {
 
   async #start(listener: ChannelEventSource): Promise<void> {
     const channel = await this.#id
-    if (this.#startedOn.get(listener.key) === channel || !this.#listeners.has(listener.key)) return
-    this.#startedOn.set(listener.key, channel)
-    await fetch(`${this.base}/channel/${channel}`, {
+    if (!this.#listeners.has(listener.key) || this.#started.get(listener.key)?.channel === channel)
+      return
+    const accepted = fetch(`${this.base}/channel/${channel}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ listener: listener.key, url: listener.url }),
-    })
+    }).then(
+      (response) => {
+        if (response.ok) return true
+        this.#started.delete(listener.key)
+        // A channel the server no longer knows comes back with the stream; anything else is the
+        // listener's own failure (a query the lake refuses), which the Studio reports.
+        if (response.status !== 404) listener.failed(response.status)
+        return false
+      },
+      () => {
+        this.#started.delete(listener.key)
+        return false
+      },
+    )
+    this.#started.set(listener.key, { channel, accepted })
   }
 
   add(listener: ChannelEventSource): void {
@@ -62,12 +87,16 @@ class ListenerChannel {
 
   remove(listener: ChannelEventSource): void {
     this.#listeners.delete(listener.key)
-    const channel = this.#startedOn.get(listener.key)
-    this.#startedOn.delete(listener.key)
-    if (channel)
-      void fetch(`${this.base}/channel/${channel}/${listener.key}`, { method: 'DELETE' }).catch(
-        () => undefined,
-      )
+    const started = this.#started.get(listener.key)
+    this.#started.delete(listener.key)
+    // Stopped once started: a stop that overtook its start would leave the listener running.
+    void started?.accepted.then((accepted) =>
+      accepted
+        ? fetch(`${this.base}/channel/${started.channel}/${listener.key}`, {
+            method: 'DELETE',
+          }).catch(() => undefined)
+        : undefined,
+    )
   }
 }
 
@@ -104,6 +133,15 @@ class ChannelEventSource extends EventTarget {
     const event = new MessageEvent(name, { data: JSON.stringify(data), lastEventId: eventId ?? '' })
     this.dispatchEvent(event)
     if (name === 'message') this.onmessage?.(event)
+  }
+
+  /** The server refused the listener: an error with its status, which @sanity/client reports. */
+  failed(status: number): void {
+    if (this.readyState === CLOSED) return
+    this.readyState = CLOSED
+    const error = Object.assign(new Event('error'), { status })
+    this.dispatchEvent(error)
+    this.onerror?.(error)
   }
 
   interrupted(): void {

@@ -37,10 +37,12 @@ export function localContentLake(file = localDatasetFile()) {
       ),
     configureServer(server: DevServer) {
       const { logger } = server.config
-      // Each refusal is logged once: the Studio retries some requests every few seconds.
+      // Each refusal is logged once: the Studio retries some requests every few seconds. (The set of lines
+      // is emptied if it ever grows large: a line may then show again.)
       const logged = new Set<string>()
       const log = (line: string) => {
         if (logged.has(line)) return
+        if (logged.size >= 1000) logged.clear()
         logged.add(line)
         logger.warn(`local content lake: ${line} (logged once)`)
       }
@@ -49,6 +51,15 @@ export function localContentLake(file = localDatasetFile()) {
         `local content lake: no Sanity project set (SANITY_STUDIO_PROJECT_ID), editing ${file}`,
       )
       server.middlewares.use(LOCAL_API_PATH, lakeHandler(lake, log))
+      // Another program's change to the file (an import) reaches open Studios within a second.
+      const watch = setInterval(() => {
+        try {
+          lake.refresh()
+        } catch (error) {
+          log((error as Error).message)
+        }
+      }, 1000)
+      watch.unref()
       server.httpServer?.on('upgrade', (request, socket) => {
         if (request.url?.startsWith(`${LOCAL_API_PATH}/`))
           acceptPresenceSocket(request, socket, log)

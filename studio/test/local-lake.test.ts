@@ -22,13 +22,15 @@ let server: Server
 let base: string
 let client: SanityClient
 let logged: string[]
+let lake: LocalLake
 
 beforeEach(async () => {
   folder = mkdtempSync(join(tmpdir(), 'local-lake-'))
   file = join(folder, 'dataset.ndjson')
   copyFileSync(SEED, file)
   logged = []
-  const handler = lakeHandler(new LocalLake(file), (line) => logged.push(line))
+  lake = new LocalLake(file)
+  const handler = lakeHandler(lake, (line) => logged.push(line))
   server = createServer((request, response) => {
     request.url = request.url!.slice(LOCAL_API_PATH.length)
     handler(request, response)
@@ -289,12 +291,102 @@ describe('the local Content Lake', () => {
     )
     writeFileSync(`${file}.next`, serializeNdjson(documents))
     renameSync(`${file}.next`, file)
-    expect(await client.fetch('*[_id == "provider-stripe-com"][0].name')).toBe('Stripe, Inc.')
+    // What the dev server does every second, with no request from the Studio.
+    lake.refresh()
     expect((await take(stream, 1))[0]).toMatchObject({
       name: 'mutation',
       data: { documentId: 'provider-stripe-com', transition: 'update' },
     })
+    expect(await client.fetch('*[_id == "provider-stripe-com"][0].name')).toBe('Stripe, Inc.')
     abort.abort()
+  })
+
+  it('queries without a perspective read the published documents, as the API does since 2025-02-19', async () => {
+    await act([edit({ set: { order: 5 } })])
+    const ask = async (version: string) => {
+      const query = encodeURIComponent(`*[_id in ["${COOKIE}", "${DRAFT}"]].order`)
+      const response = await fetch(`${base}/${version}/data/query/${LOCAL_DATASET}?query=${query}`)
+      return ((await response.json()) as { result: number[] }).result.sort()
+    }
+    expect(await ask('v2025-02-19')).toEqual([1])
+    expect(await ask('v2021-10-21')).toEqual([1, 5])
+  })
+
+  it('unpublish, discard and delete act on the draft and the published document as the Actions API does', async () => {
+    const provider = 'provider-segment-com'
+    const draft = `drafts.${provider}`
+    const ids = () =>
+      stored()
+        .map((document) => document._id)
+        .filter((id) => id.includes(provider))
+    // A published document another one refers to cannot be removed: the site would read a reference to nothing.
+    const refused = await act([
+      { actionType: 'sanity.action.document.unpublish', draftId: draft, publishedId: provider },
+    ])
+    expect(refused).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          description: `Document "${provider}" cannot be deleted: "cookie-cookies-segment-com" refers to it`,
+        },
+      },
+    })
+    expect(ids()).toEqual([provider])
+    await client.delete('cookie-cookies-segment-com')
+    expect(
+      await act([
+        { actionType: 'sanity.action.document.unpublish', draftId: draft, publishedId: provider },
+      ]),
+    ).toMatchObject({ status: 200 })
+    expect(ids()).toEqual([draft])
+    expect(
+      await act([{ actionType: 'sanity.action.document.discard', draftId: draft }]),
+    ).toMatchObject({ status: 200 })
+    expect(ids()).toEqual([])
+    expect(
+      await act([{ actionType: 'sanity.action.document.discard', draftId: draft }]),
+    ).toMatchObject({ status: 409 })
+    await client.createIfNotExists({ _id: provider, _type: 'provider', name: 'Segment' })
+    await act([edit({ set: { order: 3 } })])
+    expect(
+      await act([
+        {
+          actionType: 'sanity.action.document.delete',
+          publishedId: COOKIE,
+          includeDrafts: [DRAFT],
+        },
+      ]),
+    ).toMatchObject({ status: 200 })
+    expect(storedById(COOKIE)).toBeUndefined()
+    expect(storedById(DRAFT)).toBeUndefined()
+    // createIfNotExists leaves an existing document alone; a dry run changes nothing.
+    const none = await client.createIfNotExists({ _id: provider, _type: 'provider', name: 'Other' })
+    expect(none).toMatchObject({ name: 'Segment' })
+    const before = readFileSync(file)
+    await client.mutate([{ createOrReplace: { _id: provider, _type: 'provider', name: 'X' } }], {
+      dryRun: true,
+    })
+    expect(readFileSync(file)).toEqual(before)
+    await expect(act([edit({ set: { order: 1 } })], 'tx-same')).resolves.toMatchObject({
+      status: 409,
+    })
+  })
+
+  it('a file that does not parse is refused, named with its line, and never saved over; a missing one is written back', async () => {
+    const good = readFileSync(file, 'utf8')
+    const broken = good.replace('"_type":"provider"', '"_type":')
+    writeFileSync(`${file}.next`, broken)
+    renameSync(`${file}.next`, file)
+    const editing = await act([edit({ set: { order: 2 } })])
+    expect(editing.status).toBe(500)
+    expect(JSON.stringify(editing.body)).toMatch(new RegExp(`${file}:\\d+: not valid JSON`))
+    expect(readFileSync(file, 'utf8')).toBe(broken)
+    writeFileSync(`${file}.next`, good)
+    renameSync(`${file}.next`, file)
+    rmSync(file)
+    // Between a removal and a new file (a checkout), the documents read stay, and a save writes them all.
+    expect(await act([edit({ set: { order: 2 } })])).toMatchObject({ status: 200 })
+    expect(stored().length).toBe(parseNdjson(good, 'seed').length + 1)
   })
 
   it('answers what it does not serve with 501, and logs it', async () => {

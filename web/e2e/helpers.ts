@@ -13,7 +13,7 @@ export const PREVIEW = 'http://127.0.0.1:3106'
 /** The Studio's dev server, as `npm run studio` starts it, in local mode on E2E_STUDIO_DATASET. */
 export const STUDIO = 'http://127.0.0.1:3333'
 /** The site that reads the dataset the Studio edits. */
-export const STUDIO_SITE = 'http://127.0.0.1:3108'
+export const STUDIO_SITE = 'http://127.0.0.1:3109'
 /** POLICY_DATASET names a file that does not exist. */
 export const BROKEN = 'http://127.0.0.1:3107'
 
