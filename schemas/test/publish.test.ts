@@ -67,6 +67,50 @@ describe('planPublication (the Studio action and the importer)', () => {
     expect(await readForPublishing(createGroqRunner(documents), 'nope')).toBeNull()
   })
 
+  it('shows what a translation changed on its own, apart from the binding text’s differences', async () => {
+    const documents = await seedDataset()
+    const edited = edit(
+      edit(documents, 'cookie-cookies-im_lang', (cookie) => ({
+        ...cookie,
+        purpose: { ...(cookie.purpose as object), en: 'Remember the language you chose' },
+      })),
+      'cookie-cookies-im_web_jwt',
+      (cookie) => ({
+        ...cookie,
+        retention: { _type: 'retention', kind: 'duration', amount: 31, unit: 'day' },
+      }),
+    )
+    const plan = planPublication({ ...(await state(edited)), effectiveFrom: '2026-12-01' })
+    if (plan.kind !== 'publish') throw new Error('expected a version')
+    // French (binding): only the retention, which every language shows.
+    expect(plan.diff!.cookies.changed.map((cookie) => [cookie.name, cookie.changes])).toEqual([
+      ['im_web_jwt', [{ field: 'retention', before: '30 jours', after: '31 jours' }]],
+    ])
+    // English: the reworded purpose alone, not the retention again.
+    expect(
+      plan.translations.map(({ lang, diff }) => [
+        lang,
+        diff.cookies.changed.map((cookie) => [cookie.name, cookie.changes]),
+      ]),
+    ).toEqual([
+      [
+        'en',
+        [
+          [
+            'im_lang',
+            [
+              {
+                field: 'purpose',
+                before: 'Remember your display language preferences for the inmemori site',
+                after: 'Remember the language you chose',
+              },
+            ],
+          ],
+        ],
+      ],
+    ])
+  })
+
   it('refuses to publish when nothing changed', async () => {
     const plan = planPublication({
       ...(await state(await seedDataset())),

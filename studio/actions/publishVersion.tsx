@@ -199,7 +199,7 @@ function PublishForm({
         are published now. It cannot be edited afterwards: a mistake is corrected by publishing
         another version.
       </Text>
-      <ChangesSummary diff={plan.diff} />
+      <ChangesSummary diff={plan.diff} translations={plan.translations} />
       <Stack space={2}>
         <Label as="label" {...{ htmlFor: 'effective-from' }}>
           In force from ({state.timeZone} time)

@@ -289,6 +289,54 @@ export function diffVersions(
   }
 }
 
+/**
+ * What a translation's differences add to the binding language's: the changes made to that language's
+ * texts only (a purpose reworded in English), not again the ones every language shows (a cookie added).
+ */
+export function translationOnly(translation: PolicyDiff, binding: PolicyDiff): PolicyDiff {
+  const keys = <T>(list: T[], key: (item: T) => string) => new Set(list.map(key))
+  const without = <T>(list: T[], taken: Set<string>, key: (item: T) => string) =>
+    list.filter((item) => !taken.has(key(item)))
+  const fieldKey = (item: { key: string; field: string }) => `${item.key}\n${item.field}`
+  const bindingChanges = new Map(binding.cookies.changed.map((cookie) => [cookie.name, cookie]))
+  const section = (item: { number: string }) => item.number
+  const { categories, cookies, sections } = binding
+  return {
+    title: binding.title ? null : translation.title,
+    intro: binding.intro ? null : translation.intro,
+    categories: {
+      added: [],
+      removed: [],
+      renamed: without(
+        translation.categories.renamed,
+        keys(categories.renamed, (c) => c.key),
+        (c) => c.key,
+      ),
+      changed: without(
+        translation.categories.changed,
+        keys(categories.changed, fieldKey),
+        fieldKey,
+      ),
+    },
+    cookies: {
+      added: [],
+      removed: [],
+      changed: translation.cookies.changed.flatMap((cookie) => {
+        const taken = keys(bindingChanges.get(cookie.name)?.changes ?? [], (change) => change.field)
+        const changes = cookie.changes.filter((change) => !taken.has(change.field))
+        return changes.length && !cookies.added.some((added) => added.name === cookie.name)
+          ? [{ ...cookie, changes }]
+          : []
+      }),
+    },
+    sections: {
+      added: [],
+      removed: [],
+      changed: without(translation.sections.changed, keys(sections.changed, section), section),
+    },
+  }
+}
+
 export function isEmptyDiff(diff: PolicyDiff): boolean {
   const { categories, cookies, sections } = diff
   return (

@@ -4,7 +4,14 @@ import { LANGUAGES, type Lang } from '../languages'
 import type { PolicyVersion } from '../sanity.types'
 import { bindingOf, type EditedCatalog, type EditedPolicy, type FullVersion } from '../state'
 import { isIsoDate } from './dates'
-import { diffVersions, summarizeDiff, type PolicyDiff, type VersionContent } from './diff'
+import {
+  diffVersions,
+  isEmptyDiff,
+  summarizeDiff,
+  translationOnly,
+  type PolicyDiff,
+  type VersionContent,
+} from './diff'
 import { text } from './localized'
 import { buildSnapshot } from './snapshot'
 import { compact, stableStringify } from './stable'
@@ -36,6 +43,8 @@ export type PublishPlan =
       kind: 'publish'
       document: PolicyVersionDocument
       diff: PolicyDiff | null
+      /** Changes to a translation's texts alone, per language, which `diff` (the binding text's) does not show. */
+      translations: { lang: Lang; diff: PolicyDiff }[]
       suggestedRequiresNewConsent: boolean
     }
 
@@ -109,6 +118,11 @@ export function planPublication(input: PublishInput): PublishPlan {
   }
   const binding = bindingOf(policy)
   const diff = latest ? diffVersions(latest, content, binding, binding) : null
+  const translations = LANGUAGES.flatMap((lang) => {
+    if (!latest || !diff || lang === binding) return []
+    const only = translationOnly(diffVersions(latest, content, lang, binding), diff)
+    return isEmptyDiff(only) ? [] : [{ lang, diff: only }]
+  })
   const suggested = suggestNewConsent(latest, content, binding)
   const version = (latest?.version ?? 0) + 1
   const changeSummary = input.changeSummary ?? {
@@ -123,6 +137,7 @@ export function planPublication(input: PublishInput): PublishPlan {
   return {
     kind: 'publish',
     diff,
+    translations,
     suggestedRequiresNewConsent: suggested,
     document: compact<PolicyVersionDocument>({
       _id: versionDocumentId(policy._id, version),
