@@ -8,6 +8,17 @@ export function userPath(path: string): string {
   return resolve(/*turbopackIgnore: true*/ process.env.INIT_CWD ?? process.cwd(), path)
 }
 
+/**
+ * The dataset the site reads and the Studio's local mode edits, by one rule so they stay the same file:
+ * POLICY_DATASET (the user's path), else the repository's bundled `content/dataset.ndjson`.
+ */
+export function policyDatasetFile(repository: string): string {
+  const file = process.env.POLICY_DATASET
+  return file
+    ? userPath(file)
+    : resolve(/*turbopackIgnore: true*/ repository, 'content', 'dataset.ndjson')
+}
+
 /** Headless Chromium without the background traffic and first-run work a test or a scan has no use for. */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { resolve } from 'node:path'
-import { userPath } from '@cookie-policy/schemas/node'
+import { policyDatasetFile } from '@cookie-policy/schemas/node'
 import { LOCAL_API_PATH } from './constants'
 import { lakeHandler } from './http'
 import { LocalLake } from './lake'
@@ -20,13 +20,8 @@ interface DevServer {
   } | null
 }
 
-/** The site's rule: POLICY_DATASET, else the bundled dataset (the Sanity CLI runs in studio/). */
-function localDatasetFile(): string {
-  const file = process.env.POLICY_DATASET
-  return file ? userPath(file) : resolve(process.cwd(), '..', 'content', 'dataset.ndjson')
-}
-
-export function localContentLake(file = localDatasetFile()) {
+/** The plugin, on the site's dataset (the Sanity CLI runs in studio/, inside the repository). */
+export function localContentLake(file = policyDatasetFile(resolve(process.cwd(), '..'))) {
   return {
     name: 'cookie-policy:local-content-lake',
     // Sanity's dashboard bridge lets a Studio run inside sanity.io's dashboard; a local Studio never does.

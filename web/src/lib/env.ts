@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { COOKIE_NAME, DEFAULT_CONSENT_COOKIE } from '@cookie-policy/schemas/model'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import { ledgerConfig, type LedgerConfig } from '@cookie-policy/schemas/ledger'
-import { userPath } from '@cookie-policy/schemas/node'
+import { policyDatasetFile } from '@cookie-policy/schemas/node'
 
 function assertValue<T>(value: T | undefined, message: string): T {
   if (value === undefined || value === '') throw new Error(message)
@@ -17,11 +17,6 @@ function repository(): string {
     resolve(/*turbopackIgnore: true*/ process.cwd(), path),
   )
   return candidates.find((path) => existsSync(`${path}/content/dataset.ndjson`)) ?? candidates[1]!
-}
-
-/** The bundled dataset. */
-function bundledDataset(): string {
-  return `${repository()}/content/dataset.ndjson`
 }
 
 /** Where consents are recorded: PostgreSQL (DATABASE_URL), else the folder CONSENT_STORE (default .data/consent). */
@@ -49,8 +44,7 @@ export type ContentSourceConfig =
 
 export function contentSourceConfig(): ContentSourceConfig {
   const projectId = process.env.SANITY_PROJECT_ID
-  const file = process.env.POLICY_DATASET
-  if (!projectId) return { kind: 'embedded', datasetFile: file ? userPath(file) : bundledDataset() }
+  if (!projectId) return { kind: 'embedded', datasetFile: policyDatasetFile(repository()) }
   return {
     kind: 'sanity',
     projectId,
