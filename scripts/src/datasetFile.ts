@@ -1,8 +1,8 @@
 // Reading and writing a dataset file: a missing file is an empty dataset; writes replace the file atomically.
 import { existsSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
 import { ndjsonLines, readNdjsonFile, type SanityDocument } from '@cookie-policy/schemas/dataset'
+import { temporaryBeside } from '@cookie-policy/schemas/node'
 
 export async function readDatasetFile(file: string): Promise<SanityDocument[]> {
   if (!existsSync(file)) return []
@@ -14,8 +14,8 @@ export async function writeDatasetFile(
   file: string,
   documents: readonly SanityDocument[],
 ): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
-  const output = await open(temporary, 'w')
+  const temporary = temporaryBeside(file)
+  const output = await open(temporary, 'wx')
   try {
     // Small lines are gathered into writes of about a megabyte; a large line is written as it is read.
     let pending: string[] = []

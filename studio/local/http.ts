@@ -2,7 +2,9 @@
 // Whatever else the Studio asks is answered 501 and written to the dev server's log, never silently.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LakeError, parseQuery, type LocalLake, type Perspective, type Transaction } from './lake'
+import { readLimitedBody } from '@cookie-policy/schemas/node'
 import { LOCAL_DATASET, LOCAL_EDITOR, LOCAL_PROJECT_ID } from './constants'
+import { LAKE_BODY_LIMIT, lakeRefusal } from './guard'
 
 type Params = Record<string, unknown>
 
@@ -65,9 +67,14 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 }
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8')
+  const body = await readLimitedBody(request, request.headers['content-length'], LAKE_BODY_LIMIT)
+  if (body === null)
+    throw new LakeError(
+      413,
+      'requestTooLarge',
+      `The request body is larger than ${LAKE_BODY_LIMIT / 1_000_000} MB`,
+    )
+  const text = body.toString('utf8')
   if (text === '') return {}
   try {
     return JSON.parse(text) as Record<string, unknown>
@@ -385,15 +392,48 @@ function notServed(method: string, path: string[]): never {
   )
 }
 
+/** Why the lake will not answer this request (another origin, a rebound host name, a body not JSON), or null. */
+export function refusalOf(request: IncomingMessage, allowedHosts: readonly string[] = []) {
+  const header = (name: string) => {
+    const value = request.headers[name]
+    return Array.isArray(value) ? value[0] : value
+  }
+  return lakeRefusal(
+    {
+      method: request.method ?? 'GET',
+      host: header('host'),
+      origin: header('origin'),
+      secFetchSite: header('sec-fetch-site'),
+      contentType: header('content-type'),
+    },
+    allowedHosts,
+  )
+}
+
 /**
  * A Connect handler (Vite's dev server) for requests under the lake's path: `/v{apiVersion}/{endpoint}`.
- * `log` receives every request the lake refuses or does not serve.
+ * `log` receives every request the lake refuses or does not serve. Requests from anywhere but the Studio's
+ * own origin are refused with 403 before anything is read.
  */
-export function lakeHandler(lake: LocalLake, log: (line: string) => void) {
+export function lakeHandler(
+  lake: LocalLake,
+  log: (line: string) => void,
+  allowedHosts: readonly string[] = [],
+) {
   const keyValues = new Map<string, unknown>()
   const channels = new Channels(log)
   return (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://lake.invalid')
+    const refusal = refusalOf(request, allowedHosts)
+    if (refusal !== null) {
+      log(`refused ${request.method} ${url.pathname}: ${refusal}`)
+      request.resume()
+      return send(response, 403, {
+        error: { description: `Refused: ${refusal}`, type: 'forbidden' },
+        message: `Refused: ${refusal}`,
+        statusCode: 403,
+      })
+    }
     const [version, ...path] = url.pathname.split('/').filter(Boolean).map(decodeURIComponent)
     const method = request.method ?? 'GET'
     const apiVersion = (version ?? '').replace(/^v/, '')

@@ -6,10 +6,10 @@
 // product, development and tests only: production content lives in the Content Lake.
 import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
 import { Mutation } from '@sanity/mutator'
 import { evaluate, parse } from 'groq-js'
 import { parseNdjson, serializeNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
+import { temporaryBeside } from '@cookie-policy/schemas/node'
 
 /** A request the local lake refuses, with the HTTP status and error type the Content Lake would give. */
 export class LakeError extends Error {
@@ -474,9 +474,9 @@ export class LocalLake {
       const { _rev: _derived, ...content } = document
       return content as SanityDocument
     })
-    const temporary = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.tmp`)
+    const temporary = temporaryBeside(this.file)
     try {
-      writeFileSync(temporary, serializeNdjson(stored))
+      writeFileSync(temporary, serializeNdjson(stored), { flag: 'wx' })
       // The file must still be the one read: another program's file is never replaced unread.
       if (this.#fileStamp() !== this.#stamp)
         throw new LakeError(409, 'conflictError', `${this.file} changed meanwhile: save again`)

@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream'
 import { resolve } from 'node:path'
 import { policyDatasetFile } from '@cookie-policy/schemas/node'
 import { LOCAL_API_PATH } from './constants'
-import { lakeHandler } from './http'
+import { lakeHandler, refusalOf } from './http'
 import { LocalLake } from './lake'
 import { acceptPresenceSocket } from './presence'
 
@@ -14,7 +14,10 @@ interface DevServer {
   middlewares: {
     use(path: string, handler: (request: IncomingMessage, response: ServerResponse) => void): void
   }
-  config: { logger: { info(message: string): void; warn(message: string): void } }
+  config: {
+    logger: { info(message: string): void; warn(message: string): void }
+    server: { allowedHosts?: string[] | true }
+  }
   httpServer: {
     on(event: 'upgrade', listener: (request: IncomingMessage, socket: Duplex) => void): void
   } | null
@@ -45,7 +48,9 @@ export function localContentLake(file = policyDatasetFile(resolve(process.cwd(),
       logger.info(
         `local content lake: no Sanity project set (SANITY_STUDIO_PROJECT_ID), editing ${file}`,
       )
-      server.middlewares.use(LOCAL_API_PATH, lakeHandler(lake, log))
+      const allowed = server.config.server.allowedHosts
+      const allowedHosts = Array.isArray(allowed) ? allowed : []
+      server.middlewares.use(LOCAL_API_PATH, lakeHandler(lake, log, allowedHosts))
       // Another program's change to the file (an import) reaches open Studios within a second.
       const watch = setInterval(() => {
         try {
@@ -56,8 +61,11 @@ export function localContentLake(file = policyDatasetFile(resolve(process.cwd(),
       }, 1000)
       watch.unref()
       server.httpServer?.on('upgrade', (request, socket) => {
-        if (request.url?.startsWith(`${LOCAL_API_PATH}/`))
-          acceptPresenceSocket(request, socket, log)
+        if (!request.url?.startsWith(`${LOCAL_API_PATH}/`)) return
+        const refusal = refusalOf(request, allowedHosts)
+        if (refusal === null) return acceptPresenceSocket(request, socket, log)
+        log(`refused a presence socket: ${refusal}`)
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       })
     },
   }

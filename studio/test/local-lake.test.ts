@@ -1,7 +1,7 @@
 // The local Content Lake over HTTP on loopback, as the Studio uses it in local mode: on a copy of the seed's
 // dataset, through @sanity/client where the Studio uses it, and raw HTTP for the listener streams.
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -239,6 +239,7 @@ describe('the local Content Lake', () => {
     const id = ready!.data.channel as string
     const start = await fetch(`${base}/channel/${id}`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         listener: 'l1',
         url: `${base}/v2025-02-19/data/listen/${LOCAL_DATASET}?query=${encodeURIComponent('*[_type == "provider"]')}`,
@@ -265,6 +266,7 @@ describe('the local Content Lake', () => {
     })
     const bad = await fetch(`${base}/channel/${id}`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         listener: 'l2',
         url: `${base}/v2025-02-19/data/listen/${LOCAL_DATASET}?query=${encodeURIComponent('*[_type ==')}`,
@@ -273,9 +275,15 @@ describe('the local Content Lake', () => {
     expect(bad.status).toBe(400)
     expect(logged).toEqual([expect.stringContaining('in query *[_type ==')])
     expect((await fetch(`${base}/channel/${id}/l1`, { method: 'DELETE' })).status).toBe(200)
-    expect((await fetch(`${base}/channel/unknown`, { method: 'POST', body: '{}' })).status).toBe(
-      404,
-    )
+    expect(
+      (
+        await fetch(`${base}/channel/unknown`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(404)
     abort.abort()
   })
 
@@ -407,4 +415,117 @@ describe('the local Content Lake', () => {
     expect(release.status).toBe(501)
     expect(logged[1]).toContain('does not run the action sanity.action.release.create')
   })
+
+  it('refuses writes from another site, in any dress, and leaves the file byte for byte as it was', async () => {
+    const before = readFileSync(file)
+    const url = `${base}/v2025-02-19/data/mutate/${LOCAL_DATASET}`
+    const body = JSON.stringify({
+      mutations: [
+        { patch: { id: 'policyVersion-cookies-1', set: { 'changeSummary.fr': 'PWNED' } } },
+      ],
+    })
+    const attempts: [string, Record<string, string>][] = [
+      // What a page elsewhere sends with fetch(…, {mode: 'no-cors'}): no preflight needed.
+      [
+        'another origin, text/plain',
+        { origin: 'https://evil.example', 'content-type': 'text/plain' },
+      ],
+      [
+        'another origin, JSON',
+        { origin: 'https://evil.example', 'content-type': 'application/json' },
+      ],
+      [
+        'a cross-site page without Origin',
+        { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+      ],
+      [
+        'a host name rebound to this machine',
+        {
+          host: 'evil.example:3333',
+          origin: 'http://evil.example:3333',
+          'content-type': 'application/json',
+        },
+      ],
+      ['this origin, but text/plain', { 'content-type': 'text/plain' }],
+    ]
+    for (const [name, headers] of attempts) {
+      const response = await rawRequest('POST', url, headers, body)
+      expect(response.status, name).toBe(403)
+    }
+    expect(readFileSync(file).equals(before)).toBe(true)
+    // Each refusal is logged, with its reason.
+    expect(logged.map((line) => line.replace(/^refused POST \S+: /, ''))).toEqual([
+      'it comes from another origin, https://evil.example',
+      'it comes from another origin, https://evil.example',
+      'the browser says it comes from a cross-site page',
+      'the host evil.example is not this machine (set server.allowedHosts to open the Studio by it)',
+      'its body is text/plain, not application/json',
+    ])
+    // A read from another site is refused too: it could be a rebound name reading the drafts.
+    const read = await rawRequest(
+      'GET',
+      `${base}/v2025-02-19/data/query/${LOCAL_DATASET}?query=*`,
+      {
+        'sec-fetch-site': 'cross-site',
+      },
+    )
+    expect(read.status).toBe(403)
+    // The Studio itself, on its own origin, still writes.
+    const own = new URL(base).host
+    const studio = await rawRequest(
+      'POST',
+      url,
+      {
+        origin: `http://${own}`,
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/json',
+      },
+      body,
+    )
+    expect(studio.status).toBe(200)
+    expect(storedById('policyVersion-cookies-1')?.changeSummary).toMatchObject({ fr: 'PWNED' })
+  })
+
+  it('refuses a body over 1 MB with 413, changing nothing', async () => {
+    const before = readFileSync(file)
+    const huge = JSON.stringify({
+      mutations: [{ patch: { id: COOKIE, set: { note: 'x'.repeat(1_100_000) } } }],
+    })
+    const response = await rawRequest(
+      'POST',
+      `${base}/v2025-02-19/data/mutate/${LOCAL_DATASET}`,
+      { 'content-type': 'application/json' },
+      huge,
+    )
+    expect(response.status).toBe(413)
+    expect(readFileSync(file).equals(before)).toBe(true)
+  })
 })
+
+/** A request with exactly these headers (fetch would not send another Host). */
+function rawRequest(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
+  const target = new URL(url)
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method,
+        path: `${target.pathname}${target.search}`,
+        headers,
+      },
+      (response) => {
+        let text = ''
+        response.on('data', (chunk: Buffer) => (text += chunk))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
+      },
+    )
+    request.on('error', reject)
+    request.end(body)
+  })
+}
