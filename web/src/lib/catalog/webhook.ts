@@ -1,57 +1,28 @@
 // POST /api/revalidate: a signed Sanity webhook (on publish) makes the catalog answers be computed again at
 // once, instead of at the end of their refresh interval. A request without a valid signature changes nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
-import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
+import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
+import { readLimitedBody } from '@cookie-policy/schemas/node'
 import { jsonSecurityHeaders } from '../security'
 import type { CatalogReply, CatalogService } from './service'
 
 export const WEBHOOK_PATH = '/api/revalidate'
 const MAX_BODY_BYTES = 1_000_000
+/** A signature older than this (or this far in the future) is refused: a captured call cannot be replayed later. */
+const SIGNATURE_MAX_AGE_MS = 5 * 60_000
+/** Signatures seen within their age: a replay inside the five minutes is refused too. Bounded by count. */
+const SEEN_SIGNATURES = 10_000
+const seen = new Map<string, number>()
 
-/**
- * The body, read no further than the limit: null as soon as it is larger (the rest is never read, so a
- * huge POST costs no memory). `declared` is the Content-Length header, refused before reading at all.
- */
-export async function readLimitedBody(
-  source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
-  declared: string | null | undefined,
-  limit = MAX_BODY_BYTES,
-): Promise<string | null> {
-  if (declared && Number(declared) > limit) return null
-  const parts: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of chunksOf(source)) {
-    size += chunk.byteLength
-    if (size > limit) return null
-    parts.push(chunk)
+/** Whether this signature was accepted before; remembers it until it is too old to be accepted anyway. */
+function replayed(signature: string, timestamp: number, now: number): boolean {
+  for (const [known, expires] of seen) {
+    if (expires > now && seen.size < SEEN_SIGNATURES) break
+    seen.delete(known)
   }
-  return Buffer.concat(parts).toString('utf8')
-}
-
-/** A Node request or a web stream, chunk by chunk; a stream left early is cancelled. */
-async function* chunksOf(
-  source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
-): AsyncGenerator<Uint8Array> {
-  if (source instanceof Readable) {
-    // A Node request: stop reading without destroying it, so that the 413 can still be sent.
-    yield* source.iterator({ destroyOnReturn: false })
-    return
-  }
-  if (Symbol.asyncIterator in source) {
-    yield* source
-    return
-  }
-  const reader = source.getReader()
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) return
-      yield value
-    }
-  } finally {
-    void reader.cancel().catch(() => undefined)
-  }
+  if (seen.has(signature)) return true
+  seen.set(signature, timestamp + SIGNATURE_MAX_AGE_MS)
+  return false
 }
 
 const tooLarge = (): CatalogReply =>
@@ -74,11 +45,23 @@ function json(status: number, value: unknown): CatalogReply {
 const error = (status: number, code: string, message: string) =>
   json(status, { error: { code, message } })
 
+export interface WebhookRequest {
+  method: string
+  contentType: string | null | undefined
+  signature: string | null | undefined
+  /** Read only once method, type and signature are right; null when larger than the limit. */
+  readBody: (limit: number) => Promise<Buffer | null>
+}
+
+/**
+ * Method, type and the signature's form and age are checked before the body is read; then the signature
+ * itself, and that it was not accepted before.
+ */
 export async function handleWebhook(
   service: CatalogService,
-  /** `body` is null when it was larger than the limit (see readLimitedBody). */
-  request: { method: string; body: string | null; signature: string | null | undefined },
+  request: WebhookRequest,
   secret: string | undefined,
+  now = Date.now(),
 ): Promise<CatalogReply> {
   if (!secret)
     return error(
@@ -92,16 +75,35 @@ export async function handleWebhook(
       'method_not_allowed',
       `${request.method} is not allowed: Sanity webhooks POST.`,
     )
-  if (request.body === null) return tooLarge()
   if (!request.signature)
     return error(401, 'missing_signature', `The ${SIGNATURE_HEADER_NAME} header is missing.`)
-  const valid = await isValidSignature(request.body, request.signature, secret).catch(() => false)
+  if (!/^application\/json\s*(;|$)/i.test(request.contentType ?? ''))
+    return error(415, 'unsupported_type', 'A Sanity webhook sends application/json.')
+  let timestamp: number
+  try {
+    timestamp = decodeSignatureHeader(request.signature).timestamp
+  } catch {
+    return error(401, 'invalid_signature', `The ${SIGNATURE_HEADER_NAME} header cannot be read.`)
+  }
+  if (!(Math.abs(now - timestamp) <= SIGNATURE_MAX_AGE_MS))
+    return error(
+      401,
+      'stale_signature',
+      `The ${SIGNATURE_HEADER_NAME} header was made more than 5 minutes from now.`,
+    )
+  const body = await request.readBody(MAX_BODY_BYTES)
+  if (body === null) return tooLarge()
+  const valid = await isValidSignature(body.toString('utf8'), request.signature, secret).catch(
+    () => false,
+  )
   if (!valid)
     return error(
       401,
       'invalid_signature',
       `The ${SIGNATURE_HEADER_NAME} header does not match this body and secret.`,
     )
+  if (replayed(request.signature, timestamp, now))
+    return error(401, 'replayed_signature', 'This signed call was received before.')
   return json(200, { revalidated: true, generation: service.invalidate() })
 }
 
@@ -114,21 +116,18 @@ export async function serveWebhook(
   response: ServerResponse,
   secret: string | undefined,
 ): Promise<void> {
-  const body = await readLimitedBody(request, request.headers['content-length'])
   const signature = request.headers[SIGNATURE_HEADER_NAME]
-  const reply =
-    body === null
-      ? tooLarge()
-      : await handleWebhook(
-          service,
-          {
-            method: request.method ?? 'GET',
-            body,
-            signature: Array.isArray(signature) ? signature[0] : signature,
-          },
-          secret,
-        )
-  if (body === null) {
+  const reply = await handleWebhook(
+    service,
+    {
+      method: request.method ?? 'GET',
+      contentType: request.headers['content-type'],
+      signature: Array.isArray(signature) ? signature[0] : signature,
+      readBody: (limit) => readLimitedBody(request, request.headers['content-length'], limit),
+    },
+    secret,
+  )
+  if (!request.complete) {
     // The rest of the body is never read: close the connection once the answer is out.
     response.writeHead(reply.status, { ...reply.headers, Connection: 'close' })
     response.end(reply.body, () => request.destroy())

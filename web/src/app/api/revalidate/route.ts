@@ -1,6 +1,7 @@
 // POST /api/revalidate for hosts that run only Next.js; the production server answers it itself (server.ts).
 import { catalogService } from '@/lib/catalog/instance'
-import { handleWebhook, readLimitedBody, SIGNATURE_HEADER_NAME } from '@/lib/catalog/webhook'
+import { readLimitedBody } from '@cookie-policy/schemas/node'
+import { handleWebhook, SIGNATURE_HEADER_NAME } from '@/lib/catalog/webhook'
 import { webhookSecret } from '@/lib/env'
 
 export const dynamic = 'force-dynamic'
@@ -10,10 +11,12 @@ export async function POST(request: Request): Promise<Response> {
     catalogService(),
     {
       method: request.method,
-      body: request.body
-        ? await readLimitedBody(request.body, request.headers.get('content-length'))
-        : '',
+      contentType: request.headers.get('content-type'),
       signature: request.headers.get(SIGNATURE_HEADER_NAME),
+      readBody: async (limit) =>
+        request.body
+          ? readLimitedBody(request.body, request.headers.get('content-length'), limit)
+          : Buffer.alloc(0),
     },
     webhookSecret(),
   )
