@@ -190,3 +190,78 @@ describe('GET /api/cookie-catalog', () => {
     expect(negotiateEncoding(undefined)).toBe('identity')
   })
 })
+
+describe('the catalog under attack', () => {
+  it('builds one answer for 5,000 spellings of one request, and keeps one', async () => {
+    const { instance, queries } = service()
+    const first = await instance.reply('GET', 'lang=fr', {})
+    const spent = queries()
+    const before = process.memoryUsage()
+    const spellings = new Set<string>()
+    for (let index = 0; spellings.size < 5000; index++) {
+      const amps = (count: number) => '&'.repeat(count)
+      const pairs = index % 3 === 0 ? ['lang=fr', 'format=catalog'] : ['format=catalog', 'lang=fr']
+      spellings.add(
+        `${index % 2 ? '?' : ''}${amps(index % 37)}${pairs.join(amps(1 + (index % 5)))}${amps(Math.floor(index / 37))}`,
+      )
+    }
+    for (const search of spellings) {
+      const reply = instance.kept('GET', search, {}) ?? (await instance.reply('GET', search, {}))
+      expect(reply.body).toBe(first.body)
+    }
+    const after = process.memoryUsage()
+    expect(queries()).toBe(spent)
+    expect(
+      after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers),
+    ).toBeLessThan(20 * 1024 * 1024)
+  })
+
+  it('keeps answers within its byte bound, the least recently used going first', async () => {
+    const { createReadyLru, prepareReady } = await import('../src/lib/readyBytes')
+    const ready = (text: string) =>
+      prepareReady({
+        status: 200,
+        body: Buffer.from(text),
+        headers: {},
+        generation: 0,
+        expiresAt: 0,
+      })
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((letter) => ready(letter.repeat(4000))))
+    const size = a!.bodies.identity.length + a!.bodies.gzip.length + a!.bodies.br.length
+    const lru = createReadyLru(size * 2)
+    lru.set('a', a!)
+    lru.set('b', b!)
+    lru.get('a')
+    lru.set('c', c!)
+    expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual([a, undefined, c])
+    expect(lru.bytes).toBeLessThanOrEqual(size * 2)
+  })
+
+  it('never serves a javascript: link, whatever wrote it into a published version', async () => {
+    const poisoned = seed.map((document) => {
+      if (document._type !== 'policyVersion') return document
+      const copy = structuredClone(document) as typeof document & {
+        snapshot: { categories: { cookies: { moreInfoUrl?: string; retention?: unknown }[] }[] }
+      }
+      for (const category of copy.snapshot.categories)
+        for (const cookie of category.cookies) {
+          cookie.moreInfoUrl = 'javascript:alert(document.domain)'
+          delete cookie.retention
+        }
+      return copy
+    })
+    const { instance } = service(poisoned)
+    for (const format of ['catalog', 'vanilla-cookieconsent', 'klaro']) {
+      const reply = await instance.reply('GET', `lang=fr&format=${format}`, {})
+      expect(reply.status, format).toBe(200)
+      expect(reply.body!.toString('utf8'), format).not.toMatch(/javascript:/i)
+    }
+    const catalog = json((await instance.reply('GET', 'lang=fr', {})).body)
+    const cookies = catalog.categories.flatMap(
+      (category: { cookies: { moreInfoUrl: unknown }[] }) => category.cookies,
+    )
+    expect(new Set(cookies.map((cookie: { moreInfoUrl: unknown }) => cookie.moreInfoUrl))).toEqual(
+      new Set([null]),
+    )
+  })
+})

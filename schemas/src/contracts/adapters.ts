@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { CONSENT_MODE_SIGNALS } from '../consentModes'
 import { escapeRegExp, patternSource } from '../model/cookieNames'
+import { pageLink, webLink } from '../model/links'
 import { BANNER_TEXT } from './bannerText'
 import type { Catalog, CatalogCookie } from './catalog'
 
@@ -20,9 +21,8 @@ function escapeHtml(text: string): string {
 
 function retentionText(cookie: CatalogCookie, lang: Catalog['lang']): string {
   if (cookie.retention) return cookie.retention.label
-  return cookie.moreInfoUrl
-    ? `<a href="${escapeHtml(cookie.moreInfoUrl)}">${BANNER_TEXT[lang].unknownRetention}</a>`
-    : '—'
+  const link = webLink(cookie.moreInfoUrl)
+  return link ? `<a href="${escapeHtml(link)}">${BANNER_TEXT[lang].unknownRetention}</a>` : '—'
 }
 
 /** Cookies a script on the page can delete: names and patterns on its own domain, not third-party domains. */
@@ -148,7 +148,7 @@ export type VanillaConfig = z.infer<typeof vanillaConfigSchema>
 /** A `CookieConsent.run()` configuration, once the loader has turned `isRegex` names into RegExps. */
 export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions): VanillaConfig {
   const words = BANNER_TEXT[catalog.lang]
-  const policyLink = `<a href="${escapeHtml(catalog.policy.url)}">${words.policyLink}</a>`
+  const policyLink = `<a href="${escapeHtml(pageLink(catalog.policy.url) ?? '/')}">${words.policyLink}</a>`
   return vanillaConfigSchema.parse({
     revision: catalog.policy.consentRevision,
     cookie: { name: options.cookieName, expiresAfterDays: CONSENT_DAYS, sameSite: 'Lax' },
@@ -224,7 +224,7 @@ export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions
     consentModes: Object.fromEntries(
       catalog.categories.map((category) => [category.key, category.consentModes]),
     ),
-    policyUrl: catalog.policy.url,
+    policyUrl: pageLink(catalog.policy.url) ?? '/',
     consentRecord: {
       policy: catalog.policy.slug,
       version: catalog.policy.version,
@@ -291,6 +291,7 @@ function serviceName(cookie: CatalogCookie, taken: Set<string>): string {
 export function toKlaro(catalog: Catalog, options: AdapterOptions): KlaroConfig {
   const lang = catalog.lang
   const taken = new Set<string>()
+  const policyUrl = pageLink(catalog.policy.url) ?? '/'
   return klaroConfigSchema.parse({
     version: 1,
     elementID: 'klaro',
@@ -305,11 +306,11 @@ export function toKlaro(catalog: Catalog, options: AdapterOptions): KlaroConfig 
     hideLearnMore: false,
     noticeAsModal: false,
     lang,
-    privacyPolicy: catalog.policy.url,
+    privacyPolicy: policyUrl,
     translations: {
-      zz: { privacyPolicyUrl: catalog.policy.url },
+      zz: { privacyPolicyUrl: policyUrl },
       [lang]: {
-        privacyPolicyUrl: catalog.policy.url,
+        privacyPolicyUrl: policyUrl,
         consentNotice: { description: BANNER_TEXT[lang].consentDescription },
         purposes: Object.fromEntries(
           catalog.categories.map((category) => [

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { CONSENT_MODE_SIGNALS } from '../consentModes'
 import { KNOWN_LANGUAGES, LANGUAGES } from '../languages'
+import { pageLink } from '../model/links'
 
 export const CATALOG_SCHEMA_VERSION = 1
 
@@ -38,7 +39,10 @@ const catalogCookieSchema = z
     retention: catalogRetentionSchema
       .nullable()
       .describe('Null when the policy gives no retention (see moreInfoUrl).'),
-    moreInfoUrl: z.url().nullable(),
+    moreInfoUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .describe('Where to read more about the cookie: an https (or http) address.'),
   })
   .strict()
 
@@ -80,7 +84,9 @@ export const catalogSchema = z
           .describe('The language of the legally binding text; the others are translations.'),
         url: z
           .string()
-          .min(1)
+          .refine((url) => pageLink(url) !== null, {
+            message: 'The policy page must be a path of the site or an https (or http) address.',
+          })
           .describe('The policy page: absolute when the site knows its address, else a path.'),
       })
       .strict(),

@@ -1,6 +1,7 @@
 // The catalog of one policy version, in one language: what the banner shows, exactly as the version says it.
 import { cookieKind, splitCookieNames } from '../model/cookieNames'
 import { hasFallback, text as localizedText, type Localized } from '../model/localized'
+import { webLink } from '../model/links'
 import { normalizeRetention, retentionIsoDuration, retentionLabel } from '../model/retention'
 import { consentRevisionAt } from '../model/versions'
 import type { Lang } from '../languages'
@@ -68,7 +69,8 @@ export function projectCatalog({
                   duration: retentionIsoDuration(retention),
                   session: retention.kind === 'session',
                 },
-          moreInfoUrl: cookie.moreInfoUrl ?? null,
+          // A link that is not a web address is left out, whatever wrote it.
+          moreInfoUrl: webLink(cookie.moreInfoUrl),
         }
       }),
     })),

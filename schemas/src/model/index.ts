@@ -2,6 +2,7 @@
 export * from './cookieNames'
 export * from './dates'
 export * from './diff'
+export * from './links'
 export * from './localized'
 export * from './portableText'
 export * from './publish'

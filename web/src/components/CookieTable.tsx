@@ -1,5 +1,5 @@
 // One category's cookies as a table (stacked cards on a phone): name or domain, type, purpose, retention or link.
-import { retentionLabel, type Lang } from '@cookie-policy/schemas/model'
+import { retentionLabel, webLink, type Lang } from '@cookie-policy/schemas/model'
 import type { FullVersion } from '@/lib/policy'
 import { UI } from '@/lib/i18n'
 import { Localized } from './Localized'
@@ -37,6 +37,7 @@ export function CookieTable({
         <tbody>
           {(category.cookies ?? []).map((cookie) => {
             const retention = retentionLabel(cookie.retention, lang)
+            const moreInfo = webLink(cookie.moreInfoUrl)
             return (
               <tr key={cookie._key}>
                 <th scope="row" data-label={ui.columns.name}>
@@ -49,11 +50,9 @@ export function CookieTable({
                   <Localized value={cookie.purpose} lang={lang} binding={binding} />
                 </td>
                 <td data-label={ui.columns.retention}>
-                  {retention ?? (cookie.moreInfoUrl ? null : ui.retentionUnknown)}
-                  {retention && cookie.moreInfoUrl ? ' · ' : null}
-                  {cookie.moreInfoUrl ? (
-                    <a href={cookie.moreInfoUrl}>{linkText(cookie.moreInfoUrl)}</a>
-                  ) : null}
+                  {retention ?? (moreInfo ? null : ui.retentionUnknown)}
+                  {retention && moreInfo ? ' · ' : null}
+                  {moreInfo ? <a href={moreInfo}>{linkText(moreInfo)}</a> : null}
                 </td>
               </tr>
             )

@@ -1,14 +1,15 @@
 // The policy's prose (Portable Text) in the page's language; the binding text with a note where it is not translated.
 import { PortableText, type PortableTextComponents } from '@portabletext/react'
 import type { BlockContent } from '@cookie-policy/schemas/sanity.types'
-import { pick, type Lang, type Localized } from '@cookie-policy/schemas/model'
+import { pick, proseLink, type Lang, type Localized } from '@cookie-policy/schemas/model'
 import { languageIn, UI } from '@/lib/i18n'
 
 const components: PortableTextComponents = {
   marks: {
     link: ({ value, children }) => {
-      const href = typeof value?.href === 'string' ? value.href : undefined
-      return <a href={href}>{children}</a>
+      // A link that is not a web, mail or phone address, or a path of the site, is shown as plain text.
+      const href = proseLink(value?.href)
+      return href ? <a href={href}>{children}</a> : <>{children}</>
     },
   },
 }

@@ -1,7 +1,7 @@
 // The policy pages kept as ready bytes, like the catalog: each address is rendered by Next.js once per content
 // generation (a dataset change, a webhook) and per day in its policy's time zone, then answered from memory
 // with a strong ETag (304 to If-None-Match) in the encoding the client takes.
-import { prepareReady, serveReady, type Ready, type Reply } from './readyBytes'
+import { createReadyLru, prepareReady, serveReady, type Ready, type Reply } from './readyBytes'
 import { documentCsp } from './security'
 
 export interface Rendered {
@@ -54,7 +54,6 @@ export function pageKey(path: string, search: string): string | null {
   if (/\/\.|%2e|%2f|\/\/|.\/$/i.test(path)) return null
   if (search === '' || search === '?') return path
   const params = new URLSearchParams(search)
-  if (params.has('_rsc')) return null
   if (!VERSION_PAGE.test(path) || !params.has('compare')) return path
   const compare = params.getAll('compare')
   return compare.length === 1 && /^[1-9]\d{0,5}$/.test(compare[0]!)
@@ -62,14 +61,10 @@ export function pageKey(path: string, search: string): string | null {
     : null
 }
 
-const sizeOf = (ready: Ready) =>
-  ready.bodies.identity.length + ready.bodies.gzip.length + ready.bodies.br.length
-
 export function createPageCache(options: PageCacheOptions) {
   const now = options.now ?? Date.now
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
-  const cache = new Map<string, Ready>()
-  let bytes = 0
+  const cache = createReadyLru(maxBytes)
   const inflight = new Map<string, Promise<Ready | Rendered>>()
   /** The kept 404s, oldest first. */
   const missing = new Set<string>()
@@ -77,23 +72,15 @@ export function createPageCache(options: PageCacheOptions) {
   function keep(url: string, ready: Ready): void {
     forget(url)
     cache.set(url, ready)
-    bytes += sizeOf(ready)
     if (ready.status === 404) {
       missing.add(url)
       if (missing.size > MISSING_ENTRIES) forget(missing.values().next().value!)
     }
-    for (const oldest of cache.keys()) {
-      if (bytes <= maxBytes || oldest === url) break
-      forget(oldest)
-    }
   }
 
   function forget(url: string): void {
-    const entry = cache.get(url)
-    if (!entry) return
     cache.delete(url)
     missing.delete(url)
-    bytes -= sizeOf(entry)
   }
 
   /** A 200 or a 404 is kept; anything else (a redirect, a failure) is passed on as rendered, once. */
@@ -126,9 +113,6 @@ export function createPageCache(options: PageCacheOptions) {
     const cached = cache.get(url)
     if (!cached || cached.generation !== options.generation() || now() >= cached.expiresAt)
       return null
-    // Most recently used last: the oldest are the first to go.
-    cache.delete(url)
-    cache.set(url, cached)
     return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
   }
 

@@ -123,3 +123,51 @@ export function serveReady(
     body: method === 'HEAD' ? null : ready.bodies[encoding],
   }
 }
+
+const sizeOf = (ready: Ready) =>
+  ready.bodies.identity.length + ready.bodies.gzip.length + ready.bodies.br.length
+
+/**
+ * Ready answers by key, bounded in bytes (every encoding counted): the least recently used go first. Keys
+ * must name what a request means (its parsed form), never its raw text.
+ */
+export function createReadyLru(maxBytes: number) {
+  const entries = new Map<string, Ready>()
+  let bytes = 0
+
+  function remove(key: string): void {
+    const entry = entries.get(key)
+    if (!entry) return
+    entries.delete(key)
+    bytes -= sizeOf(entry)
+  }
+
+  return {
+    /** The entry, now the most recently used. */
+    get(key: string): Ready | undefined {
+      const entry = entries.get(key)
+      if (entry) {
+        entries.delete(key)
+        entries.set(key, entry)
+      }
+      return entry
+    },
+    /** Keeps the entry; older ones go until the total fits (the new one always stays). */
+    set(key: string, ready: Ready): void {
+      remove(key)
+      entries.set(key, ready)
+      bytes += sizeOf(ready)
+      for (const oldest of entries.keys()) {
+        if (bytes <= maxBytes || oldest === key) break
+        remove(oldest)
+      }
+    },
+    delete: remove,
+    get bytes() {
+      return bytes
+    },
+    get size() {
+      return entries.size
+    },
+  }
+}

@@ -4,10 +4,10 @@
 import { catalogErrorSchema } from '@cookie-policy/schemas/contracts'
 import { nextMidnight } from '@cookie-policy/schemas/model'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
-import { prepareReady, serveReady, type Ready, type Reply } from '../readyBytes'
+import { createReadyLru, prepareReady, serveReady, type Ready, type Reply } from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
 import { buildCatalogValue } from './build'
-import { CatalogRequestError, parseCatalogRequest } from './params'
+import { CatalogRequestError, parseCatalogRequest, type CatalogRequest } from './params'
 
 const CATALOG_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
 
@@ -23,6 +23,21 @@ export interface CatalogServiceOptions {
   checkEveryMs?: number
   ttlMs?: number
   now?: () => number
+  /** The most bytes of answers kept (all encodings); the least recently used go first. */
+  maxBytes?: number
+}
+
+/** What a request means, whatever its spelling: the key its answer is kept under. */
+const keyOf = (request: CatalogRequest) =>
+  `${request.lang ?? ''}|${request.policy ?? ''}|${request.version ?? ''}|${request.format}`
+
+/** The parsed request, or null when it has a mistake (its error is answered by `reply`). */
+function parseQuietly(search: string): CatalogRequest | null {
+  try {
+    return parseCatalogRequest(search)
+  } catch {
+    return null
+  }
 }
 
 const SHARED_HEADERS = {
@@ -77,7 +92,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
   const now = options.now ?? Date.now
   const checkEveryMs = options.checkEveryMs ?? 1000
   const ttlMs = options.ttlMs ?? 60_000
-  const cache = new Map<string, Ready>()
+  const cache = createReadyLru(options.maxBytes ?? 8 * 1024 * 1024)
   let generation = 0
   let knownVersion: string | null = null
   let nextCheck = 0
@@ -88,7 +103,6 @@ export function createCatalogService(options: CatalogServiceOptions) {
 
   function bump(): void {
     generation++
-    if (cache.size > 500) cache.clear()
   }
 
   /** Cheap and synchronous on the hot path; the content check itself runs in the background. */
@@ -121,8 +135,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
     return generation
   }
 
-  async function compute(search: string, forGeneration: number): Promise<Ready> {
-    const request = parseCatalogRequest(search)
+  async function compute(request: CatalogRequest, forGeneration: number): Promise<Ready> {
     // The content version the first answers are built from, so the first check does not redo them.
     knownVersion ??= await options.contentVersion().catch(() => null)
     const time = now()
@@ -143,7 +156,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
    */
   function kept(method: string, search: string, headers: RequestHeaders): CatalogReply | null {
     if (method !== 'GET' && method !== 'HEAD') return null
-    const cached = cache.get(search.startsWith('?') ? search.slice(1) : search)
+    const request = parseQuietly(search)
+    const cached = request && cache.get(keyOf(request))
     if (!cached || cached.generation !== currentGeneration() || now() >= cached.expiresAt)
       return null
     return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
@@ -166,14 +180,21 @@ export function createCatalogService(options: CatalogServiceOptions) {
         status: 405,
       }
     }
-    const key = search.startsWith('?') ? search.slice(1) : search
+    let request: CatalogRequest
+    try {
+      request = parseCatalogRequest(search)
+    } catch (error) {
+      if (error instanceof CatalogRequestError) return errorReply(error)
+      throw error
+    }
+    const key = keyOf(request)
     const wanted = currentGeneration()
     const cached = cache.get(key)
     try {
       const flightKey = `${wanted}|${key}`
       let pending = inflight.get(flightKey)
       if (!pending) {
-        pending = compute(key, wanted).finally(() => inflight.delete(flightKey))
+        pending = compute(request, wanted).finally(() => inflight.delete(flightKey))
         inflight.set(flightKey, pending)
       }
       const prepared = await pending
