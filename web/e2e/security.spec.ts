@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
+import { signPreviewLink } from '@cookie-policy/schemas/previewLink'
 import { BROKEN, FIXTURE, PREVIEW, SEED, TRILINGUAL } from './helpers'
 
 /** Every CSP violation the page reports, from its first script on. */
@@ -120,7 +121,14 @@ test('a content source that never answered gives 503 and Retry-After, never a 50
   }
   const health = await request.get(`${BROKEN}/healthz`)
   expect([health.status(), health.headers()['cache-control']]).toEqual([503, 'no-store'])
-  expect((await health.json()).status).toBe('unavailable')
+  const unhealthy = await health.json()
+  // What failed, in words: the missing file's path stays in the server's log.
+  expect([unhealthy.status, unhealthy.reason, unhealthy.contentSource.reason]).toEqual([
+    'unavailable',
+    'The content cannot be read right now; the server log says why.',
+    'The dataset file cannot be read; the server log says why.',
+  ])
+  expect(JSON.stringify(unhealthy)).not.toContain('no-such-dataset')
   const healthy = await (await request.get(`${SEED}/healthz`)).json()
   expect([healthy.status, healthy.contentSource.answering, healthy.policies]).toEqual([
     'ok',
@@ -131,14 +139,73 @@ test('a content source that never answered gives 503 and Retry-After, never a 50
 
 const DRAFT = 'Mémoriser la langue choisie (texte en cours de relecture)'
 
-test('a wrong or missing preview secret gets a 401 and no cookie', async ({ request }) => {
-  for (const query of ['', '?secret=wrong&redirect=/fr/cookies']) {
-    const response = await request.get(`${PREVIEW}/api/draft-mode/enable${query}`, {
-      maxRedirects: 0,
-    })
-    expect(response.status(), query).toBe(401)
-    expect(response.headers()['set-cookie'], query).toBeUndefined()
+/** A preview link as `npm run preview-link` makes it, with the preview site's secret. */
+function previewLink(path: string, options: { now?: number; secret?: string } = {}): string {
+  const params = signPreviewLink(path, options.secret ?? 'e2e-preview-secret', {
+    now: options.now ?? Date.now(),
+  })
+  return `${PREVIEW}/api/draft-mode/enable?${new URLSearchParams({ ...params })}`
+}
+
+test('a wrong, expired, unsigned or missing preview link gets a 401 and no cookie', async ({
+  request,
+}) => {
+  const signed = new URL(previewLink('/fr/cookies'))
+  const tampered = new URL(signed)
+  tampered.searchParams.set('redirect', '/en/cookies')
+  for (const url of [
+    `${PREVIEW}/api/draft-mode/enable`,
+    // The secret itself no longer opens a preview: it never travels in an address.
+    `${PREVIEW}/api/draft-mode/enable?secret=e2e-preview-secret&redirect=/fr/cookies`,
+    previewLink('/fr/cookies', { secret: 'wrong' }),
+    previewLink('/fr/cookies', { now: Date.now() - 2 * 3_600_000 }),
+    tampered.href,
+  ]) {
+    const response = await request.get(url, { maxRedirects: 0 })
+    expect(response.status(), url).toBe(401)
+    expect(response.headers()['set-cookie'], url).toBeUndefined()
   }
+})
+
+test('leaving the preview leads to this site only, however the address is spelled', async ({
+  request,
+}) => {
+  for (const redirect of [
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e//evil.example',
+    '//evil.example',
+    '/\\evil.example',
+  ]) {
+    const response = await request.get(
+      `${PREVIEW}/api/draft-mode/disable?redirect=${encodeURIComponent(redirect)}`,
+      { maxRedirects: 0 },
+    )
+    expect([response.status(), response.headers().location], redirect).toEqual([307, '/'])
+  }
+})
+
+test('a made-up preview cookie or RSC header gets the page every visitor shares', async ({
+  request,
+}) => {
+  const shared = await request.get(`${PREVIEW}/fr/cookies`)
+  const etag = shared.headers().etag
+  expect(etag).toMatch(/^"/)
+  for (const headers of [
+    { cookie: '__prerender_bypass=x' } as Record<string, string>,
+    { cookie: 'cookie-policy-preview=99999999999.forged' },
+    { rsc: '1' },
+  ]) {
+    const answer = await request.get(`${PREVIEW}/fr/cookies`, { headers })
+    expect([answer.status(), answer.headers().etag, answer.headers()['cache-control']]).toEqual([
+      200,
+      etag,
+      shared.headers()['cache-control'],
+    ])
+    expect(await answer.text()).not.toContain('relecture')
+  }
+  const rsc = await request.get(`${PREVIEW}/fr/cookies?_rsc=abc`)
+  expect(rsc.headers().etag).toBe(etag)
 })
 
 test('an editor sees the draft in preview, marked, and nobody else sees it anywhere', async ({
@@ -146,9 +213,7 @@ test('an editor sees the draft in preview, marked, and nobody else sees it anywh
 }) => {
   const editor = await browser.newPage()
   const violations = await watchViolations(editor)
-  const response = await editor.goto(
-    `${PREVIEW}/api/draft-mode/enable?secret=e2e-preview-secret&redirect=/fr/cookies`,
-  )
+  const response = await editor.goto(previewLink('/fr/cookies'))
   expect(new URL(editor.url()).pathname).toBe('/fr/cookies')
   expect(response?.headers()['cache-control']).toContain('no-store')
   expect(response?.headers()['cache-control']).toContain('private')

@@ -2,6 +2,7 @@
 // page, and a 503 page in the visitor's language while the content source has never answered.
 import { NextResponse, type NextRequest } from 'next/server'
 import { DEFAULT_BINDING_LANGUAGE, isLang, nextMidnight } from '@cookie-policy/schemas/model'
+import { hasPreviewCookie } from './lib/previewCookie'
 import { checkPage, VALID_UNTIL_HEADER } from './lib/routes'
 import { commonSecurityHeaders, newNonce, pageCsp } from './lib/security'
 
@@ -24,7 +25,8 @@ export async function proxy(request: NextRequest) {
   target.search = ''
   let response: NextResponse
   // An editor's preview may show a policy that has no version in force yet: the page decides.
-  const preview = request.cookies.has('__prerender_bypass') && /^\/[^/]+\/[^/]+\/?$/.test(pathname)
+  const preview =
+    hasPreviewCookie(request.headers.get('cookie')) && /^\/[^/]+\/[^/]+\/?$/.test(pathname)
   try {
     const check =
       preview && isLang(first)

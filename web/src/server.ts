@@ -15,6 +15,7 @@ import { closeConsentLedger, consentApi, openConsentLedger } from './lib/consent
 import { serveWebhook, WEBHOOK_PATH } from './lib/catalog/webhook'
 import { webhookSecret } from './lib/env'
 import { createPageCache, pageKey } from './lib/pageCache'
+import { hasPreviewCookie } from './lib/previewCookie'
 import { VALID_UNTIL_HEADER } from './lib/routes'
 import type { Reply } from './lib/readyBytes'
 import { commonSecurityHeaders, jsonSecurityHeaders } from './lib/security'
@@ -33,13 +34,15 @@ const SHUTDOWN_GRACE_MS = 9_000
 /** How long a page may take to render before the last good copy (or Next.js itself) answers. */
 const RENDER_TIMEOUT_MS = 20_000
 
-/** A page visitors share: not an RSC navigation payload (browsers cache those their own way), not a preview. */
+/**
+ * A page visitors share: anything but an editor's preview, which only this site's own signed cookie marks
+ * (no framework cookie or header a client can make up).
+ */
 function sharedPage(request: IncomingMessage, path: string): boolean {
   return (
     (request.method === 'GET' || request.method === 'HEAD') &&
     PAGE_PATH.test(path) &&
-    request.headers.rsc === undefined &&
-    !request.headers.cookie?.includes('__prerender_bypass=')
+    !hasPreviewCookie(request.headers.cookie)
   )
 }
 
@@ -163,10 +166,45 @@ function serveConsent(request: IncomingMessage, response: ServerResponse, path: 
     })
 }
 
+/** Whether an address's path decodes (no "%FF", no broken escape): Next.js answers 500 to one that does not. */
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
 const server = createServer((request, response) => {
   const url = request.url ?? '/'
   const query = url.indexOf('?')
   const path = query === -1 ? url : url.slice(0, query)
+  // Outside the API every address is read only; Next.js answers 500 to a POST to one of public/'s files.
+  const method = request.method ?? 'GET'
+  if (method !== 'GET' && method !== 'HEAD' && !path.startsWith('/api/')) {
+    response.writeHead(405, {
+      ...jsonSecurityHeaders(),
+      Allow: 'GET, HEAD',
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    })
+    response.end(
+      JSON.stringify({
+        error: { code: 'method_not_allowed', message: `${method} is not allowed here: use GET.` },
+      }),
+    )
+    return
+  }
+  if (!decodable(path)) {
+    response.writeHead(400, {
+      ...jsonSecurityHeaders(),
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+    })
+    response.end('{"error":{"code":"invalid_address","message":"The address cannot be decoded."}}')
+    return
+  }
   if (path === WEBHOOK_PATH) {
     void serveWebhook(catalog, request, response, webhookSecret()).catch((error: unknown) => {
       console.error(`webhook: ${(error as Error).message}`)
@@ -177,7 +215,6 @@ const server = createServer((request, response) => {
   }
   if (path === CONSENT_PATH || path.startsWith(`${CONSENT_PATH}/`))
     return serveConsent(request, response, path)
-  const method = request.method ?? 'GET'
   const search = query === -1 ? '' : url.slice(query)
   const headers = {
     ifNoneMatch: request.headers['if-none-match'],

@@ -89,10 +89,16 @@ function recovered(): void {
   shared.outage = null
 }
 
+/** What /healthz may tell anyone: which source fails, in words, never a path or an upstream message. */
+const PUBLIC_REASON: Record<ContentSourceConfig['kind'], string> = {
+  embedded: 'The dataset file cannot be read; the server log says why.',
+  sanity: 'The Content Lake does not answer; the server log says why.',
+}
+
 function failed(error: unknown): void {
   if (shared.outage) return
-  shared.outage = { since: new Date(), reason: (error as Error).message }
-  console.error(`content source: ${shared.outage.reason}`)
+  shared.outage = { since: new Date(), reason: PUBLIC_REASON[currentConfig().kind] }
+  console.error(`content source: ${(error as Error).message}`)
 }
 
 async function embeddedRunner(file: string): Promise<EmbeddedState> {

@@ -38,11 +38,13 @@ export async function GET(): Promise<Response> {
       { headers: NO_STORE },
     )
   } catch (error) {
+    // The details (paths, upstream messages) go to the log, not to whoever asks.
+    console.error(`healthz: ${(error as Error).message}`)
     return Response.json(
       {
         status: 'unavailable',
         contentSource: { ...contentSourceStatus(), answering: false },
-        reason: (error as Error).message,
+        reason: 'The content cannot be read right now; the server log says why.',
         checkedAt,
       },
       { status: 503, headers: { ...NO_STORE, 'Retry-After': '30' } },
