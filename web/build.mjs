@@ -34,7 +34,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: ['node20'],
+  target: ['node24'],
   // Installed packages load from node_modules at run time; only this repository's TypeScript is bundled.
   external: [
     'next',
@@ -46,7 +46,6 @@ await build({
     'zod',
     'diff',
     'kysely',
-    'better-sqlite3',
     'pg',
   ],
   alias: { '@': `${web}src` },

@@ -5,20 +5,14 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import {
-  Kysely,
-  Migrator,
-  PostgresDialect,
-  sql,
-  SqliteDialect,
-  type Migration,
-  type Selectable,
-} from 'kysely'
+import { Kysely, PostgresDialect, sql, SqliteDialect, type Selectable } from 'kysely'
+// Kysely 0.29 serves migrations from their own entry point.
+import { Migrator, type Migration } from 'kysely/migration'
 import pg from 'pg'
 import type { ConsentAction, ConsentRecord } from '../contracts/consent'
 import { userPath } from '../node'
 import { GENESIS_HASH, sealRecord } from './chain'
+import { openNodeSqlite } from './nodeSqlite'
 
 interface RecordsTable {
   seq: number
@@ -223,13 +217,14 @@ export function describeLedger(config: LedgerConfig): string {
 function openDb(config: LedgerConfig): Db {
   if (config.kind === 'sqlite') {
     mkdirSync(config.dir, { recursive: true })
-    const database = new Database(join(config.dir, SQLITE_FILE))
-    // Durable at COMMIT even on power loss; readers (the commands) never block the writer.
-    database.pragma('journal_mode = WAL')
-    database.pragma('synchronous = FULL')
-    database.pragma('busy_timeout = 15000')
-    // 64 MB of pages: the consent-ID index takes random inserts.
-    database.pragma('cache_size = -65536')
+    const database = openNodeSqlite(join(config.dir, SQLITE_FILE), [
+      // Durable at COMMIT even on power loss; readers (the commands) never block the writer.
+      'journal_mode = WAL',
+      'synchronous = FULL',
+      'busy_timeout = 15000',
+      // 64 MB of pages: the consent-ID index takes random inserts.
+      'cache_size = -65536',
+    ])
     return new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database }) })
   }
   const pool = new pg.Pool({

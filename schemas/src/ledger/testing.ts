@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import pg from 'pg'
 import { SQLITE_FILE, type LedgerConfig } from './store'
+import { execNodeSqlite } from './nodeSqlite'
 
 export interface TestStore {
   config: LedgerConfig
@@ -51,12 +51,7 @@ export async function createTestStore(kind: LedgerConfig['kind']): Promise<TestS
 /** Runs a statement on the store behind the ledger's back, as someone editing the database would. */
 export async function tamper(config: LedgerConfig, statement: string): Promise<void> {
   if (config.kind === 'sqlite') {
-    const database = new Database(join(config.dir, SQLITE_FILE))
-    try {
-      database.exec(statement)
-    } finally {
-      database.close()
-    }
+    execNodeSqlite(join(config.dir, SQLITE_FILE), statement)
     return
   }
   await onPostgres(config.url, statement)
