@@ -1,5 +1,8 @@
 // The Studio's navigation, in the order editors work: policies and their versions, the catalog, providers.
-import { DatabaseIcon, DocumentsIcon, TagIcon, UsersIcon } from '@sanity/icons'
+import { DatabaseIcon } from '@sanity/icons/Database'
+import { DocumentsIcon } from '@sanity/icons/Documents'
+import { TagIcon } from '@sanity/icons/Tag'
+import { UsersIcon } from '@sanity/icons/Users'
 import type { StructureResolver } from 'sanity/structure'
 import { categoryCookiesFilter, policyVersionsFilter } from '@cookie-policy/schemas/queries'
 

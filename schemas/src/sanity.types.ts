@@ -561,8 +561,7 @@ export type VersionRulesQueryResult = {
 }
 
 // Query TypeMap
-import '@sanity/client'
-declare module '@sanity/client' {
+declare global {
   interface SanityQueries {
     '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n }\n': PoliciesQueryResult
     '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n }\n  }\n': PolicyHistoryQueryResult
@@ -574,4 +573,8 @@ declare module '@sanity/client' {
     '\n  *[_type == "policy" && isDefault == true && !(_id in $ids)] { "slug": slug.current }\n': OtherDefaultPoliciesQueryResult
     '{\n  "bindingLanguage": *[_id == $policyId][0].bindingLanguage,\n  "previous": *[_type == "policyVersion" && policy._ref == $policyId && version < $version && !(_id in $ids)]\n    | order(version desc)[0] { version, effectiveFrom }\n}': VersionRulesQueryResult
   }
+}
+// Lets @sanity/client releases that predate the global registry read it too
+declare module '@sanity/client' {
+  interface SanityQueries extends globalThis.SanityQueries {}
 }

@@ -121,7 +121,14 @@ function checkGenerated() {
   run(
     'sanity schema extract',
     bin('sanity'),
-    ['schema', 'extract', '--enforce-required-fields', '--path', '../schemas/schema.json'],
+    [
+      'schema',
+      'extract',
+      '--enforce-required-fields',
+      '--force',
+      '--path',
+      '../schemas/schema.json',
+    ],
     { cwd: `${root}studio` },
   )
   run('sanity typegen generate', bin('sanity'), ['typegen', 'generate'], { cwd: `${root}studio` })

@@ -2,7 +2,7 @@
 // The plan (differences, snapshot, consent suggestion, checks) is planPublication from schemas/, the same
 // function the importer runs, over the same reader of a policy's state; the version is created in one
 // transaction, with an id that cannot be taken twice.
-import { CalendarIcon } from '@sanity/icons'
+import { CalendarIcon } from '@sanity/icons/Calendar'
 import {
   Box,
   Button,
@@ -85,7 +85,7 @@ function SummaryFields({
   onChange: (lang: Lang, text: string) => void
 }) {
   return LANGUAGES.map((lang) => (
-    <Stack space={2} key={lang}>
+    <Stack gap={2} key={lang}>
       <Label as="label" {...{ htmlFor: `summary-${lang}` }}>
         What changed ({LOCALES[lang].englishName}
         {lang === binding ? ', binding' : ''})
@@ -117,7 +117,7 @@ function ConsentChoice({
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
       <Box flex={1}>
-        <Stack space={2}>
+        <Stack gap={2}>
           <Label as="label" {...{ htmlFor: 'requires-new-consent' }}>
             Ask every visitor for consent again when this version takes effect
           </Label>
@@ -193,14 +193,14 @@ function PublishForm({
   }, [client, publishing, state.binding, effectiveFrom, requiresNewConsent, summaries, onDone])
 
   return (
-    <Stack space={4} padding={4}>
+    <Stack gap={4} padding={4}>
       <Text size={1}>
         Version {plan.document.version} will be created from the policy text and the catalog as they
         are published now. It cannot be edited afterwards: a mistake is corrected by publishing
         another version.
       </Text>
       <ChangesSummary diff={plan.diff} translations={plan.translations} />
-      <Stack space={2}>
+      <Stack gap={2}>
         <Label as="label" {...{ htmlFor: 'effective-from' }}>
           In force from ({state.timeZone} time)
         </Label>

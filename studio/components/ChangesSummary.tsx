@@ -6,7 +6,7 @@ import { LOCALES, type Lang, type PolicyDiff } from '@cookie-policy/schemas/mode
 function List({ title, items }: { title: string; items: string[] }) {
   if (!items.length) return null
   return (
-    <Stack space={2}>
+    <Stack gap={2}>
       <Text size={1} weight="semibold">
         {title}
       </Text>
@@ -37,10 +37,10 @@ export function ChangesSummary({
   }
   return (
     <Card padding={3} radius={2} border>
-      <Stack space={4}>
+      <Stack gap={4}>
         <DiffLists diff={diff} />
         {translations.map(({ lang, diff: translated }) => (
-          <Stack space={3} key={lang}>
+          <Stack gap={3} key={lang}>
             <Text size={1} weight="semibold">
               In the {LOCALES[lang].englishName} translation only
             </Text>

@@ -49,6 +49,8 @@ const CLOUD_ONLY: [RegExp, unknown][] = [
   [/^GET \/features$/, []],
   [/^GET \/projects\/[^/]+\/features$/, []],
   [/^GET \/projects\/[^/]+\/user-applications$/, []],
+  // Project-level grants (inviting members, deploying the Studio): none in local mode (sanity 6 asks).
+  [/^GET \/projects\/[^/]+\/grants$/, {}],
   [/^GET \/journey\//, null],
   [/^GET \/help$/, {}],
   [/^POST \/descriptors\/claim$/, { synchronization: { type: 'complete' } }],

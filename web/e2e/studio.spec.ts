@@ -55,7 +55,7 @@ const UNSERVED =
 /** The Studio's shell asks Sanity's CDN for its fonts and latest version, and sends it feedback: offline,
  * those fail and the Studio works without them. Nothing else may leave the machine. */
 const SHELL =
-  /^(studio-static\.sanity\.io\/[\w-]+\.woff2|sanity-cdn\.com\/v1\/modules\/sanity\/latest\/|api\.sanity\.io\/vX\/intake\/feedback$)/
+  /^((studio-static|design-system-static)\.sanity\.io\/[\w-]+\.woff2|sanity-cdn\.com\/v1\/modules\/sanity\/latest\/|api\.sanity\.io\/vX\/intake\/feedback$)/
 
 test.afterEach(() => {
   expect(failures.filter((failure) => !UNSERVED.test(failure))).toEqual([])

@@ -1,5 +1,5 @@
 // One row of the cookie catalog: a cookie name, a name pattern (_ga_*) or a whole domain (.stripe.com).
-import { DatabaseIcon } from '@sanity/icons'
+import { DatabaseIcon } from '@sanity/icons/Database'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { cookieKind, splitCookieNames } from '../../model/cookieNames'
 import { anyText } from '../../model/localized'

@@ -1,5 +1,5 @@
 // A purpose visitors consent to (or not) as a whole: strictly necessary, analytics, ...
-import { TagIcon } from '@sanity/icons'
+import { TagIcon } from '@sanity/icons/Tag'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { CONSENT_MODE_SIGNALS } from '../../consentModes'
 import { anyText } from '../../model/localized'

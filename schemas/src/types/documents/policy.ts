@@ -1,5 +1,5 @@
 // A published policy (the cookie policy; a privacy policy would be another document of this type).
-import { DocumentsIcon } from '@sanity/icons'
+import { DocumentsIcon } from '@sanity/icons/Documents'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { DEFAULT_BINDING_LANGUAGE, LANGUAGES, languageName } from '../../languages'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../model/dates'

@@ -1,5 +1,5 @@
 // A published version of a policy: its dated text and an immutable snapshot of its catalog.
-import { CalendarIcon } from '@sanity/icons'
+import { CalendarIcon } from '@sanity/icons/Calendar'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { anyText } from '../../model/localized'
 import { checkEffectiveDate } from '../../model/rules'

@@ -1,5 +1,5 @@
 // A company that sets cookies on the site (the publisher itself, or a third party such as a payment provider).
-import { UsersIcon } from '@sanity/icons'
+import { UsersIcon } from '@sanity/icons/Users'
 import { defineField, defineType } from 'sanity'
 
 export const provider = defineType({

@@ -1,5 +1,5 @@
 // Rich text of the policy's prose: paragraphs with bold, italic and links. Defined once, used by every language.
-import { LinkIcon } from '@sanity/icons'
+import { LinkIcon } from '@sanity/icons/Link'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 
 export const blockContent = defineType({

@@ -1,5 +1,5 @@
 // The catalog frozen into a published version: what visitors were told, copied, never referenced.
-import { ArchiveIcon } from '@sanity/icons'
+import { ArchiveIcon } from '@sanity/icons/Archive'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { CONSENT_MODE_SIGNALS } from '../../consentModes'
 import { anyText } from '../../model/localized'

@@ -1,7 +1,7 @@
 // Localised fields: one object type per kind of value, a field per language of the deployment, side by side.
 // Which language is required depends on the policy (its binding language): each document type checks its
 // localised fields in one document-level rule (see ../legal.ts), not here.
-import { TranslateIcon } from '@sanity/icons'
+import { TranslateIcon } from '@sanity/icons/Translate'
 import { defineField, defineType } from 'sanity'
 import { LANGUAGES, languageName, type Lang } from '../../languages'
 

@@ -1,5 +1,5 @@
 // A numbered section of the policy's prose ("1. What is a cookie?", "2.1. Necessary cookies").
-import { DocumentTextIcon } from '@sanity/icons'
+import { DocumentTextIcon } from '@sanity/icons/DocumentText'
 import { defineField, defineType } from 'sanity'
 import { anyText } from '../../model/localized'
 

@@ -1,5 +1,5 @@
 // How long a cookie lives: the session, a duration, or unknown (then the cookie needs a more-info link).
-import { ClockIcon } from '@sanity/icons'
+import { ClockIcon } from '@sanity/icons/Clock'
 import { defineField, defineType } from 'sanity'
 import { RETENTION_UNITS, retentionLabel } from '../../model/retention'
 
