@@ -150,6 +150,14 @@ export function createCatalogService(options: CatalogServiceOptions) {
 
   type RequestHeaders = { ifNoneMatch?: string | null; acceptEncoding?: string | null }
 
+  /** The kept answer of a parsed GET or HEAD when it is fresh; null when it must be computed. */
+  function fresh(method: string, request: CatalogRequest, headers: RequestHeaders) {
+    const cached = cache.get(keyOf(request))
+    if (!cached || cached.generation !== currentGeneration() || now() >= cached.expiresAt)
+      return null
+    return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+  }
+
   /**
    * The answer of a GET or HEAD from ready bytes when they are fresh, synchronously (the hot path: no promise);
    * null when it must be computed.
@@ -157,20 +165,15 @@ export function createCatalogService(options: CatalogServiceOptions) {
   function kept(method: string, search: string, headers: RequestHeaders): CatalogReply | null {
     if (method !== 'GET' && method !== 'HEAD') return null
     const request = parseQuietly(search)
-    const cached = request && cache.get(keyOf(request))
-    if (!cached || cached.generation !== currentGeneration() || now() >= cached.expiresAt)
-      return null
-    return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+    return request && fresh(method, request, headers)
   }
 
-  /** The answer for a request; `search` is the raw query string (with or without "?"). */
+  /** The answer for a request; `search` is the raw query string (with or without "?"), parsed once here. */
   async function reply(
     method: string,
     search: string,
     headers: RequestHeaders,
   ): Promise<CatalogReply> {
-    const ready = kept(method, search, headers)
-    if (ready) return ready
     if (method === 'OPTIONS') return { status: 204, headers: PREFLIGHT_HEADERS, body: null }
     if (method !== 'GET' && method !== 'HEAD') {
       return {
@@ -187,6 +190,8 @@ export function createCatalogService(options: CatalogServiceOptions) {
       if (error instanceof CatalogRequestError) return errorReply(error)
       throw error
     }
+    const ready = fresh(method, request, headers)
+    if (ready) return ready
     const key = keyOf(request)
     const wanted = currentGeneration()
     const cached = cache.get(key)
