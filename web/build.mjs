@@ -28,13 +28,20 @@ copyFileSync(
   `${web}public/cookie-banner.css`,
 )
 
+// The site's one handler (dist/site.mjs) and the production server that calls it (dist/server.mjs), as plain
+// Node modules sharing one copy of the site: Next.js's route handler loads the same file at run time, so the
+// pages are rendered by React's own server renderer, outside Next.js's bundles (which have no react-dom/server).
 await build({
-  entryPoints: [`${web}src/server.ts`],
-  outfile: `${web}dist/server.mjs`,
+  entryPoints: { server: `${web}src/server.ts`, site: `${web}src/lib/site.ts` },
+  outdir: `${web}dist`,
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: ['node24'],
+  jsx: 'automatic',
   // Installed packages load from node_modules at run time; only this repository's TypeScript is bundled.
   external: [
     'next',
@@ -51,7 +58,9 @@ await build({
   alias: { '@': `${web}src` },
   logLevel: 'warning',
 })
-console.log('built public/cookie-banner.js, public/cookie-banner.css, dist/server.mjs')
+console.log(
+  'built public/cookie-banner.js, public/cookie-banner.css, dist/site.mjs, dist/server.mjs',
+)
 
 if (only !== '--no-next') {
   const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {

@@ -1,5 +1,5 @@
 // Next.js settings: the shared schemas workspace is TypeScript source, compiled with the app; every answer
-// carries the security headers (the production server sets them too; pages get their CSP in proxy.ts).
+// carries the security headers (the site's own answers carry them too, with a CSP of their own).
 import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
 import { commonSecurityHeaders, jsonSecurityHeaders } from './src/lib/security'
@@ -12,10 +12,6 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   turbopack: { root: fileURLToPath(new URL('..', import.meta.url)) },
-  // Every visitor gets the title and description in <head>, as bots do: Next.js otherwise streams them into
-  // the body for browsers and moves them with a script, and the production server serves pages without
-  // Next.js's scripts.
-  htmlLimitedBots: /.*/,
   async headers() {
     return [
       { source: '/:path*', headers: list(commonSecurityHeaders()) },

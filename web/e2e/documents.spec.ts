@@ -57,9 +57,14 @@ async function readDocument(page: Page, url: string) {
 test('the pages say what they said, with the same links, headings and head', async ({ page }) => {
   test.setTimeout(120_000)
   // Without the banner: its dialog is not the page's text.
-  await page.route('**/cookie-banner.js', (route) => route.fulfill({ body: '', contentType: 'text/javascript' }))
+  await page.route('**/cookie-banner.js', (route) =>
+    route.fulfill({ body: '', contentType: 'text/javascript' }),
+  )
   const documents: Record<string, unknown> = {}
-  for (const url of PAGES) documents[new URL(url).pathname + new URL(url).search + ` (${new URL(url).port})`] = await readDocument(page, url)
-  if (process.env.UPDATE_DOCUMENTS) writeFileSync(SNAPSHOT, `${JSON.stringify(documents, null, 2)}\n`)
+  for (const url of PAGES)
+    documents[new URL(url).pathname + new URL(url).search + ` (${new URL(url).port})`] =
+      await readDocument(page, url)
+  if (process.env.UPDATE_DOCUMENTS)
+    writeFileSync(SNAPSHOT, `${JSON.stringify(documents, null, 2)}\n`)
   expect(documents).toEqual(JSON.parse(readFileSync(SNAPSHOT, 'utf8')))
 })

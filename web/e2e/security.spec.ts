@@ -40,7 +40,7 @@ for (const url of PAGES) {
     const response = await page.goto(url)
     // A page kept for every visitor is a document: the banner's script file, nothing inline, no nonce.
     expect(response?.headers()['content-security-policy']).toMatch(
-      /^default-src 'self'; script-src 'self'; style-src 'self'; /,
+      /^default-src 'self'; script-src 'self'; style-src 'self' 'sha256-[\w+/]{43}='; /,
     )
     const html = await response!.text()
     expect(html).not.toContain('nonce=')
@@ -191,6 +191,10 @@ test('a made-up preview cookie or RSC header gets the page every visitor shares'
   const shared = await request.get(`${PREVIEW}/fr/cookies`)
   const etag = shared.headers().etag
   expect(etag).toMatch(/^"/)
+  const rendered = async () =>
+    (await (await request.get(`${PREVIEW}/healthz`)).json()).pagesRendered
+  const before = await rendered()
+  expect(before).toBeGreaterThan(0)
   for (const headers of [
     { cookie: '__prerender_bypass=x' } as Record<string, string>,
     { cookie: 'cookie-policy-preview=99999999999.forged' },
@@ -206,6 +210,8 @@ test('a made-up preview cookie or RSC header gets the page every visitor shares'
   }
   const rsc = await request.get(`${PREVIEW}/fr/cookies?_rsc=abc`)
   expect(rsc.headers().etag).toBe(etag)
+  // None of them rendered the page again.
+  expect(await rendered()).toBe(before)
 })
 
 test('an editor sees the draft in preview, marked, and nobody else sees it anywhere', async ({

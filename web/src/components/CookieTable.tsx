@@ -1,6 +1,6 @@
 // One category's cookies as a table (stacked cards on a phone): name or domain, type, purpose, retention or link.
 import { retentionLabel, webLink, type Lang } from '@cookie-policy/schemas/model'
-import type { FullVersion } from '@/lib/policy'
+import type { FullVersion } from '@cookie-policy/schemas/state'
 import { UI } from '@/lib/i18n'
 import { Localized } from './Localized'
 

@@ -7,7 +7,7 @@ import {
   translatedInto,
   type Lang,
 } from '@cookie-policy/schemas/model'
-import type { FullVersion } from '@/lib/policy'
+import type { FullVersion } from '@cookie-policy/schemas/state'
 import { languageIn, UI } from '@/lib/i18n'
 import { CookieTable } from './CookieTable'
 import { Localized } from './Localized'

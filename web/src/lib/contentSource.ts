@@ -114,6 +114,9 @@ async function embeddedRunner(file: string): Promise<EmbeddedState> {
 }
 
 let sanityRun: RunQuery | null = null
+let sanityClient: SanityClient | null = null
+/** The newest Live Content API event seen: reads after it ask for content at least that new (CDN included). */
+let lastLiveEventId: string | null = null
 /** The Content Lake's last good answer of each query, for when it is slow or down (bounded: the oldest go). */
 const lastGood = new Map<string, unknown>()
 const LAST_GOOD_ENTRIES = 1000
@@ -121,18 +124,22 @@ const LAST_GOOD_ENTRIES = 1000
 /** One client per process, like the configuration it is made from. */
 function sanityRunner(sanity: Extract<ContentSourceConfig, { kind: 'sanity' }>): RunQuery {
   if (!sanityRun) {
-    const client = createClient({
+    const client = (sanityClient = createClient({
       projectId: sanity.projectId,
       dataset: sanity.dataset,
       apiVersion: sanity.apiVersion,
       useCdn: sanity.useCdn,
       perspective: 'published',
       ...(sanity.apiHost ? { apiHost: sanity.apiHost, useProjectHostname: false } : {}),
-    })
+    }))
     sanityRun = async (query, params = {}) => {
       const key = JSON.stringify([query, params])
       try {
-        const result = await client.fetch<QueryResult<typeof query>>(query, params)
+        const result = await client.fetch<QueryResult<typeof query>>(
+          query,
+          params,
+          lastLiveEventId ? { lastLiveEventId } : {},
+        )
         // Only answers that found something: addresses that name nothing must not fill the memory.
         if (result !== null) {
           lastGood.delete(key)
@@ -211,5 +218,50 @@ export function contentSourceStatus(): {
     kind: currentConfig().kind,
     failingSince: shared.outage?.since.toISOString() ?? null,
     reason: shared.outage?.reason ?? null,
+  }
+}
+
+/** How long to wait before following the live events again after the stream failed. */
+const LIVE_RETRY_MS = 5_000
+
+/**
+ * With a Sanity project, follows the Content Lake's Live Content API: each publish (a `message`), a `restart`,
+ * or a reconnection after a gap calls `changed`, and later reads carry the event's id so that no cache in
+ * between answers older content. Every server process follows it, so a publish reaches all of them, webhook
+ * or not. Nothing to follow in the embedded mode: the dataset file's changes are seen on the next request.
+ */
+export function followLiveContent(changed: () => void): { stop: () => void } {
+  const source = currentConfig()
+  if (source.kind !== 'sanity') return { stop: () => undefined }
+  sanityRunner(source)
+  let stopped = false
+  let subscription: { unsubscribe: () => void } | null = null
+  let retry: NodeJS.Timeout | null = null
+  let welcomed = false
+  const follow = () => {
+    subscription = sanityClient!.live.events({ tag: 'cookie-policy-site' }).subscribe({
+      next: (event) => {
+        if (event.type === 'message') {
+          lastLiveEventId = event.id
+          changed()
+        } else if (event.type === 'restart' || (event.type === 'welcome' && welcomed)) {
+          // Events may have been missed: everything is read again.
+          changed()
+        }
+        if (event.type === 'welcome') welcomed = true
+      },
+      error: (error: unknown) => {
+        console.error(`content source: live events: ${(error as Error).message}`)
+        if (!stopped) retry = setTimeout(follow, LIVE_RETRY_MS)
+      },
+    })
+  }
+  follow()
+  return {
+    stop: () => {
+      stopped = true
+      if (retry) clearTimeout(retry)
+      subscription?.unsubscribe()
+    },
   }
 }

@@ -1,6 +1,5 @@
 // An editor's preview: the next version as "Publish a new version" would create it from the drafts (the same
 // publish plan), rendered by the same components as a published version. Draft mode only; never cached.
-import 'server-only'
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
 import { defaultEffectiveDay, planPublication } from '@cookie-policy/schemas/model'
 import {

@@ -104,7 +104,7 @@ export async function prepareReady(answer: {
  * A 304 to a matching If-None-Match (any encoding's ETag of a 200; it carries the ETag of the encoding the
  * client takes now), else the bytes in the best accepted encoding.
  */
-export function serveReady(
+function serveReady(
   ready: Ready,
   method: string,
   ifNoneMatch: string | undefined | null,
@@ -170,4 +170,82 @@ export function createReadyLru(maxBytes: number) {
       return entries.size
     },
   }
+}
+
+export type RequestHeaders = { ifNoneMatch?: string | null; acceptEncoding?: string | null }
+
+export interface ReadyCacheOptions<R> {
+  /** What a request means, whatever its spelling: the key its answer is kept under. */
+  keyOf: (request: R) => string
+  /**
+   * Makes the answer of a request from the content: ready bytes to keep, or a reply to pass on once (a
+   * redirect, a request error). A throw means the content could not be read: the last good answer is served.
+   */
+  make: (request: R, generation: number) => Promise<Ready | Reply>
+  /** The content generation now served: an answer made from an older one is made again. */
+  generation: () => number
+  /** The most bytes of answers kept (all encodings); the least recently used go first. */
+  maxBytes: number
+  now?: () => number
+}
+
+/** 404s kept at most: addresses nobody published cannot push the real answers out. */
+const MISSING_ENTRIES = 256
+
+/**
+ * The one cache of ready answers (the catalog's and the pages'): each is made once per content generation and
+ * until it expires, however many ask at once; while the content cannot be read, the last good one answers.
+ */
+export function createReadyCache<R>(options: ReadyCacheOptions<R>) {
+  const now = options.now ?? Date.now
+  const cache = createReadyLru(options.maxBytes)
+  const inflight = new Map<string, Promise<Ready | Reply>>()
+  const missing = new Set<string>()
+
+  function keep(key: string, ready: Ready): void {
+    missing.delete(key)
+    cache.set(key, ready)
+    if (ready.status !== 404) return
+    missing.add(key)
+    if (missing.size > MISSING_ENTRIES) {
+      const oldest = missing.values().next().value!
+      missing.delete(oldest)
+      cache.delete(oldest)
+    }
+  }
+
+  /** A fresh kept answer, synchronously (the hot path: no promise); null when it must be made. */
+  function kept(method: string, request: R, headers: RequestHeaders): Reply | null {
+    const cached = cache.get(options.keyOf(request))
+    if (!cached || cached.generation !== options.generation() || now() >= cached.expiresAt)
+      return null
+    return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+  }
+
+  /** The answer; it throws only when the content cannot be read and nothing was kept before. */
+  async function reply(method: string, request: R, headers: RequestHeaders): Promise<Reply> {
+    const fresh = kept(method, request, headers)
+    if (fresh) return fresh
+    const key = options.keyOf(request)
+    const generation = options.generation()
+    const cached = cache.get(key)
+    const flight = `${generation}|${key}`
+    let pending = inflight.get(flight)
+    if (!pending) {
+      pending = options.make(request, generation).finally(() => inflight.delete(flight))
+      inflight.set(flight, pending)
+    }
+    let made: Ready | Reply
+    try {
+      made = await pending
+    } catch (error) {
+      if (cached) return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
+      throw error
+    }
+    if (!('hash' in made)) return method === 'HEAD' ? { ...made, body: null } : made
+    if (cache.get(key) !== made) keep(key, made)
+    return serveReady(made, method, headers.ifNoneMatch, headers.acceptEncoding)
+  }
+
+  return { kept, reply }
 }

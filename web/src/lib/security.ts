@@ -1,5 +1,5 @@
 // Security headers, in one place for the production server, plain `next start` (next.config.ts headers)
-// and the proxy (a page's Content-Security-Policy carries a fresh nonce per request). No imports: the
+// and the pages (lib/site.ts). No imports: the
 // Next.js configuration loads this file too.
 
 /** What the site does not use: denied to every frame and script. */
@@ -37,11 +37,11 @@ export function jsonSecurityHeaders(): Record<string, string> {
 }
 
 /** A page's policy with the given script sources: nothing inline unless named, no plugins, no framing. */
-function pagePolicy(scriptSources: string): string {
+function pagePolicy(scriptSources: string, styleSources: string): string {
   return [
     "default-src 'self'",
     `script-src ${scriptSources}`,
-    "style-src 'self'",
+    `style-src ${styleSources}`,
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -52,17 +52,10 @@ function pagePolicy(scriptSources: string): string {
   ].join('; ')
 }
 
-/** A page rendered for one visitor: its own scripts only, by nonce (Next.js's and the banner loader). */
-export function pageCsp(nonce: string): string {
-  return pagePolicy(`'nonce-${nonce}' 'strict-dynamic'`)
-}
-
-/** A page kept for every visitor, as a document: the site's own script files (the banner), nothing inline. */
-export function documentCsp(): string {
-  return pagePolicy("'self'")
-}
-
-/** A fresh, unguessable nonce for one answer. */
-export function newNonce(): string {
-  return Buffer.from(crypto.randomUUID()).toString('base64')
+/**
+ * A policy page, a document for every visitor: the site's own script files (the banner), nothing inline but
+ * the page's stylesheet, named by its hash.
+ */
+export function documentCsp(styleHash: string): string {
+  return pagePolicy("'self'", `'self' ${styleHash}`)
 }

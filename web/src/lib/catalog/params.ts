@@ -1,6 +1,6 @@
 // The query parameters of /api/cookie-catalog, checked strictly: every mistake gets a named 400, never a 500.
 import { isLang, LANGUAGES, type Lang } from '@cookie-policy/schemas/model'
-import { parseVersionNumber } from '../versionRequest'
+import { parseVersionNumber } from '@cookie-policy/schemas/model'
 
 const CATALOG_FORMATS = ['catalog', 'vanilla-cookieconsent', 'klaro'] as const
 type CatalogFormat = (typeof CATALOG_FORMATS)[number]

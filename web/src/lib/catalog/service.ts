@@ -4,7 +4,13 @@
 import { catalogErrorSchema } from '@cookie-policy/schemas/contracts'
 import { nextMidnight } from '@cookie-policy/schemas/model'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
-import { createReadyLru, prepareReady, serveReady, type Ready, type Reply } from '../readyBytes'
+import {
+  createReadyCache,
+  prepareReady,
+  type Ready,
+  type Reply,
+  type RequestHeaders,
+} from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
 import { buildCatalogValue } from './build'
 import { CatalogRequestError, parseCatalogRequest, type CatalogRequest } from './params'
@@ -92,13 +98,11 @@ export function createCatalogService(options: CatalogServiceOptions) {
   const now = options.now ?? Date.now
   const checkEveryMs = options.checkEveryMs ?? 1000
   const ttlMs = options.ttlMs ?? 60_000
-  const cache = createReadyLru(options.maxBytes ?? 8 * 1024 * 1024)
   let generation = 0
   let knownVersion: string | null = null
   let nextCheck = 0
   let checking: Promise<void> | null = null
   let lastRefresh: number | null = null
-  const inflight = new Map<string, Promise<Ready>>()
   const logged = new Set<string>()
 
   function bump(): void {
@@ -135,28 +139,32 @@ export function createCatalogService(options: CatalogServiceOptions) {
     return generation
   }
 
-  async function compute(request: CatalogRequest, forGeneration: number): Promise<Ready> {
+  async function compute(request: CatalogRequest, forGeneration: number): Promise<Ready | Reply> {
     // The content version the first answers are built from, so the first check does not redo them.
     knownVersion ??= await options.contentVersion().catch(() => null)
     const time = now()
-    const { value, timeZone } = await buildCatalogValue(request, {
-      runQuery: options.runQuery,
-      now: new Date(time),
-      siteUrl: options.siteUrl,
-      cookieName: options.cookieName,
-    })
-    return prepare(value, forGeneration, nextMidnight(timeZone, time))
+    try {
+      const { value, timeZone } = await buildCatalogValue(request, {
+        runQuery: options.runQuery,
+        now: new Date(time),
+        siteUrl: options.siteUrl,
+        cookieName: options.cookieName,
+      })
+      return await prepare(value, forGeneration, nextMidnight(timeZone, time))
+    } catch (error) {
+      // A request for something that does not exist is answered, never kept.
+      if (error instanceof CatalogRequestError) return errorReply(error)
+      throw error
+    }
   }
 
-  type RequestHeaders = { ifNoneMatch?: string | null; acceptEncoding?: string | null }
-
-  /** The kept answer of a parsed GET or HEAD when it is fresh; null when it must be computed. */
-  function fresh(method: string, request: CatalogRequest, headers: RequestHeaders) {
-    const cached = cache.get(keyOf(request))
-    if (!cached || cached.generation !== currentGeneration() || now() >= cached.expiresAt)
-      return null
-    return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
-  }
+  const answers = createReadyCache<CatalogRequest>({
+    keyOf,
+    make: compute,
+    generation: currentGeneration,
+    maxBytes: options.maxBytes ?? 8 * 1024 * 1024,
+    now,
+  })
 
   /**
    * The answer of a GET or HEAD from ready bytes when they are fresh, synchronously (the hot path: no promise);
@@ -165,7 +173,7 @@ export function createCatalogService(options: CatalogServiceOptions) {
   function kept(method: string, search: string, headers: RequestHeaders): CatalogReply | null {
     if (method !== 'GET' && method !== 'HEAD') return null
     const request = parseQuietly(search)
-    return request && fresh(method, request, headers)
+    return request && answers.kept(method, request, headers)
   }
 
   /** The answer for a request; `search` is the raw query string (with or without "?"), parsed once here. */
@@ -190,25 +198,9 @@ export function createCatalogService(options: CatalogServiceOptions) {
       if (error instanceof CatalogRequestError) return errorReply(error)
       throw error
     }
-    const ready = fresh(method, request, headers)
-    if (ready) return ready
-    const key = keyOf(request)
-    const wanted = currentGeneration()
-    const cached = cache.get(key)
     try {
-      const flightKey = `${wanted}|${key}`
-      let pending = inflight.get(flightKey)
-      if (!pending) {
-        pending = compute(request, wanted).finally(() => inflight.delete(flightKey))
-        inflight.set(flightKey, pending)
-      }
-      const prepared = await pending
-      cache.set(key, prepared)
-      return serveReady(prepared, method, headers.ifNoneMatch, headers.acceptEncoding)
+      return await answers.reply(method, request, headers)
     } catch (error) {
-      if (error instanceof CatalogRequestError) return errorReply(error)
-      // The content source failed: the last good answer, if there is one, is better than none.
-      if (cached) return serveReady(cached, method, headers.ifNoneMatch, headers.acceptEncoding)
       // The content source logs its own outages; anything else is said once per distinct message.
       const message = (error as Error).message
       if (!logged.has(message)) {

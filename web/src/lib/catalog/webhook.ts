@@ -1,8 +1,6 @@
 // POST /api/revalidate: a signed Sanity webhook (on publish) makes the catalog answers be computed again at
 // once, instead of at the end of their refresh interval. A request without a valid signature changes nothing.
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
-import { readLimitedBody } from '@cookie-policy/schemas/node'
 import { jsonSecurityHeaders } from '../security'
 import type { CatalogReply, CatalogService } from './service'
 
@@ -108,31 +106,3 @@ export async function handleWebhook(
 }
 
 export { SIGNATURE_HEADER_NAME }
-
-/** The webhook on a plain Node server: a body over the limit is answered 413 at once, its connection closed. */
-export async function serveWebhook(
-  service: CatalogService,
-  request: IncomingMessage,
-  response: ServerResponse,
-  secret: string | undefined,
-): Promise<void> {
-  const signature = request.headers[SIGNATURE_HEADER_NAME]
-  const reply = await handleWebhook(
-    service,
-    {
-      method: request.method ?? 'GET',
-      contentType: request.headers['content-type'],
-      signature: Array.isArray(signature) ? signature[0] : signature,
-      readBody: (limit) => readLimitedBody(request, request.headers['content-length'], limit),
-    },
-    secret,
-  )
-  if (!request.complete) {
-    // The rest of the body is never read: close the connection once the answer is out.
-    response.writeHead(reply.status, { ...reply.headers, Connection: 'close' })
-    response.end(reply.body, () => request.destroy())
-    return
-  }
-  response.writeHead(reply.status, reply.headers)
-  response.end(reply.body ?? undefined)
-}

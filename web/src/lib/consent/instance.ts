@@ -9,7 +9,6 @@ import {
   type LedgerStore,
   type LedgerWriter,
 } from '@cookie-policy/schemas/ledger'
-import { catalogService } from '../catalog/instance'
 import { runQuery } from '../contentSource'
 import { bannerFile, consentLedgerConfig } from '../env'
 import { createConsentApi, type ConsentApi } from './api'
@@ -47,12 +46,13 @@ function bannerHash(state: Shared): string | null {
   return state.banner
 }
 
-export function consentApi(): ConsentApi {
+/** The consent API; `generation` is the content generation of the site's answers (the catalog's). */
+export function consentApi(generation: () => number): ConsentApi {
   if (!shared[KEY]) {
     const state: Shared = { api: null!, ledger: null, banner: undefined }
     state.api = createConsentApi({
       runQuery,
-      generation: catalogService().generation,
+      generation,
       ledger: () => openLedger(state),
       bannerHash: () => bannerHash(state),
     })
@@ -63,8 +63,9 @@ export function consentApi(): ConsentApi {
 
 /** Opens the store now (the production server does, before it listens), so that a bad store is said at start. */
 export async function openConsentLedger(): Promise<string> {
-  consentApi()
-  const { store } = await openLedger(shared[KEY]!)
+  const state = shared[KEY]
+  if (!state) throw new Error('the consent API is made by the site first')
+  const { store } = await openLedger(state)
   return describeLedger(store.config)
 }
 

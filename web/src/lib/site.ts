@@ -1,0 +1,365 @@
+// The site's one request handler: every endpoint (pages, catalog, consent, webhook, health) answered here,
+// once, for both hosts. The production server (server.ts) calls it in process in front of Next.js; on a host
+// that runs only `next start`, one catch-all route handler (app/[[...path]]/route.ts) calls the same function.
+// What it does not own (the banner's files, the preview links) it leaves to Next.js by answering null.
+import { CONSENT_BODY_LIMIT, catalogJsonSchema } from '@cookie-policy/schemas/contracts'
+import {
+  DEFAULT_BINDING_LANGUAGE,
+  isLang,
+  nextMidnight,
+  pageKey,
+  pagePath,
+  parseSiteAddress,
+  type Lang,
+  type PageAddress,
+} from '@cookie-policy/schemas/model'
+import { readLimitedBody } from '@cookie-policy/schemas/node'
+import { policiesQuery } from '@cookie-policy/schemas/queries'
+import { bindingOf, readDefaultPolicy, readPolicyState } from '@cookie-policy/schemas/state'
+import { preferredLang } from './acceptLanguage'
+import { createCatalogService } from './catalog/service'
+import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './catalog/webhook'
+import { CONSENT_PATH, tooLarge, type ConsentApi } from './consent/api'
+import { consentApi } from './consent/instance'
+import { contentSourceStatus, contentVersion, runQuery } from './contentSource'
+import { consentCookieName, siteUrl, webhookSecret } from './env'
+import {
+  notFoundPage,
+  renderPage,
+  STYLE_HASH,
+  unavailablePage,
+  type RenderedPage,
+} from './pages/render'
+import { readPreview } from './preview'
+import { hasPreviewCookie } from './previewCookie'
+import { createReadyCache, prepareReady, type Reply } from './readyBytes'
+import { commonSecurityHeaders, documentCsp, jsonSecurityHeaders } from './security'
+
+export const CATALOG_PATH = '/api/cookie-catalog'
+const CATALOG_SCHEMA_PATH = '/api/cookie-catalog/schema'
+const HEALTH_PATH = '/healthz'
+
+/** Policy pages change only with the content or at midnight: a CDN may keep them 5 minutes, browsers revalidate. */
+const PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
+const NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=60'
+/** A page of no policy (a 404) is made again at least this often. */
+const FALLBACK_TTL_MS = 60_000
+const PAGE_BYTES = 32 * 1024 * 1024
+
+/** A request as both hosts see it: the raw path and query, its headers, its body when it has one. */
+export interface SiteRequest {
+  method: string
+  /** The path as sent, undecoded: "/fr/cookies". */
+  path: string
+  /** The query as sent, with its "?", or "". */
+  search: string
+  header: (name: string) => string | null | undefined
+  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
+  const body = Buffer.from(JSON.stringify(value))
+  return {
+    status,
+    headers: {
+      ...jsonSecurityHeaders(),
+      'Content-Type': JSON_TYPE,
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
+    body,
+  }
+}
+
+const failure = (status: number, code: string, message: string, headers?: Record<string, string>) =>
+  json(status, { error: { code, message } }, headers)
+
+function redirect(
+  status: 307 | 308,
+  location: string,
+  headers: Record<string, string> = {},
+): Reply {
+  return {
+    status,
+    headers: { ...commonSecurityHeaders(), Location: location, 'Content-Length': '0', ...headers },
+    body: null,
+  }
+}
+
+/** A page that is not kept: an outage, or an editor's preview. */
+function pageReply(method: string, page: RenderedPage, cacheControl: string): Reply {
+  const body = Buffer.from(page.html)
+  return {
+    status: page.status,
+    headers: {
+      ...commonSecurityHeaders(),
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': documentCsp(STYLE_HASH),
+      'Content-Length': String(body.length),
+      'Cache-Control': cacheControl,
+      ...(page.status === 503 ? { 'Retry-After': '30' } : {}),
+    },
+    body: method === 'HEAD' ? null : body,
+  }
+}
+
+/** Whether an address's path decodes (no "%FF", no broken escape). */
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A path in the pages' territory: its first segment has no dot (the banner's files have one) and is ours. */
+function pageTerritory(path: string): boolean {
+  const first = path.split('/')[1] ?? ''
+  return first !== 'api' && first !== '_next' && !first.includes('.') && `/${first}` !== HEALTH_PATH
+}
+
+function languageOf(path: string): Lang {
+  const first = path.split('/')[1]
+  return isLang(first) ? first : DEFAULT_BINDING_LANGUAGE
+}
+
+export function createSite() {
+  const origin = siteUrl()
+  const catalog = createCatalogService({
+    runQuery,
+    contentVersion,
+    siteUrl: origin,
+    cookieName: consentCookieName(),
+  })
+  const consents: ConsentApi = consentApi(catalog.generation)
+  /** Pages rendered since the process started (health check): a kept page is not rendered again. */
+  let rendered = 0
+  const pages = createReadyCache<PageAddress>({
+    keyOf: pageKey,
+    generation: catalog.generation,
+    maxBytes: PAGE_BYTES,
+    make: async (address, generation) => {
+      const time = Date.now()
+      const page = await renderPage(address, { runQuery, siteUrl: origin })
+      rendered++
+      return prepareReady({
+        status: page.status,
+        body: Buffer.from(page.html),
+        headers: {
+          ...commonSecurityHeaders(),
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': documentCsp(STYLE_HASH),
+          'Cache-Control': page.status === 200 ? PAGE_CACHE_CONTROL : NOT_FOUND_CACHE_CONTROL,
+        },
+        generation,
+        expiresAt: page.timeZone ? nextMidnight(page.timeZone, time) : time + FALLBACK_TTL_MS,
+      })
+    },
+  })
+  const notFoundPages = new Map<Lang, Promise<Reply>>()
+
+  /** The 404 page of an address that names nothing, made once per language. */
+  function notFound(method: string, lang: Lang): Promise<Reply> {
+    let page = notFoundPages.get(lang)
+    if (!page) {
+      page = prepareReady({
+        status: 404,
+        body: Buffer.from(notFoundPage(lang, origin).html),
+        headers: {
+          ...commonSecurityHeaders(),
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': documentCsp(STYLE_HASH),
+          'Cache-Control': NOT_FOUND_CACHE_CONTROL,
+        },
+        generation: 0,
+        expiresAt: Infinity,
+      }).then((ready) => ({
+        status: 404,
+        headers: ready.headers.identity,
+        body: ready.bodies.identity,
+      }))
+      notFoundPages.set(lang, page)
+    }
+    return page.then((reply) => (method === 'HEAD' ? { ...reply, body: null } : reply))
+  }
+
+  const headersOf = (request: SiteRequest) => ({
+    ifNoneMatch: request.header('if-none-match'),
+    acceptEncoding: request.header('accept-encoding'),
+  })
+
+  /** The address of a shared page (not an editor's preview), or null. */
+  function sharedPage(request: SiteRequest): PageAddress | null {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return null
+    const address = parseSiteAddress(request.path, request.search)
+    if (address?.kind !== 'page' || hasPreviewCookie(request.header('cookie'))) return null
+    return address
+  }
+
+  /**
+   * A fresh kept answer of a page or the catalog, synchronously: the hot path, a lookup and no promise. Null
+   * when it must be made (then `answer`).
+   */
+  function kept(request: SiteRequest): Reply | null {
+    if (request.path === CATALOG_PATH)
+      return catalog.kept(request.method, request.search, headersOf(request))
+    const page = sharedPage(request)
+    return page && pages.kept(request.method, page, headersOf(request))
+  }
+
+  async function page(request: SiteRequest): Promise<Reply> {
+    const { method } = request
+    const lang = languageOf(request.path)
+    const address = parseSiteAddress(request.path, request.search)
+    if (!address) return notFound(method, lang)
+    try {
+      if (address.kind === 'root') return await root(request)
+      if (address.kind === 'language') {
+        const policy = await readDefaultPolicy(runQuery)
+        return policy ? redirect(307, pagePath(address.lang, policy.slug)) : notFound(method, lang)
+      }
+      if (hasPreviewCookie(request.header('cookie'))) {
+        const preview = await renderPage(address, { runQuery, siteUrl: origin, readPreview })
+        return pageReply(method, preview, 'private, no-store')
+      }
+      return await pages.reply(method, address, headersOf(request))
+    } catch {
+      // The content source logs its outage once; here the visitor gets a readable page, not a 500.
+      return pageReply(method, unavailablePage(lang, origin), 'no-store')
+    }
+  }
+
+  /** "/" sends visitors to the default policy in their language, else in its binding language. */
+  async function root(request: SiteRequest): Promise<Reply> {
+    const policy = await readDefaultPolicy(runQuery)
+    const lang =
+      preferredLang(request.header('accept-language') ?? null) ??
+      (policy ? bindingOf(policy) : DEFAULT_BINDING_LANGUAGE)
+    // A relative address: the Host the request came with, or a proxy's, is never trusted nor needed.
+    return redirect(307, policy ? pagePath(lang, policy.slug) : `/${lang}/`, {
+      Vary: 'Accept-Language',
+      'Cache-Control': 'no-store',
+    })
+  }
+
+  async function health(): Promise<Reply> {
+    const checkedAt = new Date().toISOString()
+    try {
+      const policies = await runQuery(policiesQuery)
+      const states = await Promise.all(
+        policies.map((policy) => readPolicyState(runQuery, policy.slug)),
+      )
+      const source = contentSourceStatus()
+      return json(200, {
+        status: source.failingSince ? 'degraded' : 'ok',
+        contentSource: { ...source, answering: source.failingSince === null },
+        policies: states.flatMap((state) =>
+          state
+            ? [
+                {
+                  slug: state.policy.slug,
+                  versionInForce: state.inForce?.version ?? null,
+                  inForceSince: state.inForce?.effectiveFrom ?? null,
+                  timeZone: state.timeZone,
+                },
+              ]
+            : [],
+        ),
+        pagesRendered: rendered,
+        checkedAt,
+      })
+    } catch (error) {
+      // The details (paths, upstream messages) go to the log, not to whoever asks.
+      console.error(`healthz: ${(error as Error).message}`)
+      return json(
+        503,
+        {
+          status: 'unavailable',
+          contentSource: { ...contentSourceStatus(), answering: false },
+          reason: 'The content cannot be read right now; the server log says why.',
+          checkedAt,
+        },
+        { 'Retry-After': '30' },
+      )
+    }
+  }
+
+  /** The body, read no further than `limit` (null past it). */
+  const bodyOf = (request: SiteRequest, limit: number) =>
+    request.body
+      ? readLimitedBody(request.body, request.header('content-length'), limit)
+      : Promise.resolve(Buffer.alloc(0))
+
+  /** The answer of a request this site owns; null for what Next.js serves (files, preview links). */
+  async function answer(request: SiteRequest): Promise<Reply | null> {
+    const ready = kept(request)
+    if (ready) return ready
+    const { method, path } = request
+    const readOnly = !path.startsWith('/api/')
+    if (readOnly && method !== 'GET' && method !== 'HEAD')
+      return failure(405, 'method_not_allowed', `${method} is not allowed here: use GET.`, {
+        Allow: 'GET, HEAD',
+      })
+    if (!decodable(path)) return failure(400, 'invalid_address', 'The address cannot be decoded.')
+    if (path === CATALOG_PATH) return catalog.reply(method, request.search, headersOf(request))
+    if (path === CATALOG_SCHEMA_PATH)
+      return json(200, catalogJsonSchema(), {
+        'Content-Type': 'application/schema+json; charset=utf-8',
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'public, max-age=3600',
+      })
+    if (path === WEBHOOK_PATH)
+      return handleWebhook(
+        catalog,
+        {
+          method,
+          contentType: request.header('content-type'),
+          signature: request.header(SIGNATURE_HEADER_NAME),
+          readBody: (limit) => bodyOf(request, limit),
+        },
+        webhookSecret(),
+      )
+    if (path === CONSENT_PATH || path.startsWith(`${CONSENT_PATH}/`))
+      return consents.reply(
+        method,
+        path.slice(CONSENT_PATH.length),
+        {
+          contentType: request.header('content-type'),
+          userAgent: request.header('user-agent') ?? undefined,
+          secGpc: request.header('sec-gpc') ?? undefined,
+        },
+        async () => (await bodyOf(request, CONSENT_BODY_LIMIT)) ?? Promise.reject(tooLarge()),
+      )
+    if (path === HEALTH_PATH) return health()
+    if (!pageTerritory(path)) return null
+    // One spelling per page: a trailing slash goes to the address without it.
+    if (path.length > 1 && path.endsWith('/')) {
+      const bare = path.replace(/\/+$/, '')
+      return bare.startsWith('/') && !bare.startsWith('//')
+        ? redirect(308, `${bare}${request.search}`)
+        : notFound(method, DEFAULT_BINDING_LANGUAGE)
+    }
+    return page(request)
+  }
+
+  return {
+    kept,
+    answer,
+    /** The content generation now served; the webhook and the live events move it on. */
+    invalidate: catalog.invalidate,
+  }
+}
+
+export type Site = ReturnType<typeof createSite>
+
+const KEY = Symbol.for('cookie-policy.site')
+const shared = globalThis as typeof globalThis & { [KEY]?: Site }
+
+/** The one site of this process: Next.js bundles each route apart, and they all share it. */
+export function site(): Site {
+  return (shared[KEY] ??= createSite())
+}
