@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { closeConsentLedger, openConsentLedger } from './lib/consent/instance'
 import { followLiveContent } from './lib/contentSource'
-import type { Reply } from './lib/readyBytes'
-import { commonSecurityHeaders, jsonSecurityHeaders } from './lib/security'
-import { CATALOG_PATH, site, type SiteRequest } from './lib/site'
+import { serveNode } from './lib/node'
+import { commonSecurityHeaders } from './lib/security'
+import { CATALOG_PATH, site } from './lib/site'
 
 /** How long a client may take to send its headers, and its whole request. */
 const HEADERS_TIMEOUT_MS = 10_000
@@ -27,33 +27,9 @@ await app.prepare()
 const security = commonSecurityHeaders()
 const answers = site()
 
-function send(request: IncomingMessage, response: ServerResponse, reply: Reply): void {
-  // A body left unread (too large, or not asked for) is not worth keeping the connection for.
-  if (!request.complete && request.method !== 'GET' && request.method !== 'HEAD')
-    response.setHeader('Connection', 'close')
-  response.writeHead(reply.status, reply.headers)
-  response.end(reply.body ?? undefined)
-}
-
 function toNext(request: IncomingMessage, response: ServerResponse): void {
   for (const [name, value] of Object.entries(security)) response.setHeader(name, value)
   void handle(request, response)
-}
-
-function siteRequest(request: IncomingMessage): SiteRequest {
-  const url = request.url ?? '/'
-  const query = url.indexOf('?')
-  const header = (name: string) => {
-    const value = request.headers[name]
-    return Array.isArray(value) ? value[0] : value
-  }
-  return {
-    method: request.method ?? 'GET',
-    path: query === -1 ? url : url.slice(0, query),
-    search: query === -1 ? '' : url.slice(query),
-    header,
-    body: request,
-  }
 }
 
 // The content is read, and the default catalog made, before the first visitor asks.
@@ -67,19 +43,7 @@ await openConsentLedger()
   .then((where) => console.log(`consent ledger: ${where}`))
   .catch((error: unknown) => console.error(`consent ledger: ${(error as Error).message}`))
 
-const server = createServer((request, response) => {
-  const asked = siteRequest(request)
-  const ready = answers.kept(asked)
-  if (ready) return send(request, response, ready)
-  answers
-    .answer(asked)
-    .then((reply) => (reply ? send(request, response, reply) : toNext(request, response)))
-    .catch((error: unknown) => {
-      console.error(`${asked.path}: ${(error as Error).message}`)
-      if (!response.headersSent) response.writeHead(500, jsonSecurityHeaders())
-      response.end()
-    })
-})
+const server = createServer((request, response) => serveNode(answers, request, response, toNext))
 server.headersTimeout = HEADERS_TIMEOUT_MS
 server.requestTimeout = REQUEST_TIMEOUT_MS
 

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { encodeSignatureHeader } from '@sanity/webhook'
 import { describe, expect, it } from 'vitest'
 import { readLimitedBody } from '@cookie-policy/schemas/node'
-import { handleWebhook, serveWebhook, type WebhookRequest } from '../src/lib/catalog/webhook'
+import { handleWebhook, type WebhookRequest } from '../src/lib/catalog/webhook'
+import { serveNode } from '../src/lib/node'
 import { countingService, json } from './helpers'
 
 const service = () =>
@@ -102,10 +103,15 @@ describe('POST /api/revalidate (Sanity webhook)', () => {
 
 describe('the webhook on the production server', () => {
   it('refuses a 50 MB POST with 413 at once, without reading it into memory', async () => {
-    const { instance, queries } = service()
-    const server = createServer((request, response) => {
-      void serveWebhook(instance, request, response, 'shh')
-    })
+    // The site's handler on a Node server, as the production server runs it.
+    process.env.SANITY_WEBHOOK_SECRET = 'shh'
+    const { createSite } = await import('../src/lib/site')
+    const site = createSite()
+    const server = createServer((request, response) =>
+      serveNode(site, request, response, () => {
+        throw new Error('the webhook is the site’s own')
+      }),
+    )
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
     const chunk = Buffer.alloc(64 * 1024, 'x')
@@ -149,7 +155,6 @@ describe('the webhook on the production server', () => {
     expect(
       after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers),
     ).toBeLessThan(10 * 1024 * 1024)
-    expect(queries()).toBe(0)
   })
 
   it('answers 413 from the declared length alone, before reading anything', async () => {
