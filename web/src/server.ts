@@ -1,10 +1,10 @@
-// The site's production server: Next.js's documented custom server, with the site's own handler (lib/site.ts)
-// called in process first. A kept page or catalog answer is a map lookup and one write; anything the site
-// does not own (the banner's files, the preview links) goes to Next.js. Bundled to dist/server.mjs by
-// build.mjs; started by bin/start.mjs.
+// The site's production server: the site's own handler (lib/site.ts) in process, in front of Next.js's
+// documented custom server. A kept page or catalog answer is a map lookup and one write. What the site does
+// not own (the preview links) goes to Next.js, loaded on the first such request: until an editor previews,
+// nothing of Next.js runs in this process (it patches Node's scheduling globally, which every answer would
+// pay for). Bundled to dist/server.mjs by build.mjs; started by bin/start.mjs.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import next from 'next'
 import { closeConsentLedger, openConsentLedger } from './lib/consent/instance'
 import { followLiveContent } from './lib/contentSource'
 import { serveNode } from './lib/node'
@@ -21,15 +21,28 @@ const dir = fileURLToPath(new URL('..', import.meta.url))
 const port = Number(process.env.PORT || 3000)
 const hostname = process.env.HOSTNAME || '0.0.0.0'
 
-const app = next({ dev: false, dir, port })
-const handle = app.getRequestHandler()
-await app.prepare()
 const security = commonSecurityHeaders()
 const answers = site()
 
+type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>
+let nextHandler: Promise<Handler> | null = null
+
 function toNext(request: IncomingMessage, response: ServerResponse): void {
-  for (const [name, value] of Object.entries(security)) response.setHeader(name, value)
-  void handle(request, response)
+  nextHandler ??= import('next').then(async ({ default: next }) => {
+    const app = next({ dev: false, dir, port })
+    await app.prepare()
+    return app.getRequestHandler()
+  })
+  nextHandler
+    .then((handle) => {
+      for (const [name, value] of Object.entries(security)) response.setHeader(name, value)
+      return handle(request, response)
+    })
+    .catch((error: unknown) => {
+      console.error(`next: ${(error as Error).message}`)
+      if (!response.headersSent) response.writeHead(500, security)
+      response.end()
+    })
 }
 
 // The content is read, and the default catalog made, before the first visitor asks.

@@ -68,7 +68,7 @@ describe('the site handler', () => {
         request('/fr/%FFcookies'),
         request('/fr/cookies/versions/9'),
         request('/en/no-such-policy'),
-        request('/cookie-banner.js'),
+        request('/robots.txt'),
         request('/api/draft-mode/enable'),
       ].map(async (answer) => {
         const reply = await answer

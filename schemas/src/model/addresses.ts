@@ -28,6 +28,8 @@ export function parseVersionNumber(value: string): number | null {
 /** A policy's slug as Sanity makes them: lower-case letters, digits and dashes. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,95}$/
 const RANGE = /^(\d+)\.\.\.(\d+)$/
+const SEGMENT = /^[\w.-]+$/
+const DOTS = /^\.+$/
 
 /** The version numbers a page shows. */
 export function versionsOf(view: PageView): number[] {
@@ -76,11 +78,9 @@ export function parseSiteAddress(path: string, search: string): SiteAddress | nu
   if (path === '/') return { kind: 'root' }
   const segments = path.split('/')
   // A leading slash, then no empty, dot or encoded segment: each page has one spelling.
-  if (
-    segments[0] !== '' ||
-    segments.slice(1).some((segment) => !/^[\w.-]+$/.test(segment) || /^\.+$/.test(segment))
-  )
-    return null
+  if (segments[0] !== '') return null
+  for (let i = 1; i < segments.length; i++)
+    if (!SEGMENT.test(segments[i]!) || DOTS.test(segments[i]!)) return null
   const [, lang, slug, versions, version, ...rest] = segments
   if (!lang || !isLang(lang)) return null
   if (slug === undefined) return { kind: 'language', lang }
@@ -98,7 +98,7 @@ export function parseSiteAddress(path: string, search: string): SiteAddress | nu
   }
   const number = parseVersionNumber(version)
   if (number === null) return null
-  const compare = new URLSearchParams(search).getAll('compare')
+  const compare = search.length > 1 ? new URLSearchParams(search).getAll('compare') : []
   if (compare.length > 1) return null
   if (compare.length === 0)
     return page({ kind: 'version', version: number, compareWith: number > 1 ? number - 1 : null })

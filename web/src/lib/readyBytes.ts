@@ -104,7 +104,7 @@ export async function prepareReady(answer: {
  * A 304 to a matching If-None-Match (any encoding's ETag of a 200; it carries the ETag of the encoding the
  * client takes now), else the bytes in the best accepted encoding.
  */
-function serveReady(
+export function serveReady(
   ready: Ready,
   method: string,
   ifNoneMatch: string | undefined | null,

@@ -1,7 +1,9 @@
 // The site's one request handler: every endpoint (pages, catalog, consent, webhook, health) answered here,
 // once, for both hosts. The production server (server.ts) calls it in process in front of Next.js; on a host
 // that runs only `next start`, one catch-all route handler (app/[[...path]]/route.ts) calls the same function.
-// What it does not own (the banner's files, the preview links) it leaves to Next.js by answering null.
+// What it does not own (the preview links) it leaves to Next.js by answering null.
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { CONSENT_BODY_LIMIT, catalogJsonSchema } from '@cookie-policy/schemas/contracts'
 import {
   DEFAULT_BINDING_LANGUAGE,
@@ -22,7 +24,7 @@ import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './catalog/we
 import { CONSENT_PATH, tooLarge, type ConsentApi } from './consent/api'
 import { consentApi } from './consent/instance'
 import { contentSourceStatus, contentVersion, runQuery } from './contentSource'
-import { consentCookieName, siteUrl, webhookSecret } from './env'
+import { bannerFile as bannerFilePath, consentCookieName, siteUrl, webhookSecret } from './env'
 import {
   notFoundPage,
   renderPage,
@@ -32,7 +34,7 @@ import {
 } from './pages/render'
 import { readPreview } from './preview'
 import { hasPreviewCookie } from './previewCookie'
-import { createReadyCache, prepareReady, type Reply } from './readyBytes'
+import { createReadyCache, prepareReady, serveReady, type Ready, type Reply } from './readyBytes'
 import { commonSecurityHeaders, documentCsp, jsonSecurityHeaders } from './security'
 
 export const CATALOG_PATH = '/api/cookie-catalog'
@@ -45,6 +47,14 @@ const NOT_FOUND_CACHE_CONTROL = 'public, max-age=0, s-maxage=60'
 /** A page of no policy (a 404) is made again at least this often. */
 const FALLBACK_TTL_MS = 60_000
 const PAGE_BYTES = 32 * 1024 * 1024
+
+/** The banner's files (build.mjs writes them into public/): what every page and every client site loads. */
+const BANNER_FILES: Record<string, string> = {
+  '/cookie-banner.js': 'text/javascript; charset=utf-8',
+  '/cookie-banner.css': 'text/css; charset=utf-8',
+}
+/** They change with a deployment only: a browser may keep them five minutes, then revalidates by ETag. */
+const BANNER_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400'
 
 /** A request as both hosts see it: the raw path and query, its headers, its body when it has one. */
 export interface SiteRequest {
@@ -161,6 +171,35 @@ export function createSite() {
     },
   })
   const notFoundPages = new Map<Lang, Promise<Reply>>()
+  const bannerFiles = new Map<string, Promise<Ready>>()
+
+  /** A banner file from ready bytes, read once per process (plain `next start` serves public/ itself). */
+  async function bannerFile(request: SiteRequest): Promise<Reply | null> {
+    const type = BANNER_FILES[request.path]
+    if (!type || (request.method !== 'GET' && request.method !== 'HEAD')) return null
+    let ready = bannerFiles.get(request.path)
+    if (!ready) {
+      ready = readFile(join(dirname(bannerFilePath()), request.path)).then((body) =>
+        prepareReady({
+          status: 200,
+          body,
+          headers: {
+            ...commonSecurityHeaders(),
+            'Content-Type': type,
+            'Cache-Control': BANNER_CACHE_CONTROL,
+          },
+          generation: 0,
+          expiresAt: Infinity,
+        }),
+      )
+      // A missing file (no build yet) is looked for again next time.
+      ready.catch(() => bannerFiles.delete(request.path))
+      bannerFiles.set(request.path, ready)
+    }
+    // Not built yet: Next.js (or nobody) answers.
+    const file = await ready.catch(() => null)
+    return file && serveFile(file, request)
+  }
 
   /** The 404 page of an address that names nothing, made once per language. */
   function notFound(method: string, lang: Lang): Promise<Reply> {
@@ -186,6 +225,14 @@ export function createSite() {
     }
     return page.then((reply) => (method === 'HEAD' ? { ...reply, body: null } : reply))
   }
+
+  const serveFile = (ready: Ready, request: SiteRequest) =>
+    serveReady(
+      ready,
+      request.method,
+      request.header('if-none-match'),
+      request.header('accept-encoding'),
+    )
 
   const headersOf = (request: SiteRequest) => ({
     ifNoneMatch: request.header('if-none-match'),
@@ -335,7 +382,7 @@ export function createSite() {
         async () => (await bodyOf(request, CONSENT_BODY_LIMIT)) ?? Promise.reject(tooLarge()),
       )
     if (path === HEALTH_PATH) return health()
-    if (!pageTerritory(path)) return null
+    if (!pageTerritory(path)) return bannerFile(request)
     // One spelling per page: a trailing slash goes to the address without it.
     if (path.length > 1 && path.endsWith('/')) {
       const bare = path.replace(/\/+$/, '')
