@@ -383,12 +383,13 @@ export function createSite() {
       )
     if (path === HEALTH_PATH) return health()
     if (!pageTerritory(path)) return bannerFile(request)
-    // One spelling per page: a trailing slash goes to the address without it.
+    // One spelling per page: a trailing slash goes to the address without it, when that names a page (never
+    // to anything a browser could read as another host, like "/\evil.example").
     if (path.length > 1 && path.endsWith('/')) {
       const bare = path.replace(/\/+$/, '')
-      return bare.startsWith('/') && !bare.startsWith('//')
+      return parseSiteAddress(bare, request.search)
         ? redirect(308, `${bare}${request.search}`)
-        : notFound(method, DEFAULT_BINDING_LANGUAGE)
+        : notFound(method, languageOf(path))
     }
     return page(request)
   }
