@@ -19,7 +19,7 @@ export function parseLanguages(setting: string, name = 'POLICY_LANGUAGES'): [Lan
   for (const code of codes) {
     if (!isKnownLang(code))
       throw new Error(
-        `${name}: "${code}" has no words in this code yet (known: ${KNOWN_LANGUAGES.join(', ')}); see "Adding a language" in the README`,
+        `${name}: "${code}" has no words in this code yet (known: ${KNOWN_LANGUAGES.join(', ')}); see "Adding a language" in docs/editors.md`,
       )
   }
   const [first, ...rest] = [...new Set(codes)] as Lang[]

@@ -86,10 +86,10 @@ describe('the languages of the deployment', () => {
     expect(parseLanguages('fr,en')).toEqual(['fr', 'en'])
     expect(parseLanguages(' EN , fr,en,, de ')).toEqual(['en', 'fr', 'de'])
     expect(() => parseLanguages('fr,xx')).toThrow(
-      'POLICY_LANGUAGES: "xx" has no words in this code yet (known: fr, en, de); see "Adding a language" in the README',
+      'POLICY_LANGUAGES: "xx" has no words in this code yet (known: fr, en, de); see "Adding a language" in docs/editors.md',
     )
     expect(() => parseLanguages('fr,xx', 'SANITY_STUDIO_POLICY_LANGUAGES')).toThrow(
-      'SANITY_STUDIO_POLICY_LANGUAGES: "xx" has no words in this code yet (known: fr, en, de); see "Adding a language" in the README',
+      'SANITY_STUDIO_POLICY_LANGUAGES: "xx" has no words in this code yet (known: fr, en, de); see "Adding a language" in docs/editors.md',
     )
     expect(() => parseLanguages('')).toThrow(
       'POLICY_LANGUAGES is empty: list language codes such as "fr,en"',

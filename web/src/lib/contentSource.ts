@@ -20,13 +20,13 @@ interface EmbeddedState {
   runDrafts: RunQuery
 }
 
-/** Answers kept per dataset version, of the small queries the proxy asks to check an address. */
+/** Answers kept per dataset version, of the small queries every page, catalog and consent check asks. */
 const MEMO_ENTRIES = 64
 const MEMO_QUERIES: ReadonlySet<string> = new Set([policiesQuery, policyHistoryQuery])
 
 /**
- * A dataset does not change under a runner: the proxy's check of an address and the page it lets through ask
- * the same question once. (A page's versions in full are asked once per render: not kept.)
+ * A dataset does not change under a runner: the catalog, the pages and the consent checks of one content
+ * version ask the same small questions, answered once. (A page's versions in full are asked once per render: not kept.)
  */
 function memoized(run: RunQuery): RunQuery {
   const results = new Map<string, Promise<unknown>>()
@@ -47,7 +47,7 @@ function memoized(run: RunQuery): RunQuery {
   }
 }
 
-// One dataset per process: Next.js bundles the proxy and the pages apart, and each bundle has its own copy of
+// One dataset per process: the site's bundle and Next.js's preview routes each have their own copy of
 // this module; they share this state, so the dataset is held once and a query is answered once for both.
 const shared = ((globalThis as Record<symbol, unknown>)[
   Symbol.for('cookie-policy.embedded-dataset')
