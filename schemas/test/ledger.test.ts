@@ -4,7 +4,9 @@ import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  createLedgerWriter,
   GENESIS_HASH,
+  LedgerBusyError,
   openLedgerStore,
   recordHash,
   verifyLedger,
@@ -199,6 +201,37 @@ describe.each(TEST_STORE_KINDS)('consent ledger on %s', (kind) => {
       bad: { seq: 2 },
       reason: 'records 1 to 1 are missing and no purge checkpoint accounts for them',
     })
+  })
+
+  it('knows a consent ID once it has a record, and keeps one secret for every process', async () => {
+    expect(await store.knows(VISITOR)).toBe(false)
+    await store.append([choice()])
+    expect([await store.knows(VISITOR), await store.knows(OTHER)]).toEqual([true, false])
+    const first = await store.setting('consent_secret', () => 'made by the first')
+    const again = await openLedgerStore(test.config)
+    expect(await again.setting('consent_secret', () => 'made by the second')).toBe(first)
+    await again.close()
+    expect(first).toBe('made by the first')
+  })
+
+  it('bounds the choices waiting for the store, refusing the one past the bound', async () => {
+    let release: () => void = () => undefined
+    const stalled = new Promise<void>((resolve) => (release = resolve))
+    const writer = createLedgerWriter(
+      {
+        append: async (entries) => {
+          await stalled
+          return store.append(entries)
+        },
+      },
+      1,
+      2,
+    )
+    const writes = [writer.append(choice()), writer.append(choice({ consentId: OTHER }))]
+    await expect(writer.append(choice({ consentId: THIRD }))).rejects.toThrow(LedgerBusyError)
+    release()
+    expect((await Promise.all(writes)).map((record) => record.consentId)).toEqual([VISITOR, OTHER])
+    expect(await store.knows(THIRD)).toBe(false)
   })
 
   it('keeps its records when opened again (migrations run once)', async () => {

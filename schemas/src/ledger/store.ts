@@ -35,8 +35,14 @@ interface RecordsTable {
   hash: string
 }
 
+interface SettingsTable {
+  name: string
+  value: string
+}
+
 interface LedgerDatabase {
   consent_records: RecordsTable
+  ledger_settings: SettingsTable
 }
 
 type Row = Selectable<RecordsTable>
@@ -123,6 +129,16 @@ function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
           .createIndex('consent_records_by_time')
           .on('consent_records')
           .column('recorded_at')
+          .execute()
+      },
+    },
+    // The ledger's own settings: the secret that signs consent IDs' tokens, made on first start.
+    '2026-12-07-002-ledger-settings': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('ledger_settings')
+          .addColumn('name', 'text', (column) => column.primaryKey())
+          .addColumn('value', 'text', (column) => column.notNull())
           .execute()
       },
     },
@@ -359,6 +375,34 @@ export async function openLedgerStore(config: LedgerConfig) {
     return rows.map(toRecord)
   }
 
+  /** Whether any record names this consent ID (one index lookup). */
+  async function knows(consentId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('consent_records')
+      .select('seq')
+      .where('consent_id', '=', consentId)
+      .limit(1)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  /**
+   * A setting of the ledger, made by `make` the first time it is asked; every process of one store gets the
+   * same value, whichever made it first.
+   */
+  async function setting(name: string, make: () => string): Promise<string> {
+    const read = () =>
+      db.selectFrom('ledger_settings').select('value').where('name', '=', name).executeTakeFirst()
+    const found = await read()
+    if (found) return found.value
+    await db
+      .insertInto('ledger_settings')
+      .values({ name, value: make() })
+      .onConflict((conflict) => conflict.column('name').doNothing())
+      .execute()
+    return (await read())!.value
+  }
+
   /** Every record in chain order, read a page at a time: memory stays flat whatever the ledger's size. */
   async function scanIn(
     trx: Db,
@@ -482,6 +526,8 @@ export async function openLedgerStore(config: LedgerConfig) {
     config,
     append,
     find,
+    knows,
+    setting,
     snapshot,
     purge,
     close: () => db.destroy(),

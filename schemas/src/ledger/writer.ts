@@ -10,7 +10,18 @@ interface Waiting {
   reject: (error: unknown) => void
 }
 
-export function createLedgerWriter(store: Pick<LedgerStore, 'append'>, maxBatch = 1000) {
+/** Thrown by `append` when the queue is full: the choice is not kept, and the client is told to try again. */
+export class LedgerBusyError extends Error {}
+
+/**
+ * `maxWaiting` bounds the choices waiting for the store: a flood, or a store that stalls, costs a bounded
+ * amount of memory and is answered "try again" rather than queued without end.
+ */
+export function createLedgerWriter(
+  store: Pick<LedgerStore, 'append'>,
+  maxBatch = 1000,
+  maxWaiting = 10_000,
+) {
   const queue: Waiting[] = []
   let writing = false
 
@@ -31,6 +42,10 @@ export function createLedgerWriter(store: Pick<LedgerStore, 'append'>, maxBatch 
   }
 
   function append(entry: NewConsent): Promise<ConsentRecord> {
+    if (queue.length >= maxWaiting)
+      return Promise.reject(
+        new LedgerBusyError(`${queue.length} choices are already waiting for the store`),
+      )
     return new Promise((resolve, reject) => {
       queue.push({ entry, resolve, reject })
       if (!writing) void drain()
