@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
 import {
   createLedgerWriter,
+  LedgerBusyError,
   openLedgerStore,
   verifyLedger,
   type LedgerStore,
@@ -18,6 +19,7 @@ import { json, seed, threeVersions } from './helpers'
 
 const VISITOR = '3f0c1a52-6a8e-4c35-9d7e-0b6f4c1e2a77'
 const BANNER = 'ab'.repeat(32)
+const SECRET = Buffer.from('a test secret of thirty-two bytes')
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0'
 
 const choice = {
@@ -51,6 +53,7 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       generation: () => 0,
       ledger: async () => ({ store, writer: createLedgerWriter(store) }),
       bannerHash: () => BANNER,
+      secret: async () => SECRET,
     })
   }
 
@@ -76,7 +79,7 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       Location: `/api/consent/${VISITOR}`,
     })
     const { receipt } = json(created)
-    expect(Object.keys(receipt)).toEqual(['id', 'consentId', 'recordedAt', 'hash'])
+    expect(Object.keys(receipt)).toEqual(['id', 'consentId', 'recordedAt', 'hash', 'token'])
     expect(receipt.consentId).toBe(VISITOR)
 
     const read = await instance.reply('GET', `/${VISITOR}`, {}, async () => Buffer.alloc(0))
@@ -109,6 +112,7 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
 
     await post(instance, {
       ...choice,
+      token: receipt.token,
       action: 'withdraw',
       accepted: ['necessary'],
       rejected: ['analytics', 'functionality'],
@@ -170,6 +174,60 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
     expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 0 })
   })
 
+  it('takes a later choice for a consent ID only with the token of its first receipt', async () => {
+    const instance = api()
+    const first = json(await post(instance, choice))
+    expect(first.receipt.token).toMatch(/^[\w-]{43}$/)
+    const refuse = {
+      ...choice,
+      action: 'reject-all',
+      accepted: ['necessary'],
+      rejected: ['analytics', 'functionality'],
+    }
+    // Someone who learnt the ID: without the token, or with another ID's, nothing is stored.
+    const other = json(
+      await post(instance, { ...choice, consentId: '9b2e7c10-3d4f-4a5b-8c6d-7e8f9a0b1c2d' }),
+    )
+    const answers = [
+      await post(instance, refuse),
+      await post(instance, { ...refuse, token: other.receipt.token }),
+      await post(instance, { ...refuse, token: 'x'.repeat(43) }),
+    ].map((reply) => [reply.status, json(reply).error.code, json(reply).error.field])
+    expect(answers).toEqual([
+      [403, 'token_required', 'token'],
+      [403, 'invalid_token', 'token'],
+      [403, 'invalid_token', 'token'],
+    ])
+    expect((await store.find(VISITOR)).map((record) => record.action)).toEqual(['custom'])
+    // Its owner goes on, and gets the same token back.
+    const second = json(await post(instance, { ...refuse, token: first.receipt.token }))
+    expect(second.receipt.token).toBe(first.receipt.token)
+    expect((await store.find(VISITOR)).map((record) => record.action)).toEqual([
+      'reject-all',
+      'custom',
+    ])
+  })
+
+  it('answers 503 store_busy, with nothing stored, when too many choices wait for the store', async () => {
+    const instance = createConsentApi({
+      runQuery: createGroqRunner(seed),
+      generation: () => 0,
+      ledger: async () => ({
+        store,
+        writer: { append: () => Promise.reject(new LedgerBusyError('10000 choices are waiting')) },
+      }),
+      bannerHash: () => BANNER,
+      secret: async () => SECRET,
+    })
+    const reply = await post(instance, choice)
+    expect([reply.status, json(reply).error.code, reply.headers['Retry-After']]).toEqual([
+      503,
+      'store_busy',
+      '5',
+    ])
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 0 })
+  })
+
   it('keeps a consent ID sent in capitals as the banner writes it, in lower case', async () => {
     const instance = api()
     const created = json(await post(instance, { ...choice, consentId: VISITOR.toUpperCase() }))
@@ -188,6 +246,7 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       generation: () => 0,
       ledger: async () => ({ store, writer: createLedgerWriter(store) }),
       bannerHash: () => BANNER,
+      secret: async () => SECRET,
     })
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const reply = await post(instance, choice)
@@ -228,8 +287,10 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       consentRevision: 3,
       rejected: ['functionality', 'advertising'],
     }
-    expect((await post(instance, third)).status).toBe(201)
-    expect((await post(instance, { ...choice, version: 2 })).status).toBe(201)
+    const first = await post(instance, third)
+    expect(first.status).toBe(201)
+    const { token } = json(first).receipt
+    expect((await post(instance, { ...choice, version: 2, token })).status).toBe(201)
     expect(json(await post(instance, { ...third, consentRevision: 1 })).error.message).toBe(
       'consentRevision: version 3 of "cookies" asks for consent revision 3, not 1',
     )

@@ -14,6 +14,11 @@ const categoryKeys = z
   .max(64)
   .refine((keys) => new Set(keys).size === keys.length, 'a category is listed twice')
 
+/** A consent ID's token: HMAC-SHA256 of the ID under the ledger's secret, base64url. */
+const consentTokenSchema = z
+  .string()
+  .regex(/^[\w-]{43}$/, { error: 'must be the token of a receipt' })
+
 export const consentRequestSchema = z
   .object({
     consentId: z.uuidv4({ error: 'must be a UUID v4' }).transform((id) => id.toLowerCase()),
@@ -25,6 +30,8 @@ export const consentRequestSchema = z
     rejected: categoryKeys,
     action: z.enum(CONSENT_ACTIONS),
     gpc: z.boolean(),
+    /** The token the first receipt of this consent ID gave: required for every later choice. */
+    token: consentTokenSchema.optional(),
   })
   .strict()
 export type ConsentRequest = z.infer<typeof consentRequestSchema>
@@ -37,6 +44,7 @@ export const consentReceiptSchema = z
         consentId: z.uuid(),
         recordedAt: z.iso.datetime(),
         hash: z.string().regex(/^[0-9a-f]{64}$/),
+        token: consentTokenSchema,
       })
       .strict(),
   })

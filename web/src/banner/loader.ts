@@ -87,6 +87,9 @@ const gpc = navigator.globalPrivacyControl === true
 function record(config: ConsentRecordConfig, revision: number, action: string): void {
   const cookie = CookieConsent.getCookie()
   const preferences = CookieConsent.getUserPreferences()
+  // The token of this consent ID's first receipt, kept beside the ID: later choices need it.
+  const kept = cookie.data as { token?: unknown } | null | undefined
+  const token = typeof kept?.token === 'string' ? kept.token : undefined
   const body = JSON.stringify({
     consentId: cookie.consentId,
     policy: config.policy,
@@ -97,8 +100,9 @@ function record(config: ConsentRecordConfig, revision: number, action: string): 
     rejected: preferences.rejectedCategories,
     action,
     gpc,
+    ...(token ? { token } : {}),
   })
-  CookieConsent.setCookieData({ value: { version: config.version }, mode: 'overwrite' })
+  CookieConsent.setCookieData({ value: { version: config.version, token }, mode: 'update' })
   const send = (attempt: number): Promise<void> =>
     fetch(new URL('/api/consent', base.origin), {
       method: 'POST',
@@ -106,14 +110,17 @@ function record(config: ConsentRecordConfig, revision: number, action: string): 
       body,
       keepalive: true,
       credentials: 'omit',
-    }).then((response) => {
-      if (response.status === 503 && attempt < 3) {
+    }).then(async (response) => {
+      if ((response.status === 503 || response.status === 429) && attempt < 3) {
         const seconds = Number(response.headers.get('Retry-After')) || 5
         return new Promise<void>((resolve) => setTimeout(resolve, seconds * 1000)).then(() =>
           send(attempt + 1),
         )
       }
-      if (response.status !== 201) console.error(`consent record: HTTP ${response.status}`)
+      if (response.status !== 201) return console.error(`consent record: HTTP ${response.status}`)
+      const { receipt } = (await response.json()) as { receipt: { token: string } }
+      if (receipt.token !== token)
+        CookieConsent.setCookieData({ value: { token: receipt.token }, mode: 'update' })
     })
   send(1).catch((error: unknown) => console.error('consent record:', error))
 }

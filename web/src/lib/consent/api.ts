@@ -11,7 +11,8 @@ import {
   type Catalog,
   type ConsentRequest,
 } from '@cookie-policy/schemas/contracts'
-import type { LedgerStore, LedgerWriter } from '@cookie-policy/schemas/ledger'
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { LedgerBusyError, type LedgerStore, type LedgerWriter } from '@cookie-policy/schemas/ledger'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
 import type { Reply } from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
@@ -141,6 +142,8 @@ export interface ConsentApiOptions {
   ledger: () => Promise<{ store: LedgerStore; writer: LedgerWriter }>
   /** SHA-256 of the banner loader this site serves. */
   bannerHash: () => string | null
+  /** The key that signs consent IDs' tokens (CONSENT_SECRET, else the ledger's own). */
+  secret: () => Promise<Buffer>
 }
 
 export interface ConsentRequestHeaders {
@@ -200,9 +203,27 @@ export function createConsentApi(options: ConsentApiOptions) {
     }
     const parsed = consentRequestSchema.safeParse(value)
     if (!parsed.success) throw fieldError(parsed.error.issues)
-    const request = parsed.data
+    const { token, ...request } = parsed.data
     checkAgainstCatalog(request, await catalogOf(request))
-    const { writer } = await options.ledger()
+    const { store, writer } = await options.ledger()
+    // A consent ID belongs to whoever recorded its first choice: later ones carry that receipt's token.
+    const owned = tokenOf(await options.secret(), request.consentId)
+    if (await store.knows(request.consentId)) {
+      if (token === undefined)
+        throw new ConsentRequestError(
+          403,
+          'token_required',
+          'This consent ID has choices already: send the token of its first receipt.',
+          'token',
+        )
+      if (!sameToken(token, owned))
+        throw new ConsentRequestError(
+          403,
+          'invalid_token',
+          'This token is not the consent ID’s.',
+          'token',
+        )
+    }
     const saved = await writer.append({
       ...request,
       gpc: request.gpc || headers.secGpc === '1',
@@ -215,6 +236,7 @@ export function createConsentApi(options: ConsentApiOptions) {
         consentId: saved.consentId,
         recordedAt: saved.recordedAt,
         hash: saved.hash,
+        token: owned,
       },
     })
     return json(201, receipt, { Location: `${CONSENT_PATH}/${request.consentId}` })
@@ -252,6 +274,7 @@ export function createConsentApi(options: ConsentApiOptions) {
       return await history(safeDecode(path.slice(1)))
     } catch (error) {
       if (error instanceof ConsentRequestError) return consentErrorReply(error)
+      if (error instanceof LedgerBusyError) return consentErrorReply(busy())
       // The content source or the store failed (or could not open): nothing was stored, try again.
       console.error(`consent: ${(error as Error).message}`)
       return consentErrorReply(unavailable())
@@ -274,6 +297,24 @@ function notAllowed(method: string, allowed: string) {
     405,
     'method_not_allowed',
     `${method} is not allowed: use ${allowed}.`,
+  )
+}
+
+/** A consent ID's token: HMAC-SHA256 of the ID under the secret. */
+function tokenOf(secret: Buffer, consentId: string): string {
+  return createHmac('sha256', secret).update(`consent-id:${consentId}`).digest('base64url')
+}
+
+function sameToken(given: string, owned: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(owned)]
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function busy() {
+  return new ConsentRequestError(
+    503,
+    'store_busy',
+    'Too many choices are waiting to be recorded; nothing was stored. Try again shortly.',
   )
 }
 

@@ -1,6 +1,6 @@
 // The one consent ledger of this process, over the site's content source and consent store. Opened on the
 // first consent (migrations run then); shared on globalThis, like the dataset, by every bundle of the process.
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import {
   createLedgerWriter,
@@ -17,6 +17,7 @@ interface Shared {
   api: ConsentApi
   ledger: Promise<{ store: LedgerStore; writer: LedgerWriter }> | null
   banner: string | null | undefined
+  secret: Promise<Buffer> | null
 }
 
 const KEY = Symbol.for('cookie-policy.consent-ledger')
@@ -35,6 +36,27 @@ function openLedger(state: Shared): Promise<{ store: LedgerStore; writer: Ledger
   return state.ledger
 }
 
+/**
+ * The key of consent IDs' tokens: CONSENT_SECRET, else one the ledger makes on first start and keeps, so
+ * that every server on one store signs alike and a restart keeps every token valid.
+ */
+function consentSecret(state: Shared): Promise<Buffer> {
+  const configured = process.env.CONSENT_SECRET
+  if (configured) {
+    if (configured.length < 32)
+      return Promise.reject(new Error('CONSENT_SECRET must be at least 32 characters'))
+    return Promise.resolve(Buffer.from(configured))
+  }
+  state.secret ??= openLedger(state)
+    .then(({ store }) => store.setting('consent_secret', () => randomBytes(32).toString('hex')))
+    .then((value) => Buffer.from(value))
+    .catch((error: unknown) => {
+      state.secret = null
+      throw error
+    })
+  return state.secret
+}
+
 function bannerHash(state: Shared): string | null {
   if (state.banner === undefined) {
     try {
@@ -49,12 +71,13 @@ function bannerHash(state: Shared): string | null {
 /** The consent API; `generation` is the content generation of the site's answers (the catalog's). */
 export function consentApi(generation: () => number): ConsentApi {
   if (!shared[KEY]) {
-    const state: Shared = { api: null!, ledger: null, banner: undefined }
+    const state: Shared = { api: null!, ledger: null, banner: undefined, secret: null }
     state.api = createConsentApi({
       runQuery,
       generation,
       ledger: () => openLedger(state),
       bannerHash: () => bannerHash(state),
+      secret: () => consentSecret(state),
     })
     shared[KEY] = state
   }
