@@ -50,6 +50,8 @@ const site = (port: number, dataset?: string, more: Record<string, string> = {})
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     CONSENT_STORE: `${process.env.E2E_CONSENT_STORES}/${port}`,
+    // Every browser test comes from 127.0.0.1: room for all of them in a minute.
+    CONSENT_RATE_LIMIT: '1000',
     DATABASE_URL: '',
     ...(dataset ? { POLICY_DATASET: dataset } : {}),
     ...more,

@@ -12,6 +12,9 @@ const ORIGIN = 'http://127.0.0.1:3124'
 let server: ChildProcess
 let store: string
 
+// One server for the file's tests, in one worker.
+test.describe.configure({ mode: 'serial' })
+
 test.beforeAll(async () => {
   store = mkdtempSync(`${tmpdir()}/cookie-policy-next-start-`)
   server = spawn(

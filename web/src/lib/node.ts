@@ -17,6 +17,7 @@ function siteRequest(request: IncomingMessage): SiteRequest {
       return Array.isArray(value) ? value[0] : value
     },
     body: request,
+    connection: request.socket.remoteAddress ?? null,
   }
 }
 

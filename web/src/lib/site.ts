@@ -23,6 +23,7 @@ import { createCatalogService } from './catalog/service'
 import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './catalog/webhook'
 import { CONSENT_PATH, tooLarge, type ConsentApi } from './consent/api'
 import { consentApi } from './consent/instance'
+import { clientAddress, consentRateLimit, createRateLimiter, trustedProxies } from './consent/limit'
 import { contentSourceStatus, contentVersion, runQuery } from './contentSource'
 import { bannerFile as bannerFilePath, consentCookieName, siteUrl, webhookSecret } from './env'
 import {
@@ -65,6 +66,8 @@ export interface SiteRequest {
   search: string
   header: (name: string) => string | null | undefined
   body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null
+  /** The connection's address; null where the host does not say (a route handler). */
+  connection?: string | null
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
@@ -146,6 +149,8 @@ export function createSite() {
     cookieName: consentCookieName(),
   })
   const consents: ConsentApi = consentApi(catalog.generation)
+  const limiter = createRateLimiter(consentRateLimit())
+  const proxies = trustedProxies()
   /** Pages rendered since the process started (health check): a kept page is not rendered again. */
   let rendered = 0
   const pages = createReadyCache<PageAddress>({
@@ -352,6 +357,9 @@ export function createSite() {
         Allow: 'GET, HEAD',
       })
     if (!decodable(path)) return failure(400, 'invalid_address', 'The address cannot be decoded.')
+    // Nothing of ours is spelled with a backslash or a leading "//", which browsers may read as another host:
+    // no framework gets a chance to redirect there.
+    if (/\\|^\/\/|%5c/i.test(path)) return notFound(method, DEFAULT_BINDING_LANGUAGE)
     if (path === CATALOG_PATH) return catalog.reply(method, request.search, headersOf(request))
     if (path === CATALOG_SCHEMA_PATH)
       return json(200, catalogJsonSchema(), {
@@ -370,7 +378,20 @@ export function createSite() {
         },
         webhookSecret(),
       )
-    if (path === CONSENT_PATH || path.startsWith(`${CONSENT_PATH}/`))
+    if (path === CONSENT_PATH || path.startsWith(`${CONSENT_PATH}/`)) {
+      // A flood from one client is held to its limit before its body is read.
+      const client =
+        method === 'POST' && limiter
+          ? clientAddress(request.connection, request.header('x-forwarded-for'), proxies)
+          : null
+      const wait = client === null ? 0 : limiter!.take(client)
+      if (wait > 0)
+        return failure(
+          429,
+          'too_many_choices',
+          'Too many choices from this client; nothing was stored. Try again shortly.',
+          { 'Retry-After': String(wait), 'Access-Control-Allow-Origin': '*' },
+        )
       return consents.reply(
         method,
         path.slice(CONSENT_PATH.length),
@@ -381,6 +402,7 @@ export function createSite() {
         },
         async () => (await bodyOf(request, CONSENT_BODY_LIMIT)) ?? Promise.reject(tooLarge()),
       )
+    }
     if (path === HEALTH_PATH) return health()
     if (!pageTerritory(path)) return bannerFile(request)
     // One spelling per page: a trailing slash goes to the address without it, when that names a page (never
