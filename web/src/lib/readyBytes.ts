@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import { jsonSecurityHeaders } from './security'
 
 export type Encoding = 'br' | 'gzip' | 'identity'
 
@@ -11,6 +12,34 @@ export interface Reply {
   headers: Record<string, string>
   body: Buffer | null
 }
+
+/** A JSON answer that is not kept (never cached unless `headers` say so), with the JSON security headers. */
+export function jsonReply(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): Reply {
+  const body = Buffer.from(JSON.stringify(value))
+  return {
+    status,
+    headers: {
+      ...jsonSecurityHeaders(),
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(body.length),
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
+    body,
+  }
+}
+
+/** The error answer every endpoint gives: `{ "error": { "code", "message" } }`. */
+export const errorReply = (
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): Reply => jsonReply(status, { error: { code, message } }, headers)
 
 export interface Ready {
   status: number

@@ -35,8 +35,16 @@ import {
 } from './pages/render'
 import { readPreview } from './preview'
 import { hasPreviewCookie } from './previewCookie'
-import { createReadyCache, prepareReady, serveReady, type Ready, type Reply } from './readyBytes'
-import { commonSecurityHeaders, documentCsp, jsonSecurityHeaders } from './security'
+import {
+  createReadyCache,
+  errorReply,
+  jsonReply,
+  prepareReady,
+  serveReady,
+  type Ready,
+  type Reply,
+} from './readyBytes'
+import { commonSecurityHeaders, documentCsp } from './security'
 
 export const CATALOG_PATH = '/api/cookie-catalog'
 const CATALOG_SCHEMA_PATH = '/api/cookie-catalog/schema'
@@ -69,26 +77,6 @@ export interface SiteRequest {
   /** The connection's address; null where the host does not say (a route handler). */
   connection?: string | null
 }
-
-const JSON_TYPE = 'application/json; charset=utf-8'
-
-function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
-  const body = Buffer.from(JSON.stringify(value))
-  return {
-    status,
-    headers: {
-      ...jsonSecurityHeaders(),
-      'Content-Type': JSON_TYPE,
-      'Content-Length': String(body.length),
-      'Cache-Control': 'no-store',
-      ...headers,
-    },
-    body,
-  }
-}
-
-const failure = (status: number, code: string, message: string, headers?: Record<string, string>) =>
-  json(status, { error: { code, message } }, headers)
 
 function redirect(
   status: 307 | 308,
@@ -306,7 +294,7 @@ export function createSite() {
         policies.map((policy) => readPolicyState(runQuery, policy.slug)),
       )
       const source = contentSourceStatus()
-      return json(200, {
+      return jsonReply(200, {
         status: source.failingSince ? 'degraded' : 'ok',
         contentSource: { ...source, answering: source.failingSince === null },
         policies: states.flatMap((state) =>
@@ -327,7 +315,7 @@ export function createSite() {
     } catch (error) {
       // The details (paths, upstream messages) go to the log, not to whoever asks.
       console.error(`healthz: ${(error as Error).message}`)
-      return json(
+      return jsonReply(
         503,
         {
           status: 'unavailable',
@@ -353,16 +341,17 @@ export function createSite() {
     const { method, path } = request
     const readOnly = !path.startsWith('/api/')
     if (readOnly && method !== 'GET' && method !== 'HEAD')
-      return failure(405, 'method_not_allowed', `${method} is not allowed here: use GET.`, {
+      return errorReply(405, 'method_not_allowed', `${method} is not allowed here: use GET.`, {
         Allow: 'GET, HEAD',
       })
-    if (!decodable(path)) return failure(400, 'invalid_address', 'The address cannot be decoded.')
+    if (!decodable(path))
+      return errorReply(400, 'invalid_address', 'The address cannot be decoded.')
     // Nothing of ours is spelled with a backslash or a leading "//", which browsers may read as another host:
     // no framework gets a chance to redirect there.
     if (/\\|^\/\/|%5c/i.test(path)) return notFound(method, DEFAULT_BINDING_LANGUAGE)
     if (path === CATALOG_PATH) return catalog.reply(method, request.search, headersOf(request))
     if (path === CATALOG_SCHEMA_PATH)
-      return json(200, catalogJsonSchema(), {
+      return jsonReply(200, catalogJsonSchema(), {
         'Content-Type': 'application/schema+json; charset=utf-8',
         'Access-Control-Allow-Origin': '*',
         'Cache-Control': 'public, max-age=3600',
@@ -386,7 +375,7 @@ export function createSite() {
           : null
       const wait = client === null ? 0 : limiter!.take(client)
       if (wait > 0)
-        return failure(
+        return errorReply(
           429,
           'too_many_choices',
           'Too many choices from this client; nothing was stored. Try again shortly.',

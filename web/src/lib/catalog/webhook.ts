@@ -1,7 +1,7 @@
 // POST /api/revalidate: a signed Sanity webhook (on publish) makes the catalog answers be computed again at
 // once, instead of at the end of their refresh interval. A request without a valid signature changes nothing.
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
-import { jsonSecurityHeaders } from '../security'
+import { errorReply, jsonReply } from '../readyBytes'
 import type { CatalogReply, CatalogService } from './service'
 
 export const WEBHOOK_PATH = '/api/revalidate'
@@ -24,24 +24,11 @@ function replayed(signature: string, timestamp: number, now: number): boolean {
 }
 
 const tooLarge = (): CatalogReply =>
-  error(413, 'body_too_large', `The webhook body is larger than ${MAX_BODY_BYTES / 1_000_000} MB.`)
-
-function json(status: number, value: unknown): CatalogReply {
-  const body = Buffer.from(JSON.stringify(value))
-  return {
-    status,
-    headers: {
-      ...jsonSecurityHeaders(),
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(body.length),
-      'Cache-Control': 'no-store',
-    },
-    body,
-  }
-}
-
-const error = (status: number, code: string, message: string) =>
-  json(status, { error: { code, message } })
+  errorReply(
+    413,
+    'body_too_large',
+    `The webhook body is larger than ${MAX_BODY_BYTES / 1_000_000} MB.`,
+  )
 
 export interface WebhookRequest {
   method: string
@@ -62,29 +49,33 @@ export async function handleWebhook(
   now = Date.now(),
 ): Promise<CatalogReply> {
   if (!secret)
-    return error(
+    return errorReply(
       404,
       'webhook_disabled',
       'No webhook is configured here: set SANITY_WEBHOOK_SECRET.',
     )
   if (request.method !== 'POST')
-    return error(
+    return errorReply(
       405,
       'method_not_allowed',
       `${request.method} is not allowed: Sanity webhooks POST.`,
     )
   if (!request.signature)
-    return error(401, 'missing_signature', `The ${SIGNATURE_HEADER_NAME} header is missing.`)
+    return errorReply(401, 'missing_signature', `The ${SIGNATURE_HEADER_NAME} header is missing.`)
   if (!/^application\/json\s*(;|$)/i.test(request.contentType ?? ''))
-    return error(415, 'unsupported_type', 'A Sanity webhook sends application/json.')
+    return errorReply(415, 'unsupported_type', 'A Sanity webhook sends application/json.')
   let timestamp: number
   try {
     timestamp = decodeSignatureHeader(request.signature).timestamp
   } catch {
-    return error(401, 'invalid_signature', `The ${SIGNATURE_HEADER_NAME} header cannot be read.`)
+    return errorReply(
+      401,
+      'invalid_signature',
+      `The ${SIGNATURE_HEADER_NAME} header cannot be read.`,
+    )
   }
   if (!(Math.abs(now - timestamp) <= SIGNATURE_MAX_AGE_MS))
-    return error(
+    return errorReply(
       401,
       'stale_signature',
       `The ${SIGNATURE_HEADER_NAME} header was made more than 5 minutes from now.`,
@@ -95,14 +86,14 @@ export async function handleWebhook(
     () => false,
   )
   if (!valid)
-    return error(
+    return errorReply(
       401,
       'invalid_signature',
       `The ${SIGNATURE_HEADER_NAME} header does not match this body and secret.`,
     )
   if (replayed(request.signature, timestamp, now))
-    return error(401, 'replayed_signature', 'This signed call was received before.')
-  return json(200, { revalidated: true, generation: service.invalidate() })
+    return errorReply(401, 'replayed_signature', 'This signed call was received before.')
+  return jsonReply(200, { revalidated: true, generation: service.invalidate() })
 }
 
 export { SIGNATURE_HEADER_NAME }

@@ -14,7 +14,7 @@ import {
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { LedgerBusyError, type LedgerStore, type LedgerWriter } from '@cookie-policy/schemas/ledger'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
-import type { Reply } from '../readyBytes'
+import { jsonReply, type Reply } from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
 
 export const CONSENT_PATH = '/api/consent'
@@ -42,20 +42,8 @@ class ConsentRequestError extends Error {
   }
 }
 
-function json(status: number, value: unknown, more: Record<string, string> = {}): Reply {
-  const body = Buffer.from(JSON.stringify(value))
-  return {
-    status,
-    headers: {
-      ...SHARED_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(body.length),
-      'Cache-Control': 'no-store',
-      ...more,
-    },
-    body,
-  }
-}
+const json = (status: number, value: unknown, more: Record<string, string> = {}): Reply =>
+  jsonReply(status, value, { 'Access-Control-Allow-Origin': '*', ...more })
 
 function consentErrorReply(error: ConsentRequestError): Reply {
   const { status, code, message, field } = error
