@@ -51,6 +51,11 @@ export const policyVersionsByNumberQuery = defineQuery(`
   *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { ${versionFields} }
 `)
 
+/** What versions say, as stored, with the hash they were published with: to check that nothing rewrote them. */
+export const policyVersionContentQuery = defineQuery(`
+  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot }
+`)
+
 /** The policy's text as editors keep it now, for the next version. */
 export const editedPolicyQuery = defineQuery(`
   *[_type == "policy" && slug.current == $slug][0] { _id, title, intro, sections, bindingLanguage }

@@ -201,6 +201,7 @@ export type PolicyVersion = {
     } & PolicySection
   >
   snapshot: CatalogSnapshot
+  contentHash?: string
 }
 
 export type Policy = {
@@ -464,6 +465,22 @@ export type PolicyVersionsByNumberQueryResult = Array<{
 }>
 
 // Source: ../schemas/src/queries.ts
+// Variable: policyVersionContentQuery
+// Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot }
+export type PolicyVersionContentQueryResult = Array<{
+  version: number
+  contentHash: string | null
+  title: LocaleString | null
+  intro: LocaleBlockContent | null
+  sections: Array<
+    {
+      _key: string
+    } & PolicySection
+  > | null
+  snapshot: CatalogSnapshot
+}>
+
+// Source: ../schemas/src/queries.ts
 // Variable: editedPolicyQuery
 // Query: *[_type == "policy" && slug.current == $slug][0] { _id, title, intro, sections, bindingLanguage }
 export type EditedPolicyQueryResult = {
@@ -566,6 +583,7 @@ declare global {
     '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n }\n': PoliciesQueryResult
     '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n }\n  }\n': PolicyHistoryQueryResult
     '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult
+    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot }\n': PolicyVersionContentQueryResult
     '\n  *[_type == "policy" && slug.current == $slug][0] { _id, title, intro, sections, bindingLanguage }\n': EditedPolicyQueryResult
     '\n  *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {\n    _id, key, title, description, required, order, consentModes,\n    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {\n      _id, name, names, type, purpose, retention, moreInfoUrl, order,\n      "provider": provider-> { name, privacyPolicyUrl, country }\n    }\n  }\n': CurrentCatalogQueryResult
     '{\n  "category": *[_id == $categoryId][0] { required, "bindingLanguage": policy->bindingLanguage },\n  "others": *[_type == "cookie" && !(_id in $ids) && category->policy._ref == *[_id == $categoryId][0].policy._ref] { name, names }\n}': CookieRulesQueryResult

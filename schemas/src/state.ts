@@ -2,6 +2,7 @@
 // action and the scripts: the policy with its binding language and time zone, its history, the version in
 // force today in its own time zone, the consent revision, and the text and catalog as edited now.
 import { DEFAULT_BINDING_LANGUAGE, KNOWN_LANGUAGES, type Lang } from './languages'
+import { contentHashOf } from './model/contentHash'
 import { DEFAULT_TIME_ZONE, todayIn } from './model/dates'
 import { consentRevision, versionInForce } from './model/versions'
 import {
@@ -9,6 +10,7 @@ import {
   editedPolicyQuery,
   policiesQuery,
   policyHistoryQuery,
+  policyVersionContentQuery,
   policyVersionsByNumberQuery,
   type RunQuery,
 } from './queries'
@@ -90,13 +92,39 @@ export async function readPolicyState(
   }
 }
 
-/** Versions of a policy in full, by number, oldest first (one query). */
+/** A published version whose content no longer matches the hash it was published with. */
+export class AlteredVersionError extends Error {
+  constructor(
+    readonly slug: string,
+    readonly version: number,
+  ) {
+    super(
+      `Version ${version} of "${slug}" was changed after it was published: its content no longer matches its content hash.`,
+    )
+  }
+}
+
+/**
+ * Versions of a policy in full, by number, oldest first, each checked against the content hash it was
+ * published with (a version published before hashes existed has none, and is not checked). Throws
+ * AlteredVersionError for the first that fails: a rewritten version is never shown as if it were published.
+ */
 export async function readVersions(
   run: RunQuery,
   slug: string,
   numbers: readonly number[],
 ): Promise<FullVersion[]> {
-  return numbers.length ? run(policyVersionsByNumberQuery, { slug, versions: [...numbers] }) : []
+  if (!numbers.length) return []
+  const params = { slug, versions: [...numbers] }
+  const [versions, stored] = await Promise.all([
+    run(policyVersionsByNumberQuery, params),
+    run(policyVersionContentQuery, params),
+  ])
+  for (const version of stored) {
+    if (version.contentHash && version.contentHash !== (await contentHashOf(version)))
+      throw new AlteredVersionError(slug, version.version ?? 0)
+  }
+  return versions
 }
 
 export interface PublishingState {

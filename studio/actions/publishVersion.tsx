@@ -24,6 +24,7 @@ import {
   defaultEffectiveDay,
   LOCALES,
   planPublication,
+  withContentHash,
   PublishError,
   type Lang,
   type Localized,
@@ -177,7 +178,11 @@ function PublishForm({
         onDone('Nothing to publish: the policy and catalog are the same as the latest version.')
         return
       }
-      await client.transaction().create(next.document).commit({ visibility: 'sync' })
+      // Published with its content hash: from now on, nothing may change what it says.
+      await client
+        .transaction()
+        .create(await withContentHash(next.document))
+        .commit({ visibility: 'sync' })
       onDone(
         `Version ${next.document.version} published, in force from ${next.document.effectiveFrom}.`,
       )

@@ -2,6 +2,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
+import { withContentHash } from '@cookie-policy/schemas/model'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
 import { negotiateEncoding } from '../src/lib/readyBytes'
 import { countingService as service, seed, threeVersions } from './helpers'
@@ -238,18 +239,21 @@ describe('the catalog under attack', () => {
   })
 
   it('never serves a javascript: link, whatever wrote it into a published version', async () => {
-    const poisoned = seed.map((document) => {
-      if (document._type !== 'policyVersion') return document
-      const copy = structuredClone(document) as typeof document & {
-        snapshot: { categories: { cookies: { moreInfoUrl?: string; retention?: unknown }[] }[] }
-      }
-      for (const category of copy.snapshot.categories)
-        for (const cookie of category.cookies) {
-          cookie.moreInfoUrl = 'javascript:alert(document.domain)'
-          delete cookie.retention
+    // Whoever rewrote the versions rewrote their content hashes too (a hash is not a signature).
+    const poisoned = await Promise.all(
+      seed.map(async (document) => {
+        if (document._type !== 'policyVersion') return document
+        const copy = structuredClone(document) as typeof document & {
+          snapshot: { categories: { cookies: { moreInfoUrl?: string; retention?: unknown }[] }[] }
         }
-      return copy
-    })
+        for (const category of copy.snapshot.categories)
+          for (const cookie of category.cookies) {
+            cookie.moreInfoUrl = 'javascript:alert(document.domain)'
+            delete cookie.retention
+          }
+        return withContentHash(copy)
+      }),
+    )
     const { instance } = service(poisoned)
     for (const format of ['catalog', 'vanilla-cookieconsent', 'klaro']) {
       const reply = await instance.reply('GET', `lang=fr&format=${format}`, {})

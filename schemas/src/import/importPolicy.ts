@@ -7,6 +7,7 @@ import { LOCALES } from '../locales'
 import { DEFAULT_TIME_ZONE, isIsoDate, isTimeZone } from '../model/dates'
 import { isLocalized } from '../model/localized'
 import { paragraphsToBlocks } from '../model/portableText'
+import { withContentHash } from '../model/contentHash'
 import { planPublication, PublishError } from '../model/publish'
 import { compact, stableStringify } from '../model/stable'
 import { fold, shortHash, slugify } from '../model/text'
@@ -328,7 +329,8 @@ async function importSource(
       message: `unchanged: the text is the same as version ${plan.latestVersion}; nothing to publish`,
     }
   }
-  const version = plan.document
+  // Published with its content hash: from now on, nothing may change what it says.
+  const version = await withContentHash(plan.document)
   return {
     documents: [...documents, version],
     outcome: 'published',
@@ -369,9 +371,13 @@ async function importTranslation(
       `no version of "${slug}" takes effect on ${effectiveFrom}; the dataset has ${known || 'none'}`,
     )
   }
+  // Read through the check of its content hash: a version rewritten behind the importer's back is refused.
   const [full] = await readVersions(createGroqRunner(existing), slug, [target.version])
   const stored = existing.find((document) => document._id === full!._id)!
-  const translated = translateVersion(stored, full!, parsed, slug, lang, binding)
+  // Publishing a translation is the one change a published version takes: it is hashed again with it.
+  const translated = await withContentHash(
+    translateVersion(stored, full!, parsed, slug, lang, binding),
+  )
   const documents = existing.map((document) =>
     document._id === stored._id ? translated : document,
   )

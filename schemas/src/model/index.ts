@@ -1,4 +1,5 @@
 // Pure model logic shared by the Studio, the site and the scripts.
+export * from './contentHash'
 export * from './cookieNames'
 export * from './dates'
 export * from './diff'

@@ -17,7 +17,13 @@ import {
 } from '@cookie-policy/schemas/model'
 import { readLimitedBody } from '@cookie-policy/schemas/node'
 import { policiesQuery } from '@cookie-policy/schemas/queries'
-import { bindingOf, readDefaultPolicy, readPolicyState } from '@cookie-policy/schemas/state'
+import {
+  AlteredVersionError,
+  bindingOf,
+  readDefaultPolicy,
+  readPolicyState,
+  readVersions,
+} from '@cookie-policy/schemas/state'
 import { preferredLang } from './acceptLanguage'
 import { createCatalogService } from './catalog/service'
 import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './catalog/webhook'
@@ -139,6 +145,18 @@ export function createSite() {
   const consents: ConsentApi = consentApi(catalog.generation)
   const limiter = createRateLimiter(consentRateLimit())
   const proxies = trustedProxies()
+  /** Versions found rewritten after publication, since the content last changed: logged once, in /healthz. */
+  const alteredVersions = new Map<string, { slug: string; version: number }>()
+  let alteredGeneration = -1
+  function altered(error: AlteredVersionError): void {
+    if (alteredGeneration !== catalog.generation()) alteredVersions.clear()
+    alteredGeneration = catalog.generation()
+    const key = `${error.slug}@${error.version}`
+    if (alteredVersions.has(key)) return
+    alteredVersions.set(key, { slug: error.slug, version: error.version })
+    console.error(`content: ${error.message}`)
+  }
+
   /** Pages rendered since the process started (health check): a kept page is not rendered again. */
   let rendered = 0
   const pages = createReadyCache<PageAddress>({
@@ -147,7 +165,15 @@ export function createSite() {
     maxBytes: PAGE_BYTES,
     make: async (address, generation) => {
       const time = Date.now()
-      const page = await renderPage(address, { runQuery, siteUrl: origin })
+      let page: RenderedPage
+      try {
+        page = await renderPage(address, { runQuery, siteUrl: origin })
+      } catch (error) {
+        // A version rewritten after publication is refused outright, even where a good copy was kept.
+        if (!(error instanceof AlteredVersionError)) throw error
+        altered(error)
+        return pageReply('GET', unavailablePage(address.lang, origin), 'no-store')
+      }
       rendered++
       return prepareReady({
         status: page.status,
@@ -293,9 +319,20 @@ export function createSite() {
       const states = await Promise.all(
         policies.map((policy) => readPolicyState(runQuery, policy.slug)),
       )
+      // The version in force of each policy is checked against its content hash on every call.
+      for (const state of states)
+        if (state?.inForce)
+          await readVersions(runQuery, state.policy.slug, [state.inForce.version]).catch(
+            (error: unknown) => {
+              if (!(error instanceof AlteredVersionError)) throw error
+              altered(error)
+            },
+          )
+      if (alteredGeneration !== catalog.generation()) alteredVersions.clear()
       const source = contentSourceStatus()
-      return jsonReply(200, {
-        status: source.failingSince ? 'degraded' : 'ok',
+      const alteredList = [...alteredVersions.values()]
+      return jsonReply(alteredList.length ? 503 : 200, {
+        status: alteredList.length ? 'altered' : source.failingSince ? 'degraded' : 'ok',
         contentSource: { ...source, answering: source.failingSince === null },
         policies: states.flatMap((state) =>
           state
@@ -309,6 +346,8 @@ export function createSite() {
               ]
             : [],
         ),
+        // Versions whose content no longer matches the hash they were published with: not served.
+        alteredVersions: alteredList,
         pagesRendered: rendered,
         checkedAt,
       })

@@ -103,6 +103,14 @@ export const policyVersion = defineType({
       readOnly: true,
       validation: (rule) => rule.required(),
     }),
+    defineField({
+      name: 'contentHash',
+      title: 'Content hash',
+      type: 'string',
+      description:
+        'SHA-256 of what this version says, computed when it was published. The site refuses to show a version whose content no longer matches it.',
+      readOnly: true,
+    }),
   ],
   orderings: [
     { title: 'Newest first', name: 'versionDesc', by: [{ field: 'version', direction: 'desc' }] },

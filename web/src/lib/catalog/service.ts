@@ -4,6 +4,7 @@
 import { catalogErrorSchema } from '@cookie-policy/schemas/contracts'
 import { nextMidnight } from '@cookie-policy/schemas/model'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
+import { AlteredVersionError } from '@cookie-policy/schemas/state'
 import {
   createReadyCache,
   prepareReady,
@@ -154,6 +155,17 @@ export function createCatalogService(options: CatalogServiceOptions) {
     } catch (error) {
       // A request for something that does not exist is answered, never kept.
       if (error instanceof CatalogRequestError) return errorReply(error)
+      // A version rewritten after publication is refused outright, even where a good copy was kept.
+      if (error instanceof AlteredVersionError) {
+        console.error(`cookie catalog: ${error.message}`)
+        return errorReply(
+          new CatalogRequestError(
+            503,
+            'version_altered',
+            `Version ${error.version} of "${error.slug}" cannot be served: its content no longer matches what was published.`,
+          ),
+        )
+      }
       throw error
     }
   }
