@@ -19,7 +19,8 @@ const versionSummaryFields = /* groq */ `
   version,
   effectiveFrom,
   changeSummary,
-  requiresNewConsent
+  requiresNewConsent,
+  contentHash
 `
 
 const versionFields = /* groq */ `

@@ -34,6 +34,8 @@ function choice(overrides: Partial<NewConsent> = {}): NewConsent {
     gpc: false,
     banner: 'b'.repeat(64),
     browser: 'Chrome',
+    contentHash: `sha256:${'c'.repeat(64)}`,
+    bannerHash: 'd'.repeat(64),
     ...overrides,
   }
 }
@@ -117,6 +119,27 @@ describe.each(TEST_STORE_KINDS)('consent ledger on %s', (kind) => {
     expect(await store.find(OTHER)).toHaveLength(150)
     expect(await store.find(THIRD)).toHaveLength(150)
     expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 450, head: { seq: 450 } })
+  })
+
+  it('binds each record to what was shown: its hashes are in the chain, records without them verify', async () => {
+    await store.append([
+      choice({ contentHash: null, bannerHash: null }),
+      choice(),
+      choice({ consentId: OTHER }),
+    ])
+    const [first, second] = (await store.find(VISITOR)).reverse()
+    expect([first!.contentHash, second!.contentHash]).toEqual([null, `sha256:${'c'.repeat(64)}`])
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 3 })
+    // Saying a record was bound to another version's text breaks its hash.
+    await tamper(
+      test.config,
+      `UPDATE consent_records SET content_hash = 'sha256:${'e'.repeat(64)}' WHERE seq = 2`,
+    )
+    expect(await verifyLedger(store)).toMatchObject({
+      ok: false,
+      bad: { seq: 2 },
+      reason: 'its content does not match its hash: it was changed',
+    })
   })
 
   it('names the first record changed behind its back, and a record removed', async () => {

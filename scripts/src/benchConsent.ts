@@ -122,6 +122,8 @@ async function fill(config: LedgerConfig, count: number): Promise<number> {
       consentId: randomUUID(),
       banner: null,
       browser: 'Chrome',
+      contentHash: `sha256:${'c'.repeat(64)}`,
+      bannerHash: 'd'.repeat(64),
     }))
     await store.append(entries, new Date(start + (span * done) / count).toISOString())
   }

@@ -83,6 +83,8 @@ const CSV_COLUMNS = [
   'action',
   'gpc',
   'banner',
+  'contentHash',
+  'bannerHash',
   'browser',
   'checkpoint',
   'prevHash',

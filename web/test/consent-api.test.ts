@@ -54,6 +54,7 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       ledger: async () => ({ store, writer: createLedgerWriter(store) }),
       bannerHash: () => BANNER,
       secret: async () => SECRET,
+      cookieName: 'cookie_validation',
     })
   }
 
@@ -79,7 +80,33 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       Location: `/api/consent/${VISITOR}`,
     })
     const { receipt } = json(created)
-    expect(Object.keys(receipt)).toEqual(['id', 'consentId', 'recordedAt', 'hash', 'token'])
+    expect(Object.keys(receipt)).toEqual([
+      'id',
+      'consentId',
+      'recordedAt',
+      'hash',
+      'token',
+      'contentHash',
+      'bannerHash',
+    ])
+    // Bound to what the visitor was shown: version 1's content hash, the French banner text's hash.
+    const published = seed.find((document) => document._id === 'policyVersion-cookies-1') as {
+      contentHash?: string
+    }
+    expect(receipt.contentHash).toBe(published.contentHash)
+    expect(receipt.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(receipt.bannerHash).toMatch(/^[0-9a-f]{64}$/)
+    const english = json(
+      await post(instance, {
+        ...choice,
+        consentId: '9b2e7c10-3d4f-4a5b-8c6d-7e8f9a0b1c2d',
+        lang: 'en',
+      }),
+    ).receipt
+    expect([english.contentHash, english.bannerHash === receipt.bannerHash]).toEqual([
+      receipt.contentHash,
+      false,
+    ])
     expect(receipt.consentId).toBe(VISITOR)
 
     const read = await instance.reply('GET', `/${VISITOR}`, {}, async () => Buffer.alloc(0))
@@ -103,6 +130,8 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
         // The browser sent Sec-GPC: 1, whatever the body said.
         gpc: true,
         banner: BANNER,
+        contentHash: receipt.contentHash,
+        bannerHash: receipt.bannerHash,
         browser: 'Firefox',
         checkpoint: null,
         prevHash: '0'.repeat(64),
@@ -218,6 +247,7 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       }),
       bannerHash: () => BANNER,
       secret: async () => SECRET,
+      cookieName: 'cookie_validation',
     })
     const reply = await post(instance, choice)
     expect([reply.status, json(reply).error.code, reply.headers['Retry-After']]).toEqual([
@@ -247,6 +277,7 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       ledger: async () => ({ store, writer: createLedgerWriter(store) }),
       bannerHash: () => BANNER,
       secret: async () => SECRET,
+      cookieName: 'cookie_validation',
     })
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const reply = await post(instance, choice)

@@ -45,6 +45,8 @@ export const consentReceiptSchema = z
         recordedAt: z.iso.datetime(),
         hash: z.string().regex(/^[0-9a-f]{64}$/),
         token: consentTokenSchema,
+        contentHash: z.string().nullable(),
+        bannerHash: z.string().nullable(),
       })
       .strict(),
   })
@@ -69,6 +71,14 @@ export const consentRecordSchema = z
     action: z.enum(CONSENT_ACTIONS).nullable(),
     gpc: z.boolean().describe('The browser sent Global Privacy Control.'),
     banner: z.string().nullable().describe('SHA-256 of the banner loader the site served.'),
+    contentHash: z
+      .string()
+      .nullable()
+      .describe('The content hash of the version shown (null: a version published before hashes).'),
+    bannerHash: z
+      .string()
+      .nullable()
+      .describe('SHA-256 of the banner’s text in the visitor’s language, as the site served it.'),
     browser: z.string().nullable().describe('A browser family at most: no version, no user agent.'),
     checkpoint: z
       .object({

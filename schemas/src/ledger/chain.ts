@@ -10,7 +10,9 @@ export type UnhashedRecord = Omit<ConsentRecord, 'hash'>
 
 /**
  * A record's canonical content: its fields in a fixed order as one JSON array, category keys sorted. Any
- * change of a value, of the order of the categories, or of the chain position changes it.
+ * change of a value, of the order of the categories, or of the chain position changes it. The hashes of
+ * what the visitor was shown come last, and only in records that have them, so that records written before
+ * they existed keep their hashes.
  */
 function canonicalContent(record: UnhashedRecord): string {
   const checkpoint = record.checkpoint
@@ -36,6 +38,9 @@ function canonicalContent(record: UnhashedRecord): string {
       checkpoint.purgedRecords,
       checkpoint.anchorHash,
     ],
+    ...(record.contentHash != null || record.bannerHash != null
+      ? [record.contentHash, record.bannerHash]
+      : []),
   ])
 }
 

@@ -31,6 +31,8 @@ interface RecordsTable {
   banner: string | null
   browser: string | null
   checkpoint: string | null
+  content_hash: string | null
+  banner_hash: string | null
   prev_hash: string
   hash: string
 }
@@ -74,6 +76,9 @@ export interface NewConsent {
   gpc: boolean
   banner: string | null
   browser: string | null
+  /** The content hash of the version shown, and the hash of the banner's text in the visitor's language. */
+  contentHash: string | null
+  bannerHash: string | null
 }
 
 export class LedgerStoreError extends Error {}
@@ -132,6 +137,13 @@ function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
           .execute()
       },
     },
+    // What the visitor was shown, bound to each record: the version's content hash, the banner text's hash.
+    '2026-12-07-003-shown-hashes': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('consent_records').addColumn('content_hash', 'text').execute()
+        await db.schema.alterTable('consent_records').addColumn('banner_hash', 'text').execute()
+      },
+    },
     // The ledger's own settings: the secret that signs consent IDs' tokens, made on first start.
     '2026-12-07-002-ledger-settings': {
       async up(db: Kysely<unknown>) {
@@ -171,6 +183,8 @@ function toRecord(row: Row): ConsentRecord {
     action: row.action,
     gpc: row.gpc === 1,
     banner: row.banner,
+    contentHash: row.content_hash ?? null,
+    bannerHash: row.banner_hash ?? null,
     browser: row.browser,
     checkpoint: parseStored<ConsentRecord['checkpoint']>(row.checkpoint, null),
     prevHash: row.prev_hash,
@@ -194,6 +208,8 @@ function toRow(record: ConsentRecord): Row {
     action: record.action,
     gpc: record.gpc ? 1 : 0,
     banner: record.banner,
+    content_hash: record.contentHash,
+    banner_hash: record.bannerHash,
     browser: record.browser,
     checkpoint: record.checkpoint ? JSON.stringify(record.checkpoint) : null,
     prev_hash: record.prevHash,
@@ -490,6 +506,8 @@ export async function openLedgerStore(config: LedgerConfig) {
             action: null,
             gpc: false,
             banner: null,
+            contentHash: null,
+            bannerHash: null,
             browser: null,
             checkpoint: {
               purgedBefore: before,

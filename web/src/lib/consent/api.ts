@@ -8,12 +8,15 @@ import {
   consentReceiptSchema,
   consentRequestSchema,
   readCatalog,
+  toVanillaCookieConsent,
   type Catalog,
   type ConsentRequest,
 } from '@cookie-policy/schemas/contracts'
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { LedgerBusyError, type LedgerStore, type LedgerWriter } from '@cookie-policy/schemas/ledger'
+import { stableStringify } from '@cookie-policy/schemas/model'
 import type { RunQuery } from '@cookie-policy/schemas/queries'
+import { readPolicyState } from '@cookie-policy/schemas/state'
 import { jsonReply, type Reply } from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
 
@@ -130,8 +133,17 @@ export interface ConsentApiOptions {
   ledger: () => Promise<{ store: LedgerStore; writer: LedgerWriter }>
   /** SHA-256 of the banner loader this site serves. */
   bannerHash: () => string | null
+  /** The consent cookie's name, as the banner's configuration carries it. */
+  cookieName: string
   /** The key that signs consent IDs' tokens (CONSENT_SECRET, else the ledger's own). */
   secret: () => Promise<Buffer>
+}
+
+/** A version's catalog in one language, with the hashes of what a visitor was shown of it. */
+interface Shown {
+  catalog: Catalog
+  contentHash: string | null
+  bannerHash: string
 }
 
 export interface ConsentRequestHeaders {
@@ -142,30 +154,41 @@ export interface ConsentRequestHeaders {
 
 export function createConsentApi(options: ConsentApiOptions) {
   /** Catalogs by policy and version, per content generation: a version never changes once published. */
-  const catalogs = new Map<string, Catalog>()
+  const catalogs = new Map<string, Shown>()
   let catalogsGeneration = -1
 
-  async function catalogOf(request: ConsentRequest): Promise<Catalog> {
+  async function catalogOf(request: ConsentRequest): Promise<Shown> {
     const generation = options.generation()
     if (generation !== catalogsGeneration) {
       catalogs.clear()
       catalogsGeneration = generation
     }
-    const key = `${request.version}|${request.policy}`
+    const key = `${request.version}|${request.lang}|${request.policy}`
     const kept = catalogs.get(key)
     if (kept) return kept
-    const read = await readCatalog(options.runQuery, {
-      slug: request.policy,
-      version: request.version,
-      lang: request.lang,
-    })
+    const [read, state] = await Promise.all([
+      readCatalog(options.runQuery, {
+        slug: request.policy,
+        version: request.version,
+        lang: request.lang,
+      }),
+      readPolicyState(options.runQuery, request.policy),
+    ])
     if (!read.found) {
       const field = read.code === 'version_not_found' ? 'version' : 'policy'
       throw invalid(field, read.message)
     }
+    // What the visitor was shown: the version's content hash, and the banner's text in their language.
+    const texts = toVanillaCookieConsent(read.catalog, { cookieName: options.cookieName }).language
+    const shown: Shown = {
+      catalog: read.catalog,
+      contentHash:
+        state?.versions.find((version) => version.version === request.version)?.contentHash ?? null,
+      bannerHash: createHash('sha256').update(stableStringify(texts)).digest('hex'),
+    }
     if (catalogs.size >= 256) catalogs.clear()
-    catalogs.set(key, read.catalog)
-    return read.catalog
+    catalogs.set(key, shown)
+    return shown
   }
 
   async function record(body: Buffer, headers: ConsentRequestHeaders): Promise<Reply> {
@@ -192,7 +215,8 @@ export function createConsentApi(options: ConsentApiOptions) {
     const parsed = consentRequestSchema.safeParse(value)
     if (!parsed.success) throw fieldError(parsed.error.issues)
     const { token, ...request } = parsed.data
-    checkAgainstCatalog(request, await catalogOf(request))
+    const shown = await catalogOf(request)
+    checkAgainstCatalog(request, shown.catalog)
     const { store, writer } = await options.ledger()
     // A consent ID belongs to whoever recorded its first choice: later ones carry that receipt's token.
     const owned = tokenOf(await options.secret(), request.consentId)
@@ -216,6 +240,8 @@ export function createConsentApi(options: ConsentApiOptions) {
       ...request,
       gpc: request.gpc || headers.secGpc === '1',
       banner: options.bannerHash(),
+      contentHash: shown.contentHash,
+      bannerHash: shown.bannerHash,
       browser: browserFamily(headers.userAgent),
     })
     const receipt = consentReceiptSchema.parse({
@@ -225,6 +251,8 @@ export function createConsentApi(options: ConsentApiOptions) {
         recordedAt: saved.recordedAt,
         hash: saved.hash,
         token: owned,
+        contentHash: saved.contentHash,
+        bannerHash: saved.bannerHash,
       },
     })
     return json(201, receipt, { Location: `${CONSENT_PATH}/${request.consentId}` })

@@ -10,7 +10,7 @@ import {
   type LedgerWriter,
 } from '@cookie-policy/schemas/ledger'
 import { runQuery } from '../contentSource'
-import { bannerFile, consentLedgerConfig } from '../env'
+import { bannerFile, consentCookieName, consentLedgerConfig } from '../env'
 import { createConsentApi, type ConsentApi } from './api'
 
 interface Shared {
@@ -78,6 +78,7 @@ export function consentApi(generation: () => number): ConsentApi {
       ledger: () => openLedger(state),
       bannerHash: () => bannerHash(state),
       secret: () => consentSecret(state),
+      cookieName: consentCookieName(),
     })
     shared[KEY] = state
   }
