@@ -41,6 +41,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     await page.waitForFunction(() =>
       document.getAnimations().every((animation) => animation.playState !== 'running'),
     )
+    // A transition that had not started yet is not among the animations: the dialog, when shown, is opaque.
+    await page.waitForFunction(() => {
+      const modal = document.querySelector('#cc-main .cm')
+      return (
+        !modal ||
+        modal.getAttribute('aria-hidden') === 'true' ||
+        getComputedStyle(modal).opacity === '1'
+      )
+    })
   }
   const results = await new AxeBuilder({ page }).analyze()
   expect(
