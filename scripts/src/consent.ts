@@ -1,15 +1,21 @@
-// CLI: npm run consent -- verify | export | find <consentId> | purge — the consent ledger, while the site runs.
+// CLI: npm run consent -- verify | checkpoint | export | find <consentId> | purge — the consent ledger, while the site runs.
 import { once } from 'node:events'
+import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { consentRecordSchema, type ConsentRecord } from '@cookie-policy/schemas/contracts'
 import {
   describeLedger,
+  headSignatureHolds,
   ledgerConfig,
   ledgerExists,
   LedgerStoreError,
+  newSigningKey,
   openLedgerStore,
+  signedHeadSchema,
+  signHead,
   verifyLedger,
   type LedgerStore,
+  type SignedHead,
 } from '@cookie-policy/schemas/ledger'
 import { repoRoot } from './paths'
 import { RunError, runCli, UsageError } from './cli'
@@ -22,8 +28,13 @@ The consent ledger: every choice the banner recorded, hash-chained. The store is
 DATABASE_URL is set, else the SQLite folder CONSENT_STORE (default: .data/consent in the repository).
 
 Commands:
-  verify                      checks the whole chain; exit 0 intact, 1 broken (names the first bad
-                              record), 2 cannot run
+  verify [--checkpoint FILE]  checks the whole chain; exit 0 intact, 1 broken (names the first bad
+                              record), 2 cannot run. With a signed head kept elsewhere (FILE, from
+                              checkpoint), also that the chain was not cut or rebuilt since
+  checkpoint                  verifies the chain, signs its head (Ed25519: CONSENT_SIGNING_KEY, a PEM
+                              file, else the store's own key, made on first use), keeps it (the site
+                              serves the latest at /.well-known/consent-ledger.json) and prints it:
+                              publish it somewhere the database's writers cannot change
   export [--from DATE] [--to DATE] [--format json|csv]
                               writes the records to standard output, oldest first (JSON: an array);
                               dates are YYYY-MM-DD (UTC days, both included) or ISO 8601 times
@@ -140,7 +151,7 @@ await runCli(usage, async () => {
     console.log(usage)
     return
   }
-  if (!['verify', 'export', 'find', 'purge'].includes(command))
+  if (!['verify', 'checkpoint', 'export', 'find', 'purge'].includes(command))
     throw new UsageError(`unknown command "${command}"`)
   if (command === 'find' && args.length !== 1)
     throw new UsageError('find needs one consent ID: npm run consent -- find <consentId>')
@@ -158,23 +169,99 @@ await runCli(usage, async () => {
   }
 })
 
+/** The key that signs heads: CONSENT_SIGNING_KEY (a PEM file), else the store's own, made on first use. */
+async function signingKey(store: LedgerStore): Promise<string> {
+  const file = process.env.CONSENT_SIGNING_KEY
+  if (file) {
+    try {
+      return await readFile(file, 'utf8')
+    } catch (error) {
+      throw new RunError(`CONSENT_SIGNING_KEY ${file}: ${(error as Error).message}`)
+    }
+  }
+  return store.setting('signing_key', () => newSigningKey().privateKey)
+}
+
+async function readSignedHead(file: string): Promise<SignedHead> {
+  let value: unknown
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'))
+  } catch (error) {
+    throw new RunError(`--checkpoint ${file}: ${(error as Error).message}`)
+  }
+  const parsed = signedHeadSchema.safeParse(value)
+  if (!parsed.success)
+    throw new RunError(
+      `--checkpoint ${file}: not a signed head (${parsed.error.issues[0]!.message})`,
+    )
+  return parsed.data
+}
+
+/** Why the chain does not extend a signed head, or null when it does. */
+async function checkAgainstHead(
+  store: LedgerStore,
+  signed: SignedHead,
+  head: { seq: number; hash: string } | null,
+): Promise<string | null> {
+  if (!headSignatureHolds(signed)) return 'its signature does not hold: the checkpoint was changed'
+  if (!head || head.seq < signed.seq)
+    return `the chain was cut: it ends at #${head?.seq ?? 0}, before the signed head #${signed.seq}`
+  const record = await store.recordAt(signed.seq)
+  if (record)
+    return record.hash === signed.hash
+      ? null
+      : `the chain was rebuilt: record #${signed.seq} no longer has the hash that was signed`
+  // Gone: only a purge may have removed it, and its checkpoint names the hash it had.
+  const purges = await store.snapshot((view) => view.checkpoints())
+  const purge = purges.find((checkpoint) => checkpoint.checkpoint!.purgedThrough >= signed.seq)
+  return purge ? null : `record #${signed.seq}, the signed head, was removed without a purge`
+}
+
 async function run(store: LedgerStore, command: string, args: string[]): Promise<void> {
   switch (command) {
     case 'verify': {
-      parseArgs({ args, options: {} })
+      const { values } = parseArgs({ args, options: { checkpoint: { type: 'string' } } })
+      const signed = values.checkpoint ? await readSignedHead(values.checkpoint) : null
       const result = await verifyLedger(store)
-      if (result.ok) {
-        console.log(
-          result.head
-            ? `intact: ${result.records} records (${result.consents} consents), head #${result.head.seq} ${result.head.hash}`
-            : 'intact: the ledger is empty',
-        )
-      } else {
+      if (!result.ok) {
         console.error(
           `broken at record #${result.bad.seq} (${result.bad.id}): ${result.reason}; the ${result.records} records before it are intact`,
         )
         process.exitCode = 1
+        return
       }
+      if (signed) {
+        const problem = await checkAgainstHead(store, signed, result.head)
+        if (problem) {
+          console.error(`does not hold against the checkpoint of ${signed.signedAt}: ${problem}`)
+          process.exitCode = 1
+          return
+        }
+      }
+      console.log(
+        result.head
+          ? `intact: ${result.records} records (${result.consents} consents), head #${result.head.seq} ${result.head.hash}${signed ? `; it extends the head signed ${signed.signedAt} (#${signed.seq})` : ''}`
+          : 'intact: the ledger is empty',
+      )
+      return
+    }
+    case 'checkpoint': {
+      parseArgs({ args, options: {} })
+      const result = await verifyLedger(store)
+      if (!result.ok) {
+        console.error(
+          `broken at record #${result.bad.seq} (${result.bad.id}): ${result.reason}; nothing was signed`,
+        )
+        process.exitCode = 1
+        return
+      }
+      if (!result.head) throw new RunError('the ledger is empty: there is no head to sign yet')
+      const head = signHead(
+        { ...result.head, records: result.records, signedAt: new Date().toISOString() },
+        await signingKey(store),
+      )
+      await store.saveSignedHead(head)
+      console.log(JSON.stringify(head, null, 2))
       return
     }
     case 'export':

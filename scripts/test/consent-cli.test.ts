@@ -1,5 +1,7 @@
 // npm run consent -- verify | export | find | purge, on both stores, as a data-protection officer runs them.
 import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -84,6 +86,53 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
     expect(broken.stderr).toBe(
       `broken at record #2 (${(await store.find(OTHER))[0]!.id}): its content does not match its hash: it was changed; the 1 records before it are intact\n`,
     )
+  })
+
+  it('signs the head, and finds a chain cut or rebuilt after it', async () => {
+    const signed = await consent('checkpoint')
+    expect(signed.code).toBe(0)
+    const head = JSON.parse(signed.stdout)
+    const [newest] = await store.find(VISITOR)
+    expect(head).toMatchObject({ ledger: 'consent-ledger', seq: 3, hash: newest!.hash, records: 3 })
+    expect(await store.latestSignedHead()).toEqual(head)
+    const file = join(mkdtempSync(join(tmpdir(), 'cookie-policy-head-')), 'head.json')
+    writeFileSync(file, signed.stdout)
+    // Later choices extend it.
+    await store.append([choice(OTHER, 'accept-all')])
+    expect((await consent('verify', '--checkpoint', file)).stdout).toMatch(
+      /^intact: 4 records \(4 consents\), head #4 [0-9a-f]{64}; it extends the head signed .+ \(#3\)\n$/,
+    )
+    // A checkpoint edited by hand.
+    writeFileSync(file.replace('head.json', 'edited.json'), JSON.stringify({ ...head, records: 9 }))
+    expect(
+      await consent('verify', '--checkpoint', file.replace('head.json', 'edited.json')),
+    ).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('its signature does not hold: the checkpoint was changed'),
+    })
+    // The end cut off: the chain that is left is valid, but shorter than what was signed.
+    await tamper(test.config, 'DELETE FROM consent_records WHERE seq >= 3')
+    expect(await consent('verify')).toMatchObject({ code: 0 })
+    expect(await consent('verify', '--checkpoint', file)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'the chain was cut: it ends at #2, before the signed head #3',
+      ),
+    })
+    // Rebuilt from scratch: as many records, a valid chain, other hashes.
+    await tamper(test.config, 'DELETE FROM consent_records')
+    await store.append([
+      choice(VISITOR, 'accept-all'),
+      choice(OTHER, 'accept-all'),
+      choice(VISITOR, 'accept-all'),
+    ])
+    expect(await consent('verify')).toMatchObject({ code: 0 })
+    expect(await consent('verify', '--checkpoint', file)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(
+        'the chain was rebuilt: record #3 no longer has the hash that was signed',
+      ),
+    })
   })
 
   it('exports the records of a period as JSON or CSV', async () => {

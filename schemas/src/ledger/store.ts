@@ -13,6 +13,7 @@ import type { ConsentAction, ConsentRecord } from '../contracts/consent'
 import { userPath } from '../node'
 import { GENESIS_HASH, sealRecord } from './chain'
 import { openNodeSqlite } from './nodeSqlite'
+import type { SignedHead } from './signedHead'
 
 interface RecordsTable {
   seq: number
@@ -42,9 +43,19 @@ interface SettingsTable {
   value: string
 }
 
+interface SignedHeadsTable {
+  seq: number
+  hash: string
+  records: number
+  signed_at: string
+  public_key: string
+  signature: string
+}
+
 interface LedgerDatabase {
   consent_records: RecordsTable
   ledger_settings: SettingsTable
+  signed_heads: SignedHeadsTable
 }
 
 type Row = Selectable<RecordsTable>
@@ -134,6 +145,22 @@ function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
           .createIndex('consent_records_by_time')
           .on('consent_records')
           .column('recorded_at')
+          .execute()
+      },
+    },
+    // Heads of the chain signed by `npm run consent -- checkpoint`, oldest first.
+    '2026-12-07-004-signed-heads': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('signed_heads')
+          .addColumn('seq', kind === 'sqlite' ? 'integer' : 'bigint', (column) => column.notNull())
+          .addColumn('hash', 'text', (column) => column.notNull())
+          .addColumn('records', kind === 'sqlite' ? 'integer' : 'bigint', (column) =>
+            column.notNull(),
+          )
+          .addColumn('signed_at', 'text', (column) => column.notNull())
+          .addColumn('public_key', 'text', (column) => column.notNull())
+          .addColumn('signature', 'text', (column) => column.notNull())
           .execute()
       },
     },
@@ -391,6 +418,53 @@ export async function openLedgerStore(config: LedgerConfig) {
     return rows.map(toRecord)
   }
 
+  /** The record at a position of the chain, if it is there. */
+  async function recordAt(seq: number): Promise<ConsentRecord | null> {
+    const row = await db
+      .selectFrom('consent_records')
+      .selectAll()
+      .where('seq', '=', seq)
+      .executeTakeFirst()
+    return row ? toRecord(row) : null
+  }
+
+  /** Keeps a signed head (they are kept, oldest first, and never changed). */
+  async function saveSignedHead(head: SignedHead): Promise<void> {
+    await db
+      .insertInto('signed_heads')
+      .values({
+        seq: head.seq,
+        hash: head.hash,
+        records: head.records,
+        signed_at: head.signedAt,
+        public_key: head.publicKey,
+        signature: head.signature,
+      })
+      .execute()
+  }
+
+  /** The newest signed head, or null before the first checkpoint. */
+  async function latestSignedHead(): Promise<SignedHead | null> {
+    const row = await db
+      .selectFrom('signed_heads')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .orderBy('signed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return row
+      ? {
+          ledger: 'consent-ledger',
+          seq: Number(row.seq),
+          hash: row.hash,
+          records: Number(row.records),
+          signedAt: row.signed_at,
+          publicKey: row.public_key,
+          signature: row.signature,
+        }
+      : null
+  }
+
   /** Whether any record names this consent ID (one index lookup). */
   async function knows(consentId: string): Promise<boolean> {
     const row = await db
@@ -546,6 +620,9 @@ export async function openLedgerStore(config: LedgerConfig) {
     find,
     knows,
     setting,
+    recordAt,
+    saveSignedHead,
+    latestSignedHead,
     snapshot,
     purge,
     close: () => db.destroy(),

@@ -15,6 +15,7 @@ import {
   type Lang,
   type PageAddress,
 } from '@cookie-policy/schemas/model'
+import { signedHeadSchema } from '@cookie-policy/schemas/ledger'
 import { readLimitedBody } from '@cookie-policy/schemas/node'
 import { policiesQuery } from '@cookie-policy/schemas/queries'
 import {
@@ -28,7 +29,7 @@ import { preferredLang } from './acceptLanguage'
 import { createCatalogService } from './catalog/service'
 import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './catalog/webhook'
 import { CONSENT_PATH, tooLarge, type ConsentApi } from './consent/api'
-import { consentApi } from './consent/instance'
+import { consentApi, latestSignedHead } from './consent/instance'
 import { clientAddress, consentRateLimit, createRateLimiter, trustedProxies } from './consent/limit'
 import { contentSourceStatus, contentVersion, runQuery } from './contentSource'
 import { bannerFile as bannerFilePath, consentCookieName, siteUrl, webhookSecret } from './env'
@@ -55,6 +56,8 @@ import { commonSecurityHeaders, documentCsp } from './security'
 export const CATALOG_PATH = '/api/cookie-catalog'
 const CATALOG_SCHEMA_PATH = '/api/cookie-catalog/schema'
 const HEALTH_PATH = '/healthz'
+/** Where the ledger's newest signed head is published, for anyone to keep a copy. */
+const LEDGER_HEAD_PATH = '/.well-known/consent-ledger.json'
 
 /** Policy pages change only with the content or at midnight: a CDN may keep them 5 minutes, browsers revalidate. */
 const PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=300, stale-while-revalidate=86400'
@@ -367,6 +370,31 @@ export function createSite() {
     }
   }
 
+  /** The ledger's newest signed head: public, so that anyone may keep a copy of it outside the database. */
+  async function ledgerHead(): Promise<Reply> {
+    const shared = { 'Access-Control-Allow-Origin': '*' }
+    try {
+      const head = await latestSignedHead()
+      if (!head)
+        return errorReply(
+          404,
+          'no_checkpoint',
+          'The consent ledger has no signed head yet: npm run consent -- checkpoint makes one.',
+          shared,
+        )
+      return jsonReply(200, signedHeadSchema.parse(head), {
+        ...shared,
+        'Cache-Control': 'public, max-age=60',
+      })
+    } catch (error) {
+      console.error(`consent ledger head: ${(error as Error).message}`)
+      return errorReply(503, 'store_unavailable', 'The consent ledger cannot be read right now.', {
+        ...shared,
+        'Retry-After': '30',
+      })
+    }
+  }
+
   /** The body, read no further than `limit` (null past it). */
   const bodyOf = (request: SiteRequest, limit: number) =>
     request.body
@@ -432,6 +460,7 @@ export function createSite() {
       )
     }
     if (path === HEALTH_PATH) return health()
+    if (path === LEDGER_HEAD_PATH) return ledgerHead()
     if (!pageTerritory(path)) return bannerFile(request)
     // One spelling per page: a trailing slash goes to the address without it, when that names a page (never
     // to anything a browser could read as another host, like "/\evil.example").

@@ -8,6 +8,7 @@ import {
   openLedgerStore,
   type LedgerStore,
   type LedgerWriter,
+  type SignedHead,
 } from '@cookie-policy/schemas/ledger'
 import { runQuery } from '../contentSource'
 import { bannerFile, consentCookieName, consentLedgerConfig } from '../env'
@@ -99,4 +100,12 @@ export async function closeConsentLedger(): Promise<void> {
   if (!state?.ledger) return
   const { store } = await state.ledger.catch(() => ({ store: null }))
   await store?.close()
+}
+
+/** The newest signed head of the ledger (`npm run consent -- checkpoint`), or null before the first. */
+export async function latestSignedHead(): Promise<SignedHead | null> {
+  const state = shared[KEY]
+  if (!state) throw new Error('the consent API is made by the site first')
+  const { store } = await openLedger(state)
+  return store.latestSignedHead()
 }
