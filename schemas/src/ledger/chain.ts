@@ -38,7 +38,7 @@ function canonicalContent(record: UnhashedRecord): string {
       checkpoint.purgedRecords,
       checkpoint.anchorHash,
     ],
-    ...(record.contentHash != null || record.bannerHash != null
+    ...((record.contentHash ?? null) !== null || (record.bannerHash ?? null) !== null
       ? [record.contentHash, record.bannerHash]
       : []),
   ])
