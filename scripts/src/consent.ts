@@ -1,6 +1,7 @@
 // CLI: npm run consent -- verify | checkpoint | export | find <consentId> | purge — the consent ledger, while the site runs.
 import { once } from 'node:events'
-import { readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { consentRecordSchema, type ConsentRecord } from '@cookie-policy/schemas/contracts'
 import {
@@ -22,6 +23,9 @@ import { RunError, runCli, UsageError } from './cli'
 
 const RETENTION_YEARS = 5
 
+/** A chain that does not verify: exit 1, as verify does. */
+class BrokenChain extends Error {}
+
 const usage = `Usage: npm run consent -- <command> [options]
 
 The consent ledger: every choice the banner recorded, hash-chained. The store is PostgreSQL when
@@ -35,6 +39,11 @@ Commands:
                               file, else the store's own key, made on first use), keeps it (the site
                               serves the latest at /.well-known/consent-ledger.json) and prints it:
                               publish it somewhere the database's writers cannot change
+  evidence --consent-id ID --out DIR
+                              writes one folder a third party checks offline with \`node verify.mjs\`:
+                              the visitor's records, the chain between two signed heads around them
+                              (signing a new head when none follows them), the public key, and the
+                              exact version contents and banner texts the records name
   export [--from DATE] [--to DATE] [--format json|csv]
                               writes the records to standard output, oldest first (JSON: an array);
                               dates are YYYY-MM-DD (UTC days, both included) or ISO 8601 times
@@ -151,7 +160,7 @@ await runCli(usage, async () => {
     console.log(usage)
     return
   }
-  if (!['verify', 'checkpoint', 'export', 'find', 'purge'].includes(command))
+  if (!['verify', 'checkpoint', 'evidence', 'export', 'find', 'purge'].includes(command))
     throw new UsageError(`unknown command "${command}"`)
   if (command === 'find' && args.length !== 1)
     throw new UsageError('find needs one consent ID: npm run consent -- find <consentId>')
@@ -159,7 +168,7 @@ await runCli(usage, async () => {
   try {
     return await run(store, command, args)
   } catch (error) {
-    if (error instanceof UsageError) throw error
+    if (error instanceof UsageError || error instanceof RunError) throw error
     // The store failed under the command (a lost connection, a disk error): it could not run.
     throw new RunError(
       `consent store (${describeLedger(store.config)}): ${(error as Error).message}`,
@@ -168,6 +177,69 @@ await runCli(usage, async () => {
     await store.close()
   }
 })
+
+/** Verifies the chain, then signs its head and keeps it. */
+async function checkpoint(store: LedgerStore): Promise<SignedHead> {
+  const result = await verifyLedger(store)
+  if (!result.ok)
+    throw new BrokenChain(
+      `broken at record #${result.bad.seq} (${result.bad.id}): ${result.reason}; nothing was signed`,
+    )
+  if (!result.head) throw new RunError('the ledger is empty: there is no head to sign yet')
+  const head = signHead(
+    { ...result.head, records: result.records, signedAt: new Date().toISOString() },
+    await signingKey(store),
+  )
+  await store.saveSignedHead(head)
+  return head
+}
+
+/**
+ * An evidence bundle: the visitor's records, the chain between the newest signed head before them (or the
+ * chain's start) and one after them (signed now when there is none), the heads and their public key, the
+ * exact bytes of every version content and banner text the records name, and verify.mjs.
+ */
+async function writeEvidence(
+  store: LedgerStore,
+  consentId: string,
+  out: string,
+): Promise<{ records: number; from: number; to: number }> {
+  const records = (await store.find(consentId)).reverse()
+  if (!records.length) throw new RunError(`no consent is recorded for ${consentId}`)
+  const first = records[0]!.seq
+  const last = records.at(-1)!.seq
+  const heads = await store.signedHeads()
+  const start = heads.filter((head) => head.seq < first).at(-1) ?? null
+  const end = heads.find((head) => head.seq >= last) ?? (await checkpoint(store))
+  const chain = await store.range((start?.seq ?? 0) + 1, end.seq)
+  if (chain[0]?.seq !== (start?.seq ?? 0) + 1)
+    throw new RunError(
+      `the chain before record #${first} was purged and no signed head precedes it: sign heads regularly (npm run consent -- checkpoint)`,
+    )
+  await mkdir(join(out, 'versions'), { recursive: true })
+  await mkdir(join(out, 'banners'), { recursive: true })
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+  await writeFile(join(out, 'records.json'), `${JSON.stringify(records)}\n`)
+  await writeFile(
+    join(out, 'chain.ndjson'),
+    chain.map((record) => `${JSON.stringify(record)}\n`).join(''),
+  )
+  await writeFile(join(out, 'heads.json'), json({ start, end }))
+  await writeFile(join(out, 'public-key.pem'), end.publicKey)
+  for (const record of records) {
+    if (record.contentHash) {
+      const hex = record.contentHash.replace(/^sha256:/, '')
+      const body = await store.shownContent(record.contentHash)
+      if (body !== null) await writeFile(join(out, 'versions', `${hex}.json`), body)
+    }
+    if (record.bannerHash) {
+      const body = await store.shownContent(record.bannerHash)
+      if (body !== null) await writeFile(join(out, 'banners', `${record.bannerHash}.json`), body)
+    }
+  }
+  await copyFile(new URL('./evidence/verify.mjs', import.meta.url), join(out, 'verify.mjs'))
+  return { records: records.length, from: (start?.seq ?? 0) + 1, to: end.seq }
+}
 
 /** The key that signs heads: CONSENT_SIGNING_KEY (a PEM file), else the store's own, made on first use. */
 async function signingKey(store: LedgerStore): Promise<string> {
@@ -218,6 +290,16 @@ async function checkAgainstHead(
 }
 
 async function run(store: LedgerStore, command: string, args: string[]): Promise<void> {
+  try {
+    return await runCommand(store, command, args)
+  } catch (error) {
+    if (!(error instanceof BrokenChain)) throw error
+    console.error(error.message)
+    process.exitCode = 1
+  }
+}
+
+async function runCommand(store: LedgerStore, command: string, args: string[]): Promise<void> {
   switch (command) {
     case 'verify': {
       const { values } = parseArgs({ args, options: { checkpoint: { type: 'string' } } })
@@ -247,21 +329,20 @@ async function run(store: LedgerStore, command: string, args: string[]): Promise
     }
     case 'checkpoint': {
       parseArgs({ args, options: {} })
-      const result = await verifyLedger(store)
-      if (!result.ok) {
-        console.error(
-          `broken at record #${result.bad.seq} (${result.bad.id}): ${result.reason}; nothing was signed`,
-        )
-        process.exitCode = 1
-        return
-      }
-      if (!result.head) throw new RunError('the ledger is empty: there is no head to sign yet')
-      const head = signHead(
-        { ...result.head, records: result.records, signedAt: new Date().toISOString() },
-        await signingKey(store),
+      console.log(JSON.stringify(await checkpoint(store), null, 2))
+      return
+    }
+    case 'evidence': {
+      const { values } = parseArgs({
+        args,
+        options: { 'consent-id': { type: 'string' }, out: { type: 'string' } },
+      })
+      if (!values['consent-id'] || !values.out)
+        throw new UsageError('evidence needs --consent-id ID and --out DIR')
+      const written = await writeEvidence(store, values['consent-id'].toLowerCase(), values.out)
+      console.log(
+        `${values.out}: ${written.records} records, the chain from #${written.from} to #${written.to}; check it with: cd ${values.out} && node verify.mjs`,
       )
-      await store.saveSignedHead(head)
-      console.log(JSON.stringify(head, null, 2))
       return
     }
     case 'export':

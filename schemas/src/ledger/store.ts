@@ -52,10 +52,17 @@ interface SignedHeadsTable {
   signature: string
 }
 
+interface ShownTable {
+  hash: string
+  kind: 'version' | 'banner'
+  body: string
+}
+
 interface LedgerDatabase {
   consent_records: RecordsTable
   ledger_settings: SettingsTable
   signed_heads: SignedHeadsTable
+  shown_content: ShownTable
 }
 
 type Row = Selectable<RecordsTable>
@@ -145,6 +152,17 @@ function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
           .createIndex('consent_records_by_time')
           .on('consent_records')
           .column('recorded_at')
+          .execute()
+      },
+    },
+    // What visitors were shown, by its hash: a version's content, a banner's text (evidence bundles).
+    '2026-12-07-005-shown-content': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('shown_content')
+          .addColumn('hash', 'text', (column) => column.primaryKey())
+          .addColumn('kind', 'text', (column) => column.notNull())
+          .addColumn('body', 'text', (column) => column.notNull())
           .execute()
       },
     },
@@ -418,6 +436,53 @@ export async function openLedgerStore(config: LedgerConfig) {
     return rows.map(toRecord)
   }
 
+  /**
+   * Keeps what a visitor was shown under its hash (the exact bytes that were hashed), once: records name the
+   * hash, an evidence bundle carries the bytes.
+   */
+  async function keepShown(hash: string, kind: 'version' | 'banner', body: string): Promise<void> {
+    await db
+      .insertInto('shown_content')
+      .values({ hash, kind, body })
+      .onConflict((conflict) => conflict.column('hash').doNothing())
+      .execute()
+  }
+
+  async function shownContent(hash: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('shown_content')
+      .select('body')
+      .where('hash', '=', hash)
+      .executeTakeFirst()
+    return row?.body ?? null
+  }
+
+  /** The records from position `from` to `to`, both included, in chain order. */
+  async function range(from: number, to: number): Promise<ConsentRecord[]> {
+    const rows = await db
+      .selectFrom('consent_records')
+      .selectAll()
+      .where('seq', '>=', from)
+      .where('seq', '<=', to)
+      .orderBy('seq')
+      .execute()
+    return rows.map(toRecord)
+  }
+
+  /** Every signed head, oldest first. */
+  async function signedHeads(): Promise<SignedHead[]> {
+    const rows = await db.selectFrom('signed_heads').selectAll().orderBy('seq').execute()
+    return rows.map((row) => ({
+      ledger: 'consent-ledger' as const,
+      seq: Number(row.seq),
+      hash: row.hash,
+      records: Number(row.records),
+      signedAt: row.signed_at,
+      publicKey: row.public_key,
+      signature: row.signature,
+    }))
+  }
+
   /** The record at a position of the chain, if it is there. */
   async function recordAt(seq: number): Promise<ConsentRecord | null> {
     const row = await db
@@ -445,24 +510,7 @@ export async function openLedgerStore(config: LedgerConfig) {
 
   /** The newest signed head, or null before the first checkpoint. */
   async function latestSignedHead(): Promise<SignedHead | null> {
-    const row = await db
-      .selectFrom('signed_heads')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .orderBy('signed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-    return row
-      ? {
-          ledger: 'consent-ledger',
-          seq: Number(row.seq),
-          hash: row.hash,
-          records: Number(row.records),
-          signedAt: row.signed_at,
-          publicKey: row.public_key,
-          signature: row.signature,
-        }
-      : null
+    return (await signedHeads()).at(-1) ?? null
   }
 
   /** Whether any record names this consent ID (one index lookup). */
@@ -621,8 +669,12 @@ export async function openLedgerStore(config: LedgerConfig) {
     knows,
     setting,
     recordAt,
+    range,
     saveSignedHead,
+    signedHeads,
     latestSignedHead,
+    keepShown,
+    shownContent,
     snapshot,
     purge,
     close: () => db.destroy(),

@@ -14,8 +14,8 @@ import {
 } from '@cookie-policy/schemas/contracts'
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { LedgerBusyError, type LedgerStore, type LedgerWriter } from '@cookie-policy/schemas/ledger'
-import { stableStringify } from '@cookie-policy/schemas/model'
-import type { RunQuery } from '@cookie-policy/schemas/queries'
+import { canonicalContent, stableStringify } from '@cookie-policy/schemas/model'
+import { policyVersionContentQuery, type RunQuery } from '@cookie-policy/schemas/queries'
 import { readPolicyState } from '@cookie-policy/schemas/state'
 import { jsonReply, type Reply } from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
@@ -144,6 +144,10 @@ interface Shown {
   catalog: Catalog
   contentHash: string | null
   bannerHash: string
+  versionBody: string | null
+  bannerBody: string
+  /** Whether the bodies are in the ledger already. */
+  kept: boolean
 }
 
 export interface ConsentRequestHeaders {
@@ -166,13 +170,17 @@ export function createConsentApi(options: ConsentApiOptions) {
     const key = `${request.version}|${request.lang}|${request.policy}`
     const kept = catalogs.get(key)
     if (kept) return kept
-    const [read, state] = await Promise.all([
+    const [read, state, [stored]] = await Promise.all([
       readCatalog(options.runQuery, {
         slug: request.policy,
         version: request.version,
         lang: request.lang,
       }),
       readPolicyState(options.runQuery, request.policy),
+      options.runQuery(policyVersionContentQuery, {
+        slug: request.policy,
+        versions: [request.version],
+      }),
     ])
     if (!read.found) {
       const field = read.code === 'version_not_found' ? 'version' : 'policy'
@@ -180,11 +188,16 @@ export function createConsentApi(options: ConsentApiOptions) {
     }
     // What the visitor was shown: the version's content hash, and the banner's text in their language.
     const texts = toVanillaCookieConsent(read.catalog, { cookieName: options.cookieName }).language
+    const bannerBody = stableStringify(texts)
     const shown: Shown = {
       catalog: read.catalog,
       contentHash:
         state?.versions.find((version) => version.version === request.version)?.contentHash ?? null,
-      bannerHash: createHash('sha256').update(stableStringify(texts)).digest('hex'),
+      bannerHash: createHash('sha256').update(bannerBody).digest('hex'),
+      // The exact bytes each hash was made from, kept in the ledger for evidence bundles.
+      versionBody: stored ? canonicalContent(stored) : null,
+      bannerBody,
+      kept: false,
     }
     if (catalogs.size >= 256) catalogs.clear()
     catalogs.set(key, shown)
@@ -235,6 +248,12 @@ export function createConsentApi(options: ConsentApiOptions) {
           'This token is not the consent ID’s.',
           'token',
         )
+    }
+    if (!shown.kept) {
+      if (shown.contentHash && shown.versionBody)
+        await store.keepShown(shown.contentHash, 'version', shown.versionBody)
+      await store.keepShown(shown.bannerHash, 'banner', shown.bannerBody)
+      shown.kept = true
     }
     const saved = await writer.append({
       ...request,
