@@ -18,7 +18,16 @@ import {
   type LedgerStore,
   type SignedHead,
 } from '@cookie-policy/schemas/ledger'
+import { canonicalContent, DEFAULT_CONSENT_COOKIE, LANGUAGES } from '@cookie-policy/schemas/model'
+import { createGroqRunner, readNdjsonFile } from '@cookie-policy/schemas/dataset'
+import { readCatalog, toVanillaCookieConsent } from '@cookie-policy/schemas/contracts'
+import { policyDatasetFile } from '@cookie-policy/schemas/node'
+import { policiesQuery, policyVersionContentQuery } from '@cookie-policy/schemas/queries'
+import { readPolicyState } from '@cookie-policy/schemas/state'
 import { repoRoot } from './paths'
+
+/** The consent cookie's name, as the site's banner configuration carries it. */
+const consentCookieName = () => process.env.CONSENT_COOKIE_NAME || DEFAULT_CONSENT_COOKIE
 import { RunError, runCli, UsageError } from './cli'
 
 const RETENTION_YEARS = 5
@@ -44,6 +53,10 @@ Commands:
                               the visitor's records, the chain between two signed heads around them
                               (signing a new head when none follows them), the public key, and the
                               exact version contents and banner texts the records name
+  as-of DATE                  what was in force on that day (UTC), as JSON: each policy's version, its
+                              content hash and text, its banner text per language, and the day's
+                              choices counted per action and per category (no identifier); reads the
+                              dataset file (POLICY_DATASET, default content/dataset.ndjson)
   export [--from DATE] [--to DATE] [--format json|csv]
                               writes the records to standard output, oldest first (JSON: an array);
                               dates are YYYY-MM-DD (UTC days, both included) or ISO 8601 times
@@ -160,7 +173,7 @@ await runCli(usage, async () => {
     console.log(usage)
     return
   }
-  if (!['verify', 'checkpoint', 'evidence', 'export', 'find', 'purge'].includes(command))
+  if (!['verify', 'checkpoint', 'evidence', 'as-of', 'export', 'find', 'purge'].includes(command))
     throw new UsageError(`unknown command "${command}"`)
   if (command === 'find' && args.length !== 1)
     throw new UsageError('find needs one consent ID: npm run consent -- find <consentId>')
@@ -177,6 +190,76 @@ await runCli(usage, async () => {
     await store.close()
   }
 })
+
+/**
+ * What was in force on a day: per policy, the version and what it said (its content hash, its text in
+ * every language, its banner text per language), and the day's choices as counts only.
+ */
+async function asOf(store: LedgerStore, day: string) {
+  if (process.env.SANITY_PROJECT_ID)
+    throw new RunError(
+      'as-of reads the dataset file: export the Content Lake (sanity dataset export) and set POLICY_DATASET to it',
+    )
+  const file = policyDatasetFile(repoRoot)
+  const run = createGroqRunner(
+    await readNdjsonFile(file).catch((error: unknown) => {
+      throw new RunError(`POLICY_DATASET ${file}: ${(error as Error).message}`)
+    }),
+  )
+  const noon = new Date(`${day}T12:00:00Z`)
+  const policies = []
+  for (const { slug } of await run(policiesQuery)) {
+    const state = await readPolicyState(run, slug, noon)
+    if (!state?.inForce) {
+      policies.push({ slug, version: null })
+      continue
+    }
+    const number = state.inForce.version
+    const [stored] = await run(policyVersionContentQuery, { slug, versions: [number] })
+    const banners: Record<string, unknown> = {}
+    for (const lang of LANGUAGES) {
+      const read = await readCatalog(run, { slug, version: number, lang, now: noon })
+      if (read.found)
+        banners[lang] = toVanillaCookieConsent(read.catalog, {
+          cookieName: consentCookieName(),
+        }).language.translations[lang]
+    }
+    policies.push({
+      slug,
+      version: number,
+      effectiveFrom: state.inForce.effectiveFrom,
+      contentHash: stored?.contentHash ?? null,
+      text: stored ? JSON.parse(canonicalContent(stored)) : null,
+      banners,
+    })
+  }
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString()
+  const choices: Record<
+    string,
+    {
+      actions: Record<string, number>
+      categories: Record<string, { accepted: number; rejected: number }>
+    }
+  > = {}
+  await store.snapshot((view) =>
+    view.scan({ from: `${day}T00:00:00.000Z`, before: next }, (record) => {
+      if (record.kind !== 'consent' || !record.policy) return
+      const key = `${record.policy}@${record.version}`
+      const counts = (choices[key] ??= { actions: {}, categories: {} })
+      counts.actions[record.action!] = (counts.actions[record.action!] ?? 0) + 1
+      if (record.gpc) counts.actions.gpcSignal = (counts.actions.gpcSignal ?? 0) + 1
+      for (const [list, field] of [
+        [record.accepted, 'accepted'],
+        [record.rejected, 'rejected'],
+      ] as const)
+        for (const category of list) {
+          const entry = (counts.categories[category] ??= { accepted: 0, rejected: 0 })
+          entry[field]++
+        }
+    }),
+  )
+  return { day, policies, choices }
+}
 
 /** Verifies the chain, then signs its head and keeps it. */
 async function checkpoint(store: LedgerStore): Promise<SignedHead> {
@@ -330,6 +413,14 @@ async function runCommand(store: LedgerStore, command: string, args: string[]): 
     case 'checkpoint': {
       parseArgs({ args, options: {} })
       console.log(JSON.stringify(await checkpoint(store), null, 2))
+      return
+    }
+    case 'as-of': {
+      const { positionals } = parseArgs({ args, options: {}, allowPositionals: true })
+      const day = positionals[0]
+      if (!day || !DAY.test(day) || Number.isNaN(Date.parse(day)))
+        throw new UsageError(`as-of needs a day written YYYY-MM-DD${day ? `, not "${day}"` : ''}`)
+      console.log(JSON.stringify(await asOf(store, day), null, 2))
       return
     }
     case 'evidence': {

@@ -135,6 +135,36 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
     })
   })
 
+  it('says what was in force on a day, with the day’s choices as counts only', async () => {
+    const answer = await consent('as-of', yesterday)
+    expect(answer.code).toBe(0)
+    const report = JSON.parse(answer.stdout)
+    expect(report.policies).toHaveLength(1)
+    expect(report.policies[0]).toMatchObject({
+      slug: 'cookies',
+      version: 1,
+      effectiveFrom: '2021-03-09',
+      contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    })
+    expect(Object.keys(report.policies[0].banners)).toEqual(['fr', 'en'])
+    expect(report.policies[0].banners.fr.consentModal.acceptAllBtn).toBe('Tout accepter')
+    expect(report.choices).toEqual({
+      'cookies@1': {
+        actions: { 'reject-all': 1 },
+        categories: {
+          necessary: { accepted: 1, rejected: 0 },
+          functionality: { accepted: 0, rejected: 1 },
+          analytics: { accepted: 0, rejected: 1 },
+        },
+      },
+    })
+    expect(answer.stdout).not.toContain(OTHER)
+    expect(await consent('as-of', 'tomorrow')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('as-of needs a day written YYYY-MM-DD, not "tomorrow"'),
+    })
+  })
+
   it('exports the records of a period as JSON or CSV', async () => {
     const json = await consent('export', '--from', yesterday, '--to', yesterday)
     expect(json.code).toBe(0)
