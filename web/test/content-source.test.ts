@@ -1,12 +1,10 @@
 // The content source in production mode: the real @sanity/client against a loopback stand-in for the
 // Content Lake's query endpoint, which answers from a fixture dataset with groq-js and, like the Content
 // Lake, shows drafts unless the published perspective is asked for.
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { evaluate, parse } from 'groq-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readPolicyState, readVersions } from '@cookie-policy/schemas/state'
 import { seed } from './helpers'
+import { startLakeStandIn, type LakeStandIn } from './lakeStandIn'
 
 const version = seed.find((document) => document._id === 'policyVersion-cookies-1')!
 const draft = {
@@ -15,40 +13,19 @@ const draft = {
   version: 2,
   effectiveFrom: '2022-01-01',
 }
-const lake = [...seed, draft]
-const requests: URL[] = []
-
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', 'http://lake')
-  requests.push(url)
-  const query = url.searchParams.get('query') ?? ''
-  const params = Object.fromEntries(
-    [...url.searchParams]
-      .filter(([key]) => key.startsWith('$'))
-      .map(([key, value]) => [key.slice(1), JSON.parse(value)]),
-  )
-  const dataset =
-    url.searchParams.get('perspective') === 'published'
-      ? lake.filter((document) => !document._id.startsWith('drafts.'))
-      : lake
-  void (async () => {
-    const value = await evaluate(parse(query, { params }), { dataset, params })
-    response.writeHead(200, { 'Content-Type': 'application/json' })
-    response.end(JSON.stringify({ result: await value.get(), ms: 1 }))
-  })()
-})
+let lake: LakeStandIn
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  lake = await startLakeStandIn([...seed, draft])
   process.env.SANITY_PROJECT_ID = 'testproject'
   process.env.SANITY_DATASET = 'production'
-  process.env.SANITY_API_HOST = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  process.env.SANITY_API_HOST = lake.url
 })
 afterAll(async () => {
   delete process.env.SANITY_PROJECT_ID
   delete process.env.SANITY_DATASET
   delete process.env.SANITY_API_HOST
-  await new Promise((resolve) => server.close(resolve))
+  await lake.close()
 })
 
 describe('the content source with SANITY_PROJECT_ID set', () => {
@@ -56,13 +33,13 @@ describe('the content source with SANITY_PROJECT_ID set', () => {
     const { runQuery } = await import('../src/lib/contentSource')
     const state = await readPolicyState(runQuery, 'cookies', new Date('2026-11-29T12:00:00Z'))
     expect(state!.versions.map((entry) => entry.version)).toEqual([1])
-    const history = requests.at(-1)!
+    const history = lake.queries.at(-1)!
     expect(history.searchParams.get('perspective')).toBe('published')
     const [current] = await readVersions(runQuery, 'cookies', [state!.inForce!.version])
     expect(
       current!.snapshot.categories!.flatMap((category) => category.cookies ?? []),
     ).toHaveLength(15)
-    const asked = requests.at(-1)!
+    const asked = lake.queries.at(-1)!
     expect(asked.pathname).toBe('/v2025-02-19/data/query/production')
     expect(asked.searchParams.get('perspective')).toBe('published')
     expect(asked.searchParams.get('$slug')).toBe('"cookies"')
