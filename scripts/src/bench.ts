@@ -57,6 +57,20 @@ interface Site {
   stop: () => Promise<void>
 }
 
+/** A started server, and how to stop it. */
+function siteOf(child: ChildProcess, origin: string): Site {
+  return {
+    origin,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill()
+      }),
+  }
+}
+
 /** The production server on a dataset as `npm start` runs it, ready (it reads the dataset before it listens). */
 async function startSite(
   dataset: string,
@@ -70,16 +84,7 @@ async function startSite(
   })
   const origin = `http://127.0.0.1:${port}`
   await waitFor(`${origin}/healthz`)
-  return {
-    origin,
-    process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill()
-      }),
-  }
+  return siteOf(child, origin)
 }
 
 /** Plain `next start` on a dataset, as a host that runs only Next.js would: the same handler, through a route. */
@@ -91,16 +96,7 @@ async function startNextOnly(dataset: string, port: number, store: string): Prom
   )
   const origin = `http://127.0.0.1:${port}`
   await waitFor(`${origin}/healthz`)
-  return {
-    origin,
-    process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill()
-      }),
-  }
+  return siteOf(child, origin)
 }
 
 /**
