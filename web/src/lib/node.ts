@@ -42,7 +42,7 @@ export function serveNode(
   const ready = site.kept(asked)
   if (ready) return send(request, response, ready)
   site
-    .answer(asked)
+    .made(asked)
     .then((reply) => (reply ? send(request, response, reply) : fallback(request, response)))
     .catch((error: unknown) => {
       console.error(`${asked.path}: ${(error as Error).message}`)

@@ -403,8 +403,11 @@ export function createSite() {
 
   /** The answer of a request this site owns; null for what Next.js serves (files, preview links). */
   async function answer(request: SiteRequest): Promise<Reply | null> {
-    const ready = kept(request)
-    if (ready) return ready
+    return kept(request) ?? made(request)
+  }
+
+  /** The answer of a request `kept` had no fresh answer for: made, read or refused. */
+  async function made(request: SiteRequest): Promise<Reply | null> {
     const { method, path } = request
     const readOnly = !path.startsWith('/api/')
     if (readOnly && method !== 'GET' && method !== 'HEAD')
@@ -475,6 +478,7 @@ export function createSite() {
 
   return {
     kept,
+    made,
     answer,
     /** The content generation now served; the webhook and the live events move it on. */
     invalidate: catalog.invalidate,
