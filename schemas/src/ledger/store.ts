@@ -307,6 +307,9 @@ function openDb(config: LedgerConfig): Db {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 8,
+    // A server that is down refuses at once; one that hangs (a network cut) must not hold choices for
+    // long: they are answered 503 and the banner tries again.
+    connectionTimeoutMillis: 5_000,
     // 64-bit integers (the chain position) as numbers: 2^53 records is beyond any ledger.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -513,6 +516,11 @@ export async function openLedgerStore(config: LedgerConfig) {
     return (await signedHeads()).at(-1) ?? null
   }
 
+  /** Answers when the store does (one round trip): what /healthz asks. */
+  async function ping(): Promise<void> {
+    await sql`select 1`.execute(db)
+  }
+
   /** Whether any record names this consent ID (one index lookup). */
   async function knows(consentId: string): Promise<boolean> {
     const row = await db
@@ -667,6 +675,7 @@ export async function openLedgerStore(config: LedgerConfig) {
     append,
     find,
     knows,
+    ping,
     setting,
     recordAt,
     range,

@@ -79,18 +79,19 @@ function catalog(withLang: boolean): Promise<Response> {
 
 const gpc = navigator.globalPrivacyControl === true
 
+/** How many times a choice is sent before the loader gives up: a minute at the store's Retry-After of 5 s. */
+const RECORD_ATTEMPTS = 12
+
 /**
  * Sends a choice to the ledger. `keepalive` lets it outlive the page when the visitor leaves right after
  * choosing; the JSON body makes a cross-origin request preflighted, which Chromium (since 81) and Firefox
- * (since 133) allow with keepalive. A 503 (nothing was stored) is tried again while the page is open.
+ * (since 133) allow with keepalive. A 503 or 429 (nothing was stored), or no answer at all, is tried again
+ * while the page is open.
  */
 function record(config: ConsentRecordConfig, revision: number, action: string): void {
   const cookie = CookieConsent.getCookie()
   const preferences = CookieConsent.getUserPreferences()
-  // The token of this consent ID's first receipt, kept beside the ID: later choices need it.
-  const kept = cookie.data as { token?: unknown } | null | undefined
-  const token = typeof kept?.token === 'string' ? kept.token : undefined
-  const body = JSON.stringify({
+  const choice = {
     consentId: cookie.consentId,
     policy: config.policy,
     version: config.version,
@@ -100,28 +101,46 @@ function record(config: ConsentRecordConfig, revision: number, action: string): 
     rejected: preferences.rejectedCategories,
     action,
     gpc,
-    ...(token ? { token } : {}),
+  }
+  // The token of this consent ID's first receipt, kept beside the ID: later choices need it. Read at each
+  // attempt: an earlier choice still being retried may bring it meanwhile.
+  const tokenNow = () => {
+    const kept = CookieConsent.getCookie().data as { token?: unknown } | null | undefined
+    return typeof kept?.token === 'string' ? kept.token : undefined
+  }
+  CookieConsent.setCookieData({
+    value: { version: config.version, token: tokenNow() },
+    mode: 'update',
   })
-  CookieConsent.setCookieData({ value: { version: config.version, token }, mode: 'update' })
-  const send = (attempt: number): Promise<void> =>
-    fetch(new URL('/api/consent', base.origin), {
+  const again = (attempt: number, seconds: number): Promise<void> =>
+    new Promise<void>((resolve) => setTimeout(resolve, Math.min(seconds, 60) * 1000)).then(() =>
+      send(attempt + 1),
+    )
+  const send = (attempt: number): Promise<void> => {
+    const token = tokenNow()
+    return fetch(new URL('/api/consent', base.origin), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body,
+      body: JSON.stringify({ ...choice, ...(token ? { token } : {}) }),
       keepalive: true,
       credentials: 'omit',
-    }).then(async (response) => {
-      if ((response.status === 503 || response.status === 429) && attempt < 3) {
-        const seconds = Number(response.headers.get('Retry-After')) || 5
-        return new Promise<void>((resolve) => setTimeout(resolve, seconds * 1000)).then(() =>
-          send(attempt + 1),
-        )
-      }
-      if (response.status !== 201) return console.error(`consent record: HTTP ${response.status}`)
-      const { receipt } = (await response.json()) as { receipt: { token: string } }
-      if (receipt.token !== token)
-        CookieConsent.setCookieData({ value: { token: receipt.token }, mode: 'update' })
-    })
+    }).then(
+      async (response) => {
+        // Nothing was stored (the store is down or busy): tried again after the wait the site asks for.
+        if ((response.status === 503 || response.status === 429) && attempt < RECORD_ATTEMPTS)
+          return again(attempt, Number(response.headers.get('Retry-After')) || 5)
+        if (response.status !== 201) return console.error(`consent record: HTTP ${response.status}`)
+        const { receipt } = (await response.json()) as { receipt: { token: string } }
+        if (receipt.token !== token)
+          CookieConsent.setCookieData({ value: { token: receipt.token }, mode: 'update' })
+      },
+      // The site did not answer at all (a restart, the network): tried again the same way.
+      (error: unknown) => {
+        if (attempt < RECORD_ATTEMPTS) return again(attempt, 2 ** attempt)
+        throw error
+      },
+    )
+  }
   send(1).catch((error: unknown) => console.error('consent record:', error))
 }
 

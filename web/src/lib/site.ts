@@ -29,7 +29,7 @@ import { preferredLang } from './acceptLanguage'
 import { createCatalogService } from './catalog/service'
 import { handleWebhook, SIGNATURE_HEADER_NAME, WEBHOOK_PATH } from './catalog/webhook'
 import { CONSENT_PATH, tooLarge, type ConsentApi } from './consent/api'
-import { consentApi, latestSignedHead } from './consent/instance'
+import { consentApi, latestSignedHead, ledgerHealth } from './consent/instance'
 import { clientAddress, consentRateLimit, createRateLimiter, trustedProxies } from './consent/limit'
 import { contentSourceStatus, contentVersion, runQuery } from './contentSource'
 import { bannerFile as bannerFilePath, consentCookieName, siteUrl, webhookSecret } from './env'
@@ -317,6 +317,8 @@ export function createSite() {
 
   async function health(): Promise<Reply> {
     const checkedAt = new Date().toISOString()
+    // The consent store is asked beside the content: either may be down while the other answers.
+    const ledger = ledgerHealth()
     try {
       const policies = await runQuery(policiesQuery)
       const states = await Promise.all(
@@ -334,9 +336,16 @@ export function createSite() {
       if (alteredGeneration !== catalog.generation()) alteredVersions.clear()
       const source = contentSourceStatus()
       const alteredList = [...alteredVersions.values()]
+      const consentStore = await ledger
       return jsonReply(alteredList.length ? 503 : 200, {
-        status: alteredList.length ? 'altered' : source.failingSince ? 'degraded' : 'ok',
+        status: alteredList.length
+          ? 'altered'
+          : source.failingSince || !consentStore.answering
+            ? 'degraded'
+            : 'ok',
         contentSource: { ...source, answering: source.failingSince === null },
+        // Pages and the catalog are served while the consent store is down; choices are answered 503.
+        consentStore,
         policies: states.flatMap((state) =>
           state
             ? [
@@ -362,6 +371,7 @@ export function createSite() {
         {
           status: 'unavailable',
           contentSource: { ...contentSourceStatus(), answering: false },
+          consentStore: await ledger,
           reason: 'The content cannot be read right now; the server log says why.',
           checkedAt,
         },

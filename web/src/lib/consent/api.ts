@@ -311,13 +311,28 @@ export function createConsentApi(options: ConsentApiOptions) {
       if (error instanceof ConsentRequestError) return consentErrorReply(error)
       if (error instanceof LedgerBusyError) return consentErrorReply(busy())
       // The content source or the store failed (or could not open): nothing was stored, try again.
-      console.error(`consent: ${(error as Error).message}`)
+      logFailure((error as Error).message)
       return consentErrorReply(unavailable())
     }
   }
 
   return { reply }
 }
+
+/** A store that is down fails every choice alike: said once per message and per 10 s, not once per choice. */
+const logFailure = (() => {
+  let last = { message: '', at: 0, more: 0 }
+  return (message: string) => {
+    const now = Date.now()
+    if (message === last.message && now - last.at < 10_000) {
+      last.more++
+      return
+    }
+    const more = last.more ? ` (the previous failure came ${last.more} more times)` : ''
+    console.error(`consent: ${message}${more}`)
+    last = { message, at: now, more: 0 }
+  }
+})()
 
 function safeDecode(segment: string): string {
   try {

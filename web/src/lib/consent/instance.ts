@@ -19,6 +19,8 @@ interface Shared {
   ledger: Promise<{ store: LedgerStore; writer: LedgerWriter }> | null
   banner: string | null | undefined
   secret: Promise<Buffer> | null
+  /** When the store last stopped answering /healthz's question, or null while it answers. */
+  failingSince: string | null
 }
 
 const KEY = Symbol.for('cookie-policy.consent-ledger')
@@ -72,7 +74,13 @@ function bannerHash(state: Shared): string | null {
 /** The consent API; `generation` is the content generation of the site's answers (the catalog's). */
 export function consentApi(generation: () => number): ConsentApi {
   if (!shared[KEY]) {
-    const state: Shared = { api: null!, ledger: null, banner: undefined, secret: null }
+    const state: Shared = {
+      api: null!,
+      ledger: null,
+      banner: undefined,
+      secret: null,
+      failingSince: null,
+    }
     state.api = createConsentApi({
       runQuery,
       generation,
@@ -108,4 +116,41 @@ export async function latestSignedHead(): Promise<SignedHead | null> {
   if (!state) throw new Error('the consent API is made by the site first')
   const { store } = await openLedger(state)
   return store.latestSignedHead()
+}
+
+/** How long /healthz waits for the store before it says the store does not answer. */
+const PING_TIMEOUT_MS = 2_000
+
+export interface LedgerHealth {
+  store: 'sqlite' | 'postgres'
+  answering: boolean
+  failingSince: string | null
+}
+
+/** Whether the consent store answers now (one round trip, 2 s at most); what /healthz says of the ledger. */
+export async function ledgerHealth(): Promise<LedgerHealth> {
+  const state = shared[KEY]
+  if (!state) throw new Error('the consent API is made by the site first')
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      openLedger(state).then(({ store }) => store.ping()),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer in 2 s')), PING_TIMEOUT_MS)
+      }),
+    ])
+    state.failingSince = null
+  } catch (error) {
+    if (!state.failingSince) {
+      state.failingSince = new Date().toISOString()
+      console.error(`consent store: not answering: ${(error as Error).message}`)
+    }
+  } finally {
+    clearTimeout(timer)
+  }
+  return {
+    store: consentLedgerConfig().kind,
+    answering: state.failingSince === null,
+    failingSince: state.failingSince,
+  }
 }
