@@ -125,7 +125,7 @@ const DAYS_PER_UNIT: Record<RetentionUnit, number> = {
 }
 
 /** The retention in days (a month is a twelfth of a year); null for a session or unknown retention. */
-function retentionDays(stored: StoredRetention | null | undefined): number | null {
+export function retentionDays(stored: StoredRetention | null | undefined): number | null {
   const retention = normalizeRetention(stored)
   return retention.kind === 'duration' ? retention.amount * DAYS_PER_UNIT[retention.unit] : null
 }
