@@ -20,6 +20,7 @@ const versionSummaryFields = /* groq */ `
   effectiveFrom,
   changeSummary,
   requiresNewConsent,
+  consentChanges[] { category, change, whatChanged },
   contentHash
 `
 
@@ -54,7 +55,7 @@ export const policyVersionsByNumberQuery = defineQuery(`
 
 /** What versions say, as stored, with the hash they were published with: to check that nothing rewrote them. */
 export const policyVersionContentQuery = defineQuery(`
-  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot }
+  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot, consentChanges }
 `)
 
 /** The policy's text as editors keep it now, for the next version. */

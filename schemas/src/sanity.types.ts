@@ -193,6 +193,15 @@ export type PolicyVersion = {
   effectiveFrom: string
   changeSummary: LocaleText
   requiresNewConsent: boolean
+  consentChanges?: Array<{
+    category?: string
+    change?: 'none' | 'editorial' | 'material'
+    suggested?: 'none' | 'editorial' | 'material'
+    reason?: string
+    whatChanged?: LocaleText
+    _type: 'consentChange'
+    _key: string
+  }>
   title?: LocaleString
   intro?: LocaleBlockContent
   sections?: Array<
@@ -391,7 +400,7 @@ export type PoliciesQueryResult = Array<{
 
 // Source: ../schemas/src/queries.ts
 // Variable: policyHistoryQuery
-// Query: *[_type == "policy" && slug.current == $slug][0] {      _id,  "slug": slug.current,  title,  publisher,  siteUrl,  bindingLanguage,  timeZone,  isDefault,    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) {   _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  contentHash }  }
+// Query: *[_type == "policy" && slug.current == $slug][0] {      _id,  "slug": slug.current,  title,  publisher,  siteUrl,  bindingLanguage,  timeZone,  isDefault,    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) {   _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  consentChanges[] { category, change, whatChanged },  contentHash }  }
 export type PolicyHistoryQueryResult = {
   _id: string
   slug: string
@@ -407,19 +416,29 @@ export type PolicyHistoryQueryResult = {
     effectiveFrom: string
     changeSummary: LocaleText
     requiresNewConsent: boolean
+    consentChanges: Array<{
+      category: string | null
+      change: 'editorial' | 'material' | 'none' | null
+      whatChanged: LocaleText | null
+    }> | null
     contentHash: string | null
   }>
 } | null
 
 // Source: ../schemas/src/queries.ts
 // Variable: policyVersionsByNumberQuery
-// Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  contentHash,  title,  intro,  sections[] { _key, _type, number, heading, body, categoryKey },  snapshot { _type, categories[] {    _key, _type, key, title, description, required, consentModes,    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } }
+// Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) {     _id,  version,  effectiveFrom,  changeSummary,  requiresNewConsent,  consentChanges[] { category, change, whatChanged },  contentHash,  title,  intro,  sections[] { _key, _type, number, heading, body, categoryKey },  snapshot { _type, categories[] {    _key, _type, key, title, description, required, consentModes,    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }  } } }
 export type PolicyVersionsByNumberQueryResult = Array<{
   _id: string
   version: number
   effectiveFrom: string
   changeSummary: LocaleText
   requiresNewConsent: boolean
+  consentChanges: Array<{
+    category: string | null
+    change: 'editorial' | 'material' | 'none' | null
+    whatChanged: LocaleText | null
+  }> | null
   contentHash: string | null
   title: LocaleString | null
   intro: LocaleBlockContent | null
@@ -468,7 +487,7 @@ export type PolicyVersionsByNumberQueryResult = Array<{
 
 // Source: ../schemas/src/queries.ts
 // Variable: policyVersionContentQuery
-// Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot }
+// Query: *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot, consentChanges }
 export type PolicyVersionContentQueryResult = Array<{
   version: number
   contentHash: string | null
@@ -480,6 +499,15 @@ export type PolicyVersionContentQueryResult = Array<{
     } & PolicySection
   > | null
   snapshot: CatalogSnapshot
+  consentChanges: Array<{
+    category?: string
+    change?: 'editorial' | 'material' | 'none'
+    suggested?: 'editorial' | 'material' | 'none'
+    reason?: string
+    whatChanged?: LocaleText
+    _type: 'consentChange'
+    _key: string
+  }> | null
 }>
 
 // Source: ../schemas/src/queries.ts
@@ -583,9 +611,9 @@ export type VersionRulesQueryResult = {
 declare global {
   interface SanityQueries {
     '\n  *[_type == "policy" && defined(slug.current)] | order(slug.current asc) { \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n }\n': PoliciesQueryResult
-    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent,\n  contentHash\n }\n  }\n': PolicyHistoryQueryResult
-    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent,\n  contentHash\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult
-    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot }\n': PolicyVersionContentQueryResult
+    '\n  *[_type == "policy" && slug.current == $slug][0] {\n    \n  _id,\n  "slug": slug.current,\n  title,\n  publisher,\n  siteUrl,\n  bindingLanguage,\n  timeZone,\n  isDefault\n,\n    "versions": *[_type == "policyVersion" && policy._ref == ^._id] | order(version desc) { \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent,\n  consentChanges[] { category, change, whatChanged },\n  contentHash\n }\n  }\n': PolicyHistoryQueryResult
+    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] | order(version asc) { \n  \n  _id,\n  version,\n  effectiveFrom,\n  changeSummary,\n  requiresNewConsent,\n  consentChanges[] { category, change, whatChanged },\n  contentHash\n,\n  title,\n  intro,\n  sections[] { _key, _type, number, heading, body, categoryKey },\n  snapshot { _type, categories[] {\n    _key, _type, key, title, description, required, consentModes,\n    cookies[] { _key, _type, cookieId, name, names, kind, provider, type, purpose, retention, moreInfoUrl }\n  } }\n }\n': PolicyVersionsByNumberQueryResult
+    '\n  *[_type == "policyVersion" && policy->slug.current == $slug && version in $versions] { version, contentHash, title, intro, sections, snapshot, consentChanges }\n': PolicyVersionContentQueryResult
     '\n  *[_type == "policy" && slug.current == $slug][0] { _id, title, intro, sections, bindingLanguage }\n': EditedPolicyQueryResult
     '\n  *[_type == "cookieCategory" && policy._ref == $policyId] | order(order asc) {\n    _id, key, title, description, required, order, consentModes,\n    "cookies": *[_type == "cookie" && category._ref == ^._id] | order(order asc) {\n      _id, name, names, type, purpose, retention, moreInfoUrl, order,\n      "provider": provider-> { name, privacyPolicyUrl, country }\n    }\n  }\n': CurrentCatalogQueryResult
     '{\n  "category": *[_id == $categoryId][0] { required, "bindingLanguage": policy->bindingLanguage },\n  "others": *[_type == "cookie" && !(_id in $ids) && category->policy._ref == *[_id == $categoryId][0].policy._ref] { name, names }\n}': CookieRulesQueryResult

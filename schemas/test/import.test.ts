@@ -326,7 +326,10 @@ describe('importing again', () => {
     const firstVersion = before.find((document) => document._id === 'policyVersion-cookies-1')
     const result = await importPolicy(before, parsePolicyText(changed, 'v2.txt'), { lang: 'fr' })
     expect(result.outcome).toBe('published')
-    expect(result.message).toBe('published version 2, in force from 2026-12-01')
+    // .customer.io replaced by .intercom.io: a new provider in a refusable category, asked again.
+    expect(result.message).toBe(
+      'published version 2, in force from 2026-12-01, asking visitors again about functionality (material change)',
+    )
     expect(result.documents.find((document) => document._id === 'policyVersion-cookies-1')).toEqual(
       firstVersion,
     )
@@ -338,7 +341,7 @@ describe('importing again', () => {
         version.requiresNewConsent,
       ]),
     ).toEqual([
-      [2, '2026-12-01', false],
+      [2, '2026-12-01', true],
       [1, '2021-03-09', true],
     ])
     expect(page.versions[0]!.changeSummary).toEqual({
@@ -365,7 +368,7 @@ describe('importing again', () => {
       requiresNewConsent: true,
     })
     expect(result.message).toBe(
-      'published version 2, in force from 2027-02-01, asking visitors for consent again',
+      'published version 2, in force from 2027-02-01, asking visitors again about analytics, functionality (material change)',
     )
   })
 
@@ -407,7 +410,7 @@ describe('importing again', () => {
     const result = await importPolicy([], parsePolicyText(seedEn, 'en.txt'), { lang: 'en' })
     expect(result.outcome).toBe('published')
     expect(result.message).toBe(
-      'published version 1, in force from 2021-03-09, asking visitors for consent again',
+      'published version 1, in force from 2021-03-09, asking every visitor for consent',
     )
     const { state, latest } = await latestVersion(result.documents)
     expect(state.binding).toBe('en')

@@ -106,7 +106,7 @@ describe('an English-only policy', () => {
     const result = await importEnglish()
     expect(result.outcome).toBe('published')
     expect(result.message).toBe(
-      'published version 1, in force from 2025-03-01, asking visitors for consent again',
+      'published version 1, in force from 2025-03-01, asking every visitor for consent',
     )
     const { state, latest } = await latestVersion(result.documents, 'uk-cookies')
     expect(state.policy).toEqual({

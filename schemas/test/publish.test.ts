@@ -144,7 +144,7 @@ describe('planPublication (the Studio action and the importer)', () => {
     })
   })
 
-  it('pre-selects new consent when a refusable cookie is added or its purpose changes, not for a necessary one', async () => {
+  it('pre-selects new consent when a refusable cookie is added, its purpose changes or it is kept longer, not for a necessary one', async () => {
     const documents = await seedDataset()
     const necessaryPurpose = edit(documents, 'cookie-cookies-im_lang', (cookie) => ({
       ...cookie,
@@ -177,7 +177,8 @@ describe('planPublication (the Studio action and the importer)', () => {
     }
     expect(await suggestion(necessaryPurpose)).toEqual([false, false])
     expect(await suggestion(analyticsPurpose)).toEqual([true, true])
-    expect(await suggestion(analyticsRetention)).toEqual([false, false])
+    // 1 day to 2 days: a tracker kept longer than the visitor agreed to.
+    expect(await suggestion(analyticsRetention)).toEqual([true, true])
     expect(await suggestion(added)).toEqual([true, true])
   })
 
@@ -190,9 +191,60 @@ describe('planPublication (the Studio action and the importer)', () => {
     const plan = planPublication({
       ...current,
       effectiveFrom: '2026-12-01',
-      requiresNewConsent: false,
+      consentChanges: [
+        { category: 'analytics', change: 'editorial', reason: 'The purpose was only clarified.' },
+      ],
     })
-    expect(plan.kind === 'publish' && plan.document.requiresNewConsent).toBe(false)
+    if (plan.kind !== 'publish') throw new Error('expected a version')
+    expect(plan.document.requiresNewConsent).toBe(false)
+    expect(plan.document.consentChanges).toEqual([
+      {
+        _key: 'analytics',
+        _type: 'consentChange',
+        category: 'analytics',
+        change: 'editorial',
+        suggested: 'material',
+        reason: 'The purpose was only clarified.',
+      },
+      {
+        _key: 'functionality',
+        _type: 'consentChange',
+        category: 'functionality',
+        change: 'none',
+        suggested: 'none',
+      },
+    ])
+    // Another decision than the suggestion needs its reason; a category must exist.
+    expect(() =>
+      planPublication({
+        ...current,
+        effectiveFrom: '2026-12-01',
+        consentChanges: [{ category: 'analytics', change: 'none' }],
+      }),
+    ).toThrow(
+      'Category "analytics": the differences suggest "material", not "none". Give the reason for the change you chose.',
+    )
+    expect(() =>
+      planPublication({
+        ...current,
+        effectiveFrom: '2026-12-01',
+        consentChanges: [{ category: 'necessary', change: 'material', reason: 'x' }],
+      }),
+    ).toThrow(
+      'There is no category "necessary" that visitors may refuse in this version: analytics, functionality.',
+    )
+    // Asked again as material: the line visitors read, written from the differences in every language.
+    const asked = planPublication({ ...current, effectiveFrom: '2026-12-01' })
+    if (asked.kind !== 'publish') throw new Error('expected a version')
+    expect(asked.document.consentChanges?.[0]).toMatchObject({
+      category: 'analytics',
+      change: 'material',
+      whatChanged: {
+        _type: 'localeText',
+        fr: 'Finalité de im_mkt_tracking modifiée.',
+        en: 'Purpose of im_mkt_tracking changed.',
+      },
+    })
     expect(() => planPublication({ ...current, effectiveFrom: '2021-03-08' })).toThrow(PublishError)
     expect(() => planPublication({ ...current, effectiveFrom: '2021-03-08' })).toThrow(
       "The effective date 2021-03-08 is before version 1's (2021-03-09)",

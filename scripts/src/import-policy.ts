@@ -1,6 +1,11 @@
-// CLI: npm run import-policy -- <file> --dataset <out.ndjson> [--lang <code>] [--effective YYYY-MM-DD] [--requires-new-consent]
+// CLI: npm run import-policy -- <file> --dataset <out.ndjson> [--lang <code>] [--effective YYYY-MM-DD] [--consent key=change:reason]
 import { parseArgs } from 'node:util'
-import { DEFAULT_BINDING_LANGUAGE, isLang, LANGUAGES } from '@cookie-policy/schemas/model'
+import {
+  DEFAULT_BINDING_LANGUAGE,
+  isLang,
+  LANGUAGES,
+  type ConsentChangeChoice,
+} from '@cookie-policy/schemas/model'
 import { importPolicyFile } from './importCommand'
 import { runCli, UsageError, userPath } from './cli'
 
@@ -15,13 +20,32 @@ Options:
   --dataset <file>          the dataset to create or update (required)
   --lang <code>             the language of the text: ${LANGUAGES.join(', ')} (default: ${DEFAULT_BINDING_LANGUAGE})
   --effective YYYY-MM-DD    the day the version takes effect (default: the text's version line)
-  --requires-new-consent    the banner asks every visitor again when this version takes effect
+  --consent <key>=<change>[:<reason>]
+                            overrides what the differences suggest for one category a visitor may
+                            refuse: none, editorial or material, with the reason when it differs
+                            (repeatable), e.g. --consent 'analytics=editorial:only a typo fixed'
+  --requires-new-consent    every category a visitor may refuse is asked again when this version
+                            takes effect (by default, only those the differences change materially)
   --slug <slug>             the policy's address (default: cookies)
   --publisher <name>        the company publishing the policy (default: the name the introduction
                             defines in bold, else the site's domain)
   --site-url <https://...>  the site the policy covers (default: the first www. address in the text)
   --time-zone <zone>        a new policy's time zone, where versions take effect at midnight
                             (default: Europe/Paris; for example Europe/London)`
+
+/** "analytics=editorial:only a typo fixed" → a category's decision. */
+function parseConsentChange(value: string): ConsentChangeChoice {
+  const match = /^([a-z][a-z0-9_-]*)=(none|editorial|material)(?::(.*))?$/s.exec(value)
+  if (!match)
+    throw new UsageError(
+      `--consent "${value}" is not <category>=<none|editorial|material>[:<reason>]`,
+    )
+  return {
+    category: match[1]!,
+    change: match[2] as ConsentChangeChoice['change'],
+    reason: match[3],
+  }
+}
 
 await runCli(usage, async () => {
   const { values, positionals } = parseArgs({
@@ -31,6 +55,7 @@ await runCli(usage, async () => {
       lang: { type: 'string', default: DEFAULT_BINDING_LANGUAGE },
       effective: { type: 'string' },
       'requires-new-consent': { type: 'boolean', default: false },
+      consent: { type: 'string', multiple: true, default: [] },
       slug: { type: 'string' },
       publisher: { type: 'string' },
       'site-url': { type: 'string' },
@@ -56,6 +81,7 @@ await runCli(usage, async () => {
     lang: values.lang,
     effective: values.effective,
     requiresNewConsent: values['requires-new-consent'],
+    consentChanges: values.consent.map(parseConsentChange),
     slug: values.slug,
     publisher: values.publisher,
     siteUrl: values['site-url'],

@@ -30,7 +30,7 @@ describe('npm run import-policy', () => {
     const first = await importCli(join(contentDir, 'cookies.fr.txt'), '--dataset', dataset)
     expect(first.code).toBe(0)
     expect(first.stdout.trim()).toBe(
-      `${dataset}: published version 1, in force from 2021-03-09, asking visitors for consent again`,
+      `${dataset}: published version 1, in force from 2021-03-09, asking every visitor for consent`,
     )
     const bytes = readFileSync(dataset, 'utf8')
     const second = await importCli(join(contentDir, 'cookies.fr.txt'), '--dataset', dataset)
@@ -46,7 +46,7 @@ describe('npm run import-policy', () => {
     const first = await importCli(uk, '--dataset', dataset, '--lang', 'en', '--slug', 'uk-cookies')
     expect([first.code, first.stdout.trim()]).toEqual([
       0,
-      `${dataset}: published version 1, in force from 2025-03-01, asking visitors for consent again`,
+      `${dataset}: published version 1, in force from 2025-03-01, asking every visitor for consent`,
     ])
     const policy = readFileSync(dataset, 'utf8')
       .split('\n')

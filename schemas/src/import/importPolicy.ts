@@ -1,6 +1,7 @@
 // The importer: a parsed policy text applied to a dataset's documents. The first text imported creates the
 // policy in its language, the binding one; a later text in that language becomes the next version, and a text
 // in another language translates the version with the same effective date.
+import type { PolicyVersion } from '../sanity.types'
 import { createGroqRunner, type SanityDocument } from '../dataset'
 import { isLang, LANGUAGES, type Lang } from '../languages'
 import { LOCALES } from '../locales'
@@ -8,7 +9,7 @@ import { DEFAULT_TIME_ZONE, isIsoDate, isTimeZone } from '../model/dates'
 import { isLocalized } from '../model/localized'
 import { paragraphsToBlocks } from '../model/portableText'
 import { withContentHash } from '../model/contentHash'
-import { planPublication, PublishError } from '../model/publish'
+import { planPublication, PublishError, type ConsentChangeChoice } from '../model/publish'
 import { compact, stableStringify } from '../model/stable'
 import { fold, shortHash, slugify } from '../model/text'
 import {
@@ -29,7 +30,10 @@ export interface ImportOptions {
   slug?: string
   /** YYYY-MM-DD; wins over the text's version line. */
   effective?: string
+  /** Every category a visitor may refuse is asked again (else each as the differences suggest). */
   requiresNewConsent?: boolean
+  /** An editor's decision for a category, where it differs from the suggestion (with its reason). */
+  consentChanges?: ConsentChangeChoice[]
   publisher?: string
   siteUrl?: string
   /** A new policy's time zone (default Europe/Paris): versions take effect at midnight there. */
@@ -315,6 +319,7 @@ async function importSource(
       latest,
       effectiveFrom,
       requiresNewConsent: Boolean(options.requiresNewConsent),
+      consentChanges: options.consentChanges,
     })
   } catch (error) {
     if (error instanceof PublishError) throw new PolicyImportError(parsed.file, null, error.message)
@@ -336,8 +341,17 @@ async function importSource(
     outcome: 'published',
     version: version.version,
     effectiveFrom: version.effectiveFrom,
-    message: `published version ${version.version}, in force from ${version.effectiveFrom}${version.requiresNewConsent ? ', asking visitors for consent again' : ''}`,
+    message: `published version ${version.version}, in force from ${version.effectiveFrom}${askedAgain(version.consentChanges, version.version)}`,
   }
+}
+
+/** ", asking visitors again about analytics (material)", or nothing: what the version changes of consent. */
+function askedAgain(changes: PolicyVersion['consentChanges'], version: number): string {
+  if (version === 1) return ', asking every visitor for consent'
+  const material = (changes ?? []).filter((entry) => entry.change === 'material')
+  return material.length
+    ? `, asking visitors again about ${material.map((entry) => entry.category).join(', ')} (material change)`
+    : ', no category changed materially: nobody is asked again'
 }
 
 /** Sets a translation beside the binding text of a localised value. */

@@ -1,5 +1,5 @@
 // A published version's content hash: SHA-256 over a canonical form of what it says (its title, introduction,
-// sections and catalog snapshot, in every language), computed once when it is published and never again.
+// sections, catalog snapshot and consent changes, in every language), computed once when it is published and never again.
 // Whoever rewrites a version afterwards (through the Content Lake's API, or the dataset file) cannot make it
 // match: the site refuses to serve a version whose content no longer has its hash. Web Crypto, so that the
 // Studio (a browser) and Node compute it alike.
@@ -11,12 +11,17 @@ export interface HashedContent {
   intro?: unknown
   sections?: unknown
   snapshot?: unknown
+  /** Which categories' consent it changed: what decides whom the banner asks again. */
+  consentChanges?: unknown
 }
 
-/** The canonical form: those fields only, keys sorted, empty fields left out. */
+/**
+ * The canonical form: those fields only, keys sorted, empty fields left out (so a version published before
+ * consent changes were recorded keeps its hash).
+ */
 export function canonicalContent(version: HashedContent): string {
-  const { title, intro, sections, snapshot } = version
-  return stableStringify({ title, intro, sections, snapshot })
+  const { title, intro, sections, snapshot, consentChanges } = version
+  return stableStringify({ title, intro, sections, snapshot, consentChanges })
 }
 
 /** "sha256:" and the hex digest of the canonical form. */

@@ -12,7 +12,14 @@ import {
   type PolicyDiff,
   type VersionContent,
 } from './diff'
-import { text } from './localized'
+import type { Localized } from './localized'
+import {
+  categoryMateriality,
+  MATERIALITY,
+  whatChangedLine,
+  type CategoryMateriality,
+  type Materiality,
+} from './materiality'
 import { buildSnapshot } from './snapshot'
 import { compact, stableStringify } from './stable'
 
@@ -28,10 +35,24 @@ export interface PublishInput {
   catalog: EditedCatalog
   latest: FullVersion | null
   effectiveFrom: string
-  /** Left out: the suggestion is used (always true for a first version). */
+  /**
+   * True: every category a visitor may refuse is asked again (an editor's decision, recorded as such).
+   * Left out: each category as `consentChanges` says, else as the differences suggest.
+   */
   requiresNewConsent?: boolean
+  /** The editor's decisions per category, where they differ from the suggestion (each with its reason). */
+  consentChanges?: ConsentChangeChoice[]
   /** Left out: a summary is written from the differences, in every language of the deployment. */
   changeSummary?: PolicyVersion['changeSummary']
+}
+
+export interface ConsentChangeChoice {
+  category: string
+  change: Materiality
+  /** Required when `change` is not the suggestion. */
+  reason?: string
+  /** The line visitors read ("what changed"), per language; written from the differences when left out. */
+  whatChanged?: Localized
 }
 
 /** A version as created: the generated document type, without the fields the Content Lake sets. */
@@ -46,6 +67,8 @@ export type PublishPlan =
       /** Changes to a translation's texts alone, per language, which `diff` (the binding text's) does not show. */
       translations: { lang: Lang; diff: PolicyDiff }[]
       suggestedRequiresNewConsent: boolean
+      /** Per category a visitor may refuse: what the differences suggest, and why. */
+      materiality: CategoryMateriality[]
     }
 
 /** The day a new version takes effect unless the editor says otherwise: today, or a scheduled latest version's day. */
@@ -79,25 +102,55 @@ function comparable(content: VersionContent): string {
   })
 }
 
-/** Whether visitors must be asked again: a refusable cookie or category added, or a refusable cookie's purpose changed. */
-function suggestNewConsent(
-  before: VersionContent | null,
-  after: VersionContent,
-  binding: Lang,
-): boolean {
-  if (before === null) return true
-  const oldCategories = new Set((before.snapshot?.categories ?? []).map((category) => category.key))
-  const oldCookies = new Map(
-    (before.snapshot?.categories ?? []).flatMap((category) =>
-      (category.cookies ?? []).map((cookie) => [cookie.cookieId ?? cookie.name, cookie]),
-    ),
-  )
-  return (after.snapshot?.categories ?? []).some((category) => {
-    if (category.required) return false
-    if (!oldCategories.has(category.key)) return true
-    return (category.cookies ?? []).some((cookie) => {
-      const old = oldCookies.get(cookie.cookieId ?? cookie.name)
-      return !old || text(old.purpose, binding, binding) !== text(cookie.purpose, binding, binding)
+/** The version's consent changes: the suggestion per category, with the editor's decisions and reasons. */
+function consentChangesOf(
+  materiality: CategoryMateriality[],
+  input: PublishInput,
+  first: boolean,
+): PolicyVersionDocument['consentChanges'] {
+  const chosen = new Map((input.consentChanges ?? []).map((choice) => [choice.category, choice]))
+  for (const choice of chosen.values()) {
+    if (!materiality.some((entry) => entry.category === choice.category))
+      throw new PublishError(
+        `There is no category "${choice.category}" that visitors may refuse in this version: ${materiality.map((entry) => entry.category).join(', ') || 'none'}.`,
+      )
+    if (!MATERIALITY.includes(choice.change))
+      throw new PublishError(
+        `"${choice.change}" is not a change of consent: ${MATERIALITY.join(', ')}.`,
+      )
+  }
+  return materiality.map((entry) => {
+    const choice = chosen.get(entry.category)
+    const everyone = !first && input.requiresNewConsent === true && !choice
+    const change: Materiality = first
+      ? 'material'
+      : (choice?.change ?? (everyone ? 'material' : entry.change))
+    const reason =
+      choice?.reason?.trim() ||
+      (everyone && change !== entry.change
+        ? 'Every visitor is asked again: the editor’s decision.'
+        : '')
+    if (change !== entry.change && !reason)
+      throw new PublishError(
+        `Category "${entry.category}": the differences suggest "${entry.change}", not "${change}". Give the reason for the change you chose.`,
+      )
+    const generated = Object.fromEntries(
+      LANGUAGES.map((lang) => [lang, whatChangedLine(entry.changes, lang)]).filter(
+        ([, line]) => line,
+      ),
+    )
+    const whatChanged =
+      change === 'material' && !first
+        ? compact({ ...generated, ...(choice?.whatChanged ?? {}), _type: 'localeText' as const })
+        : undefined
+    return compact({
+      _key: entry.category,
+      _type: 'consentChange' as const,
+      category: entry.category,
+      change,
+      suggested: entry.change,
+      reason: reason || undefined,
+      whatChanged: whatChanged && Object.keys(whatChanged).length > 1 ? whatChanged : undefined,
     })
   })
 }
@@ -123,8 +176,9 @@ export function planPublication(input: PublishInput): PublishPlan {
     const only = translationOnly(diffVersions(latest, content, lang, binding), diff)
     return isEmptyDiff(only) ? [] : [{ lang, diff: only }]
   })
-  const suggested = suggestNewConsent(latest, content, binding)
+  const materiality = categoryMateriality(latest, content, binding)
   const version = (latest?.version ?? 0) + 1
+  const consentChanges = consentChangesOf(materiality, input, version === 1)
   const changeSummary = input.changeSummary ?? {
     _type: 'localeText' as const,
     ...Object.fromEntries(
@@ -138,7 +192,8 @@ export function planPublication(input: PublishInput): PublishPlan {
     kind: 'publish',
     diff,
     translations,
-    suggestedRequiresNewConsent: suggested,
+    suggestedRequiresNewConsent: materiality.some((entry) => entry.change === 'material'),
+    materiality,
     document: compact<PolicyVersionDocument>({
       _id: versionDocumentId(policy._id, version),
       _type: 'policyVersion',
@@ -146,7 +201,10 @@ export function planPublication(input: PublishInput): PublishPlan {
       version,
       effectiveFrom,
       changeSummary,
-      requiresNewConsent: version === 1 ? true : (input.requiresNewConsent ?? suggested),
+      // For banners that know one revision of the whole policy: any category changed materially.
+      requiresNewConsent:
+        version === 1 || (consentChanges ?? []).some((entry) => entry.change === 'material'),
+      consentChanges,
       ...content,
     }),
   }

@@ -68,9 +68,56 @@ export const policyVersion = defineType({
       title: 'Requires new consent',
       type: 'boolean',
       description:
-        'On: the banner asks every visitor again when this version takes effect (needed when a purpose or a non-essential cookie was added).',
+        'On when any category’s consent changed materially (see “Consent, category by category”): banners that only know one revision for the whole policy ask every visitor again.',
       initialValue: false,
       validation: (rule) => rule.required(),
+    }),
+    defineField({
+      name: 'consentChanges',
+      title: 'Consent, category by category',
+      type: 'array',
+      description:
+        'For each category a visitor may refuse: whether this version changed what visitors agreed to. The banner asks again only about the categories changed materially, with the line “what changed”.',
+      of: [
+        defineArrayMember({
+          name: 'consentChange',
+          type: 'object',
+          fields: [
+            defineField({ name: 'category', title: 'Category', type: 'string' }),
+            defineField({
+              name: 'change',
+              title: 'Change',
+              type: 'string',
+              options: { list: ['none', 'editorial', 'material'] },
+            }),
+            defineField({
+              name: 'suggested',
+              title: 'Suggested from the differences',
+              type: 'string',
+              options: { list: ['none', 'editorial', 'material'] },
+            }),
+            defineField({
+              name: 'reason',
+              title: 'Why the editor chose otherwise',
+              type: 'text',
+              rows: 2,
+            }),
+            defineField({
+              name: 'whatChanged',
+              title: 'What changed, for visitors',
+              type: 'localeText',
+            }),
+          ],
+          preview: {
+            select: { category: 'category', change: 'change', suggested: 'suggested' },
+            prepare: ({ category, change, suggested }) => ({
+              title: `${category ?? '?'}: ${change ?? '?'}`,
+              subtitle: change !== suggested ? `suggested: ${suggested ?? '?'}` : undefined,
+            }),
+          },
+        }),
+      ],
+      readOnly: true,
     }),
     defineField({
       name: 'title',
