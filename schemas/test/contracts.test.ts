@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   catalogJsonSchema,
@@ -11,6 +12,7 @@ import {
   type VanillaConfig,
 } from '../src/contracts'
 import { readPolicyState, readVersions } from '../src/state'
+import { categoryRevision } from '../src/model/versions'
 import { noon, query, seedDataset } from './helpers'
 
 async function seedCatalog(lang: 'fr' | 'en'): Promise<Catalog> {
@@ -49,6 +51,7 @@ describe('the catalog contract on the seed', () => {
       policyTitle: state.policy.title,
       version: version!,
       consentRevision: state.consentRevision,
+      revisions: (category) => categoryRevision(state.versions, version!.version, category),
       lang: 'en',
       binding: state.binding,
       url: 'https://www.inmemori.com/en/cookies',
@@ -246,6 +249,36 @@ describe('the catalog contract on the seed', () => {
       'policy',
       'schemaVersion',
       'textLang',
+    ])
+  })
+
+  it('still reads a catalog written before per-category revisions, and adds them as optional fields', async () => {
+    // A catalog as a server of schema version 1 wrote it before graded re-consent (the scanner's fixture).
+    const older = JSON.parse(
+      readFileSync(
+        new URL('../../scripts/test/fixtures/001-scan-catalog.json', import.meta.url),
+        'utf8',
+      ),
+    )
+    expect(older.categories[0]).not.toHaveProperty('revision')
+    expect(catalogSchema.parse(older)).toEqual(older)
+    // The JSON Schema lists them without requiring them: a client of version 1 loses nothing it read.
+    const category = (
+      catalogJsonSchema() as {
+        properties: { categories: { items: { properties: object; required: string[] } } }
+      }
+    ).properties.categories.items
+    expect(Object.keys(category.properties)).toEqual(
+      expect.arrayContaining(['revision', 'changed']),
+    )
+    expect(category.required).not.toContain('revision')
+    // Today's catalog of the seed: every field a version-1 client read has the value it had.
+    const today = await seedCatalog('fr')
+    expect(today.policy.consentRevision).toBe(1)
+    expect(today.categories.map((entry) => [entry.key, entry.revision, entry.changed])).toEqual([
+      ['necessary', 0, null],
+      ['analytics', 1, null],
+      ['functionality', 1, null],
     ])
   })
 

@@ -126,7 +126,20 @@ describe('GET /api/cookie-catalog', () => {
   it('serves the version in force, an asked-for version, and the revision that went with it', async () => {
     const { instance } = service(threeVersions)
     const current = json((await instance.reply('GET', '', {})).body)
-    expect([current.policy.version, current.policy.consentRevision]).toEqual([2, 1])
+    // Version 2 added an analytics cookie: a material change, so the whole policy's revision is 2.
+    expect([current.policy.version, current.policy.consentRevision]).toEqual([2, 2])
+    // Per category: analytics changed at 2 (with its line), functionality only editorially (still 1).
+    expect(
+      current.categories.map((category: { key: string; revision: number; changed: string }) => [
+        category.key,
+        category.revision,
+        category.changed,
+      ]),
+    ).toEqual([
+      ['necessary', 0, null],
+      ['analytics', 2, 'Cookie ajouté : _ga_*.'],
+      ['functionality', 1, null],
+    ])
     const upcoming = json((await instance.reply('GET', 'version=3&lang=en', {})).body)
     expect([
       upcoming.policy.version,

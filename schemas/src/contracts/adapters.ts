@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { CONSENT_MODE_SIGNALS } from '../consentModes'
 import { escapeRegExp, patternSource } from '../model/cookieNames'
+import { compareTemplate } from '../model/addresses'
 import { pageLink, webLink } from '../model/links'
 import { BANNER_TEXT } from './bannerText'
 import type { Catalog, CatalogCookie } from './catalog'
@@ -17,6 +18,12 @@ export interface AdapterOptions {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+}
+
+/** The origin of the policy's address when it is absolute ("https://example.com"), else "". */
+function origin(url: string): string {
+  const link = pageLink(url)
+  return link && /^https?:/.test(link) ? new URL(link).origin : ''
 }
 
 function retentionText(cookie: CatalogCookie, lang: Catalog['lang']): string {
@@ -136,10 +143,30 @@ export const vanillaConfigSchema = z
         gpcPreferences: z.string(),
         close: z.string(),
         receipt: z.string(),
+        categories: z
+          .record(
+            z.string(),
+            z
+              .object({ revision: z.number().int().min(0), changed: z.string().nullable() })
+              .strict(),
+          )
+          .describe(
+            'Per category a visitor may refuse: the version at which its consent last changed materially, and what changed then.',
+          ),
+        compare: z
+          .string()
+          .describe(
+            'The comparison page of an earlier version ("{from}") with this one, for "what changed".',
+          ),
+        changedTitle: z.string(),
+        changedIntro: z.string(),
+        changedLink: z.string(),
+        reaskAccept: z.string(),
+        reaskReject: z.string(),
       })
       .strict()
       .describe(
-        'Read by the loader: what it records with each choice (POST /api/consent) and the words it shows.',
+        'Read by the loader: what it records with each choice (POST /api/consent), whom it asks again about what, and the words it shows.',
       ),
   })
   .strict()
@@ -233,6 +260,20 @@ export function toVanillaCookieConsent(catalog: Catalog, options: AdapterOptions
       gpcPreferences: words.gpcPreferences,
       close: words.close,
       receipt: words.receipt,
+      categories: Object.fromEntries(
+        catalog.categories
+          .filter((category) => !category.required)
+          .map((category) => [
+            category.key,
+            { revision: category.revision ?? 0, changed: category.changed ?? null },
+          ]),
+      ),
+      compare: `${origin(catalog.policy.url)}${compareTemplate(catalog.lang, catalog.policy.slug, catalog.policy.version)}`,
+      changedTitle: words.changedTitle,
+      changedIntro: words.changedIntro,
+      changedLink: words.changedLink,
+      reaskAccept: words.reaskAccept,
+      reaskReject: words.reaskReject,
     },
   })
 }

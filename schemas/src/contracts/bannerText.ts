@@ -31,6 +31,12 @@ export const BANNER_TEXT = {
     receipt:
       'Identifiant de votre consentement : {id}. Choix du {date}, version {version} de la politique.',
     unknownRetention: 'Voir le fournisseur',
+    changedTitle: 'Ce qui a changé depuis votre choix du {date}',
+    changedIntro:
+      'Nous vous redemandons votre accord pour ces catégories seulement ; vos autres choix sont conservés.',
+    changedLink: 'Comparer les deux versions de la politique',
+    reaskAccept: 'Accepter',
+    reaskReject: 'Refuser',
   },
   en: {
     consentTitle: 'Your cookie choices',
@@ -58,6 +64,11 @@ export const BANNER_TEXT = {
     gpcPreferences: 'Choose otherwise',
     receipt: 'Your consent ID: {id}. Choice made on {date}, policy version {version}.',
     unknownRetention: 'See the provider',
+    changedTitle: 'What changed since you chose on {date}',
+    changedIntro: 'We ask again about these categories only; your other choices are kept.',
+    changedLink: 'Compare the two versions of the policy',
+    reaskAccept: 'Accept',
+    reaskReject: 'Refuse',
   },
   de: {
     consentTitle: 'Ihre Cookie-Einstellungen',
@@ -87,5 +98,11 @@ export const BANNER_TEXT = {
     gpcPreferences: 'Anders wählen',
     receipt: 'Ihre Einwilligungs-ID: {id}. Auswahl vom {date}, Version {version} der Richtlinie.',
     unknownRetention: 'Siehe Anbieter',
+    changedTitle: 'Was sich seit Ihrer Auswahl vom {date} geändert hat',
+    changedIntro:
+      'Wir fragen nur zu diesen Kategorien erneut; Ihre übrigen Entscheidungen bleiben bestehen.',
+    changedLink: 'Die beiden Fassungen der Richtlinie vergleichen',
+    reaskAccept: 'Akzeptieren',
+    reaskReject: 'Ablehnen',
   },
 } satisfies Record<Lang, unknown>

@@ -55,6 +55,22 @@ const catalogCategorySchema = z
     consentModes: z
       .array(z.enum(CONSENT_MODE_SIGNALS))
       .describe('Google Consent Mode v2 signals granted with this category.'),
+    revision: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'The policy version at which consent to this category last changed materially (0 for a strictly necessary category): a choice made at that version or later still holds; ask again about this category only when a choice predates it. Always given since it was added; absent from catalogs of older servers.',
+      ),
+    changed: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe(
+        'What changed at `revision`, one line for visitors; null when nothing was written. Absent from catalogs of older servers.',
+      ),
     cookies: z.array(catalogCookieSchema),
   })
   .strict()
@@ -78,7 +94,9 @@ export const catalogSchema = z
           .number()
           .int()
           .min(0)
-          .describe('Ask for consent again whenever this number changes.'),
+          .describe(
+            'Ask for consent again whenever this number changes: the latest version that changed any category materially. Banners that can ask per category use each category’s `revision` instead.',
+          ),
         bindingLanguage: z
           .enum(KNOWN_LANGUAGES)
           .describe('The language of the legally binding text; the others are translations.'),

@@ -3,7 +3,7 @@ import { cookieKind, splitCookieNames } from '../model/cookieNames'
 import { hasFallback, text as localizedText, type Localized } from '../model/localized'
 import { webLink } from '../model/links'
 import { normalizeRetention, retentionIsoDuration, retentionLabel } from '../model/retention'
-import { consentRevisionAt } from '../model/versions'
+import { categoryRevision, consentRevisionAt, type CategoryRevision } from '../model/versions'
 import type { Lang } from '../languages'
 import type { RunQuery } from '../queries'
 import { readDefaultPolicy, readPolicyState, readVersions, type FullVersion } from '../state'
@@ -14,6 +14,8 @@ export interface ProjectionInput {
   policyTitle: Localized | null
   version: Pick<FullVersion, 'version' | 'effectiveFrom' | 'title' | 'snapshot'>
   consentRevision: number
+  /** Per category key: the version at which its consent last changed materially, and what changed. */
+  revisions: (category: string) => CategoryRevision
   lang: Lang
   /** The policy's binding language: texts without a translation into `lang` are given in it. */
   binding: Lang
@@ -26,6 +28,7 @@ export function projectCatalog({
   policyTitle,
   version,
   consentRevision,
+  revisions,
   lang,
   binding,
   url,
@@ -45,35 +48,42 @@ export function projectCatalog({
       bindingLanguage: binding,
       url,
     },
-    categories: (version.snapshot.categories ?? []).map((category) => ({
-      key: category.key ?? '',
-      title: text(category.title),
-      description: text(category.description),
-      required: Boolean(category.required),
-      consentModes: category.consentModes ?? [],
-      cookies: (category.cookies ?? []).map((cookie) => {
-        const names = cookie.names?.length ? cookie.names : splitCookieNames(cookie.name ?? '')
-        const retention = normalizeRetention(cookie.retention)
-        return {
-          name: cookie.name ?? '',
-          names,
-          kind: cookieKind(names[0] ?? ''),
-          provider: cookie.provider?.name ?? null,
-          type: text(cookie.type) || null,
-          purpose: text(cookie.purpose),
-          retention:
-            retention.kind === 'unknown'
-              ? null
-              : {
-                  label: retentionLabel(retention, lang)!,
-                  duration: retentionIsoDuration(retention),
-                  session: retention.kind === 'session',
-                },
-          // A link that is not a web address is left out, whatever wrote it.
-          moreInfoUrl: webLink(cookie.moreInfoUrl),
-        }
-      }),
-    })),
+    categories: (version.snapshot.categories ?? []).map((category) => {
+      const { revision, whatChanged } = category.required
+        ? { revision: 0, whatChanged: null }
+        : revisions(category.key ?? '')
+      return {
+        key: category.key ?? '',
+        title: text(category.title),
+        description: text(category.description),
+        required: Boolean(category.required),
+        consentModes: category.consentModes ?? [],
+        revision,
+        changed: text(whatChanged) || null,
+        cookies: (category.cookies ?? []).map((cookie) => {
+          const names = cookie.names?.length ? cookie.names : splitCookieNames(cookie.name ?? '')
+          const retention = normalizeRetention(cookie.retention)
+          return {
+            name: cookie.name ?? '',
+            names,
+            kind: cookieKind(names[0] ?? ''),
+            provider: cookie.provider?.name ?? null,
+            type: text(cookie.type) || null,
+            purpose: text(cookie.purpose),
+            retention:
+              retention.kind === 'unknown'
+                ? null
+                : {
+                    label: retentionLabel(retention, lang)!,
+                    duration: retentionIsoDuration(retention),
+                    session: retention.kind === 'session',
+                  },
+            // A link that is not a web address is left out, whatever wrote it.
+            moreInfoUrl: webLink(cookie.moreInfoUrl),
+          }
+        }),
+      }
+    }),
   }
   return catalogSchema.parse(catalog)
 }
@@ -132,6 +142,7 @@ export async function readCatalog(
       options.version === undefined
         ? state.consentRevision
         : consentRevisionAt(state.versions, version.version),
+    revisions: (category) => categoryRevision(state.versions, version.version, category),
     lang,
     binding: state.binding,
     url: options.siteUrl ? `${options.siteUrl}${path}` : path,

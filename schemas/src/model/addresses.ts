@@ -47,12 +47,24 @@ export function pageSuffix(slug: string, view: PageView = { kind: 'policy' }): s
     case 'versions':
       return `/${slug}/versions`
     case 'compare':
-      return `/${slug}/versions/${view.from}...${view.to}`
+      return compareSuffix(slug, view.from, view.to)
     case 'version': {
       const usual = view.compareWith === (view.version > 1 ? view.version - 1 : null)
       return `/${slug}/versions/${view.version}${usual ? '' : `?compare=${view.compareWith}`}`
     }
   }
+}
+
+function compareSuffix(slug: string, from: number | string, to: number): string {
+  return `/${slug}/versions/${from}...${to}`
+}
+
+/**
+ * The comparison of any earlier version with version `to`, "{from}" left for the banner to fill in with the
+ * version a visitor chose at: "/fr/cookies/versions/{from}...3".
+ */
+export function compareTemplate(lang: Lang, slug: string, to: number): string {
+  return `/${lang}${compareSuffix(slug, '{from}', to)}`
 }
 
 /** The address of a page in a language: "/fr/cookies/versions/2". */

@@ -46,3 +46,42 @@ export function consentRevisionAt(
   )
   return Math.max(0, ...asking.map((version) => version.version))
 }
+
+interface WithConsentChanges extends Dated {
+  requiresNewConsent?: boolean | null
+  consentChanges?:
+    | readonly {
+        category?: string | null
+        change?: string | null
+        whatChanged?: { readonly [lang: string]: unknown } | null
+      }[]
+    | null
+}
+
+/** Where consent to one category last changed materially: that version, and what it said changed. */
+export interface CategoryRevision {
+  revision: number
+  whatChanged: { readonly [lang: string]: unknown } | null
+}
+
+/**
+ * Per category, the latest version up to `number` that changed its consent materially: a visitor's choice
+ * made at that version or later still holds for it. A version published before consent changes were
+ * recorded counts, when it asked for new consent, as a material change of every category.
+ */
+export function categoryRevision(
+  versions: readonly WithConsentChanges[],
+  number: number,
+  category: string,
+): CategoryRevision {
+  let found: CategoryRevision = { revision: 0, whatChanged: null }
+  for (const version of versions) {
+    if (version.version > number || version.version <= found.revision) continue
+    const entry = version.consentChanges?.find((change) => change.category === category)
+    const material = version.consentChanges
+      ? entry?.change === 'material'
+      : Boolean(version.requiresNewConsent)
+    if (material) found = { revision: version.version, whatChanged: entry?.whatChanged ?? null }
+  }
+  return found
+}
