@@ -119,6 +119,8 @@ const CSV_COLUMNS = [
   'contentHash',
   'bannerHash',
   'browser',
+  'reasked',
+  'carried',
   'checkpoint',
   'prevHash',
   'hash',
@@ -128,7 +130,7 @@ function csvCell(value: unknown): string {
   const text =
     value === null
       ? ''
-      : Array.isArray(value)
+      : Array.isArray(value) && value.every((item) => typeof item === 'string')
         ? value.join(' ')
         : typeof value === 'object'
           ? JSON.stringify(value)

@@ -177,12 +177,12 @@ describe.each(TEST_STORE_KINDS)('npm run consent on %s', (kind) => {
     const csv = await consent('export', '--format', 'csv')
     const lines = csv.stdout.trimEnd().split('\n')
     expect(lines[0]).toBe(
-      'seq,id,kind,consentId,recordedAt,policy,version,consentRevision,lang,accepted,rejected,action,gpc,banner,contentHash,bannerHash,browser,checkpoint,prevHash,hash',
+      'seq,id,kind,consentId,recordedAt,policy,version,consentRevision,lang,accepted,rejected,action,gpc,banner,contentHash,bannerHash,browser,reasked,carried,checkpoint,prevHash,hash',
     )
     expect(lines).toHaveLength(4)
     expect(lines[1]).toMatch(
       new RegExp(
-        `^1,[0-9a-f-]{36},consent,${VISITOR},${sixYearsAgo.toISOString()},cookies,1,1,fr,analytics functionality necessary,,accept-all,false,,,,Firefox,,0{64},[0-9a-f]{64}$`,
+        `^1,[0-9a-f-]{36},consent,${VISITOR},${sixYearsAgo.toISOString()},cookies,1,1,fr,analytics functionality necessary,,accept-all,false,,,,Firefox,,,,0{64},[0-9a-f]{64}$`,
       ),
     )
     expect(await consent('export', '--from', 'yesterday')).toMatchObject({

@@ -72,7 +72,12 @@ beforeEach(async () => {
   expect((await consent('checkpoint')).code).toBe(0)
   await store.append([
     await choice(OTHER),
-    { ...visitor, action: 'reject-all' },
+    // A re-consent: verify.mjs hashes what was asked again and carried as the ledger does.
+    {
+      ...visitor,
+      reasked: ['analytics'],
+      carried: [{ category: 'functionality', accepted: false, version: 1 }],
+    },
     await choice(OTHER),
   ])
 })

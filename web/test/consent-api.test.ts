@@ -11,6 +11,7 @@ import {
 } from '@cookie-policy/schemas/ledger'
 import {
   createTestStore,
+  tamper,
   TEST_STORE_KINDS,
   type TestStore,
 } from '@cookie-policy/schemas/ledger/testing'
@@ -133,6 +134,8 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
         contentHash: receipt.contentHash,
         bannerHash: receipt.bannerHash,
         browser: 'Firefox',
+        reasked: null,
+        carried: null,
         checkpoint: null,
         prevHash: '0'.repeat(64),
         hash: receipt.hash,
@@ -321,18 +324,85 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
     const first = await post(instance, third)
     expect(first.status).toBe(201)
     const { token } = json(first).receipt
-    expect((await post(instance, { ...choice, version: 2, token })).status).toBe(201)
+    expect(
+      (await post(instance, { ...choice, version: 2, consentRevision: 2, token })).status,
+    ).toBe(201)
     expect(json(await post(instance, { ...third, consentRevision: 1 })).error.message).toBe(
       'consentRevision: version 3 of "cookies" asks for consent revision 3, not 1',
     )
     expect(
-      json(await post(instance, { ...third, version: 2, consentRevision: 1 })).error.message,
+      json(await post(instance, { ...third, version: 2, consentRevision: 2 })).error.message,
     ).toBe(
       'rejected: "advertising" is not a category of version 2 (necessary, analytics, functionality)',
     )
     expect(
       json(await post(instance, { ...choice, version: 3, consentRevision: 3 })).error.message,
     ).toBe('accepted: "advertising" is neither accepted nor rejected')
+  })
+
+  it('records a re-consent: the categories asked again and the answers carried, bound in the chain', async () => {
+    // Version 2 of this fixture added an analytics cookie: a visitor of version 1 is asked about it only.
+    const instance = api(threeVersions)
+    const first = await post(instance, {
+      ...choice,
+      accepted: ['necessary', 'analytics', 'functionality'],
+      rejected: [],
+      action: 'accept-all',
+    })
+    const { token } = json(first).receipt
+    const again = {
+      ...choice,
+      version: 2,
+      consentRevision: 2,
+      token,
+      accepted: ['necessary', 'functionality'],
+      rejected: ['analytics'],
+      action: 'custom',
+      reasked: ['analytics'],
+      carried: [{ category: 'functionality', accepted: true, version: 1 }],
+    }
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ carried: undefined }, 'carried: "reasked" comes with "carried"'],
+      [{ reasked: undefined }, 'carried: "carried" comes with "reasked" only'],
+      [
+        { reasked: ['analytics', 'functionality'] },
+        'carried: "functionality" is both asked again and carried',
+      ],
+      [{ reasked: [] }, 'reasked: "analytics" is neither asked again nor carried'],
+      [
+        { reasked: ['necessary'] },
+        'reasked: "necessary" is not a category a visitor may refuse in version 2 (analytics, functionality)',
+      ],
+      [
+        { carried: [{ category: 'functionality', accepted: false, version: 1 }] },
+        'carried: "functionality" is carried as rejected but is not',
+      ],
+      [
+        { carried: [{ category: 'functionality', accepted: true, version: 3 }] },
+        'carried: "functionality" is carried from version 3, after version 2',
+      ],
+    ]
+    for (const [change, message] of refusals) {
+      const refused = await post(instance, { ...again, ...change })
+      expect([refused.status, json(refused).error.message]).toEqual([422, message])
+    }
+    const saved = await post(instance, again)
+    expect(saved.status).toBe(201)
+    const [latest] = await store.find(VISITOR)
+    expect(latest).toMatchObject({
+      version: 2,
+      accepted: ['functionality', 'necessary'],
+      rejected: ['analytics'],
+      reasked: ['analytics'],
+      carried: [{ category: 'functionality', accepted: true, version: 1 }],
+    })
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 2 })
+    // The carried answer is in the chain: changing it behind the ledger's back breaks the record's hash.
+    await tamper(
+      test.config,
+      `UPDATE consent_records SET carried = '[{"category":"functionality","accepted":true,"version":2}]' WHERE seq = 2`,
+    )
+    expect(await verifyLedger(store)).toMatchObject({ ok: false, bad: { seq: 2 } })
   })
 
   it('answers a visitor without records 404, a malformed ID 400, and the preflight', async () => {

@@ -14,6 +14,15 @@ const categoryKeys = z
   .max(64)
   .refine((keys) => new Set(keys).size === keys.length, 'a category is listed twice')
 
+const carriedSchema = z
+  .object({
+    category: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a category key'),
+    accepted: z.boolean(),
+    version: z.number().int().min(1).describe('The policy version the answer was given at.'),
+  })
+  .strict()
+export type CarriedChoice = z.infer<typeof carriedSchema>
+
 /** A consent ID's token: HMAC-SHA256 of the ID under the ledger's secret, base64url. */
 const consentTokenSchema = z
   .string()
@@ -32,6 +41,10 @@ export const consentRequestSchema = z
     gpc: z.boolean(),
     /** The token the first receipt of this consent ID gave: required for every later choice. */
     token: consentTokenSchema.optional(),
+    /** A returning visitor asked again about some categories only: those categories. */
+    reasked: categoryKeys.optional(),
+    /** ...and the answers that carried forward, each with the version it was given at. */
+    carried: z.array(carriedSchema).max(64).optional(),
   })
   .strict()
 export type ConsentRequest = z.infer<typeof consentRequestSchema>
@@ -80,6 +93,16 @@ export const consentRecordSchema = z
       .nullable()
       .describe('SHA-256 of the banner’s text in the visitor’s language, as the site served it.'),
     browser: z.string().nullable().describe('A browser family at most: no version, no user agent.'),
+    reasked: z
+      .array(z.string())
+      .nullable()
+      .describe(
+        'A returning visitor asked again about these categories only (a material change since their choice); null: asked about everything.',
+      ),
+    carried: z
+      .array(carriedSchema)
+      .nullable()
+      .describe('The answers that carried forward unasked, each with the version it was given at.'),
     checkpoint: z
       .object({
         purgedBefore: z.iso.datetime(),

@@ -11,11 +11,13 @@ export type UnhashedRecord = Omit<ConsentRecord, 'hash'>
 /**
  * A record's canonical content: its fields in a fixed order as one JSON array, category keys sorted. Any
  * change of a value, of the order of the categories, or of the chain position changes it. The hashes of
- * what the visitor was shown come last, and only in records that have them, so that records written before
- * they existed keep their hashes.
+ * what the visitor was shown come next, then what a re-consent asked and carried, each only in records
+ * that have them, so that records written before they existed keep their hashes.
  */
 function canonicalContent(record: UnhashedRecord): string {
   const checkpoint = record.checkpoint
+  const hashes = (record.contentHash ?? null) !== null || (record.bannerHash ?? null) !== null
+  const reconsent = (record.reasked ?? null) !== null
   return JSON.stringify([
     record.seq,
     record.id,
@@ -38,8 +40,12 @@ function canonicalContent(record: UnhashedRecord): string {
       checkpoint.purgedRecords,
       checkpoint.anchorHash,
     ],
-    ...((record.contentHash ?? null) !== null || (record.bannerHash ?? null) !== null
-      ? [record.contentHash, record.bannerHash]
+    ...(hashes || reconsent ? [record.contentHash ?? null, record.bannerHash ?? null] : []),
+    ...(reconsent
+      ? [
+          record.reasked,
+          (record.carried ?? []).map((entry) => [entry.category, entry.accepted, entry.version]),
+        ]
       : []),
   ])
 }

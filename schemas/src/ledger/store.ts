@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect, sql, SqliteDialect, type Selectable } from 'ky
 // Kysely 0.29 serves migrations from their own entry point.
 import { Migrator, type Migration } from 'kysely/migration'
 import pg from 'pg'
-import type { ConsentAction, ConsentRecord } from '../contracts/consent'
+import type { CarriedChoice, ConsentAction, ConsentRecord } from '../contracts/consent'
 import { userPath } from '../node'
 import { GENESIS_HASH, sealRecord } from './chain'
 import { openNodeSqlite } from './nodeSqlite'
@@ -34,6 +34,8 @@ interface RecordsTable {
   checkpoint: string | null
   content_hash: string | null
   banner_hash: string | null
+  reasked: string | null
+  carried: string | null
   prev_hash: string
   hash: string
 }
@@ -97,6 +99,9 @@ export interface NewConsent {
   /** The content hash of the version shown, and the hash of the banner's text in the visitor's language. */
   contentHash: string | null
   bannerHash: string | null
+  /** A re-consent: the categories asked again, and the answers carried forward. */
+  reasked?: string[] | null
+  carried?: CarriedChoice[] | null
 }
 
 export class LedgerStoreError extends Error {}
@@ -182,6 +187,13 @@ function migrations(kind: LedgerConfig['kind']): Record<string, Migration> {
           .execute()
       },
     },
+    // A re-consent: the categories a returning visitor was asked again about, and the answers carried.
+    '2026-12-07-006-reconsent': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('consent_records').addColumn('reasked', 'text').execute()
+        await db.schema.alterTable('consent_records').addColumn('carried', 'text').execute()
+      },
+    },
     // What the visitor was shown, bound to each record: the version's content hash, the banner text's hash.
     '2026-12-07-003-shown-hashes': {
       async up(db: Kysely<unknown>) {
@@ -231,6 +243,8 @@ function toRecord(row: Row): ConsentRecord {
     contentHash: row.content_hash ?? null,
     bannerHash: row.banner_hash ?? null,
     browser: row.browser,
+    reasked: parseStored<string[] | null>(row.reasked ?? null, null),
+    carried: parseStored<CarriedChoice[] | null>(row.carried ?? null, null),
     checkpoint: parseStored<ConsentRecord['checkpoint']>(row.checkpoint, null),
     prevHash: row.prev_hash,
     hash: row.hash,
@@ -256,6 +270,8 @@ function toRow(record: ConsentRecord): Row {
     content_hash: record.contentHash,
     banner_hash: record.bannerHash,
     browser: record.browser,
+    reasked: record.reasked ? JSON.stringify(record.reasked) : null,
+    carried: record.carried ? JSON.stringify(record.carried) : null,
     checkpoint: record.checkpoint ? JSON.stringify(record.checkpoint) : null,
     prev_hash: record.prevHash,
     hash: record.hash,
@@ -418,6 +434,10 @@ export async function openLedgerStore(config: LedgerConfig) {
           kind: 'consent' as const,
           accepted: [...entry.accepted].sort(),
           rejected: [...entry.rejected].sort(),
+          reasked: entry.reasked ? [...entry.reasked].sort() : null,
+          carried: entry.carried
+            ? [...entry.carried].sort((a, b) => (a.category < b.category ? -1 : 1))
+            : null,
           checkpoint: null,
         })),
         at ?? new Date().toISOString(),
@@ -639,6 +659,8 @@ export async function openLedgerStore(config: LedgerConfig) {
             contentHash: null,
             bannerHash: null,
             browser: null,
+            reasked: null,
+            carried: null,
             checkpoint: {
               purgedBefore: before,
               purgedThrough: through,

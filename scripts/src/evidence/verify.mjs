@@ -45,6 +45,8 @@ function signedBytes(head) {
 /** A record's canonical content, field for field as the ledger hashes it. */
 function canonicalContent(record) {
   const checkpoint = record.checkpoint
+  const hashes = (record.contentHash ?? null) !== null || (record.bannerHash ?? null) !== null
+  const reconsent = (record.reasked ?? null) !== null
   return JSON.stringify([
     record.seq,
     record.id,
@@ -67,8 +69,12 @@ function canonicalContent(record) {
       checkpoint.purgedRecords,
       checkpoint.anchorHash,
     ],
-    ...((record.contentHash ?? null) !== null || (record.bannerHash ?? null) !== null
-      ? [record.contentHash, record.bannerHash]
+    ...(hashes || reconsent ? [record.contentHash ?? null, record.bannerHash ?? null] : []),
+    ...(reconsent
+      ? [
+          record.reasked,
+          (record.carried ?? []).map((entry) => [entry.category, entry.accepted, entry.version]),
+        ]
       : []),
   ])
 }

@@ -124,6 +124,41 @@ function checkAgainstCatalog(request: ConsentRequest, catalog: Catalog): void {
       'gpc',
       'a "gpc" choice is made only when the browser sends Global Privacy Control',
     )
+  checkReconsent(request, required, keys)
+}
+
+/** A re-consent: the categories asked again and those carried forward share out the refusable ones. */
+function checkReconsent(request: ConsentRequest, required: string[], keys: Set<string>): void {
+  const { reasked, carried } = request
+  if (reasked === undefined) {
+    if (carried !== undefined) throw invalid('carried', '"carried" comes with "reasked" only')
+    return
+  }
+  if (carried === undefined) throw invalid('carried', '"reasked" comes with "carried"')
+  const refusable = [...keys].filter((key) => !required.includes(key))
+  const named = [...reasked, ...carried.map((entry) => entry.category)]
+  const twice = named.find((key, index) => named.indexOf(key) !== index)
+  if (twice) throw invalid('carried', `"${twice}" is both asked again and carried`)
+  const stranger = named.find((key) => !refusable.includes(key))
+  if (stranger)
+    throw invalid(
+      'reasked',
+      `"${stranger}" is not a category a visitor may refuse in version ${request.version} (${refusable.join(', ')})`,
+    )
+  const missing = refusable.find((key) => !named.includes(key))
+  if (missing) throw invalid('reasked', `"${missing}" is neither asked again nor carried`)
+  for (const entry of carried) {
+    if (entry.version > request.version)
+      throw invalid(
+        'carried',
+        `"${entry.category}" is carried from version ${entry.version}, after version ${request.version}`,
+      )
+    if (request[entry.accepted ? 'accepted' : 'rejected'].includes(entry.category)) continue
+    throw invalid(
+      'carried',
+      `"${entry.category}" is carried as ${entry.accepted ? 'accepted' : 'rejected'} but is not`,
+    )
+  }
 }
 
 export interface ConsentApiOptions {
@@ -203,6 +238,8 @@ export function createConsentApi(options: ConsentApiOptions) {
     catalogs.set(key, shown)
     return shown
   }
+
+  const logFailure = failureLog()
 
   async function record(body: Buffer, headers: ConsentRequestHeaders): Promise<Reply> {
     const type = (headers.contentType ?? '').split(';')[0]!.trim().toLowerCase()
@@ -320,7 +357,7 @@ export function createConsentApi(options: ConsentApiOptions) {
 }
 
 /** A store that is down fails every choice alike: said once per message and per 10 s, not once per choice. */
-const logFailure = (() => {
+function failureLog() {
   let last = { message: '', at: 0, more: 0 }
   return (message: string) => {
     const now = Date.now()
@@ -332,7 +369,7 @@ const logFailure = (() => {
     console.error(`consent: ${message}${more}`)
     last = { message, at: now, more: 0 }
   }
-})()
+}
 
 function safeDecode(segment: string): string {
   try {
