@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import type { ConsentRecord } from '@cookie-policy/schemas/contracts'
 import {
   consentCommands,
   consentCookie,
@@ -14,6 +15,12 @@ import {
   openBanner,
   SEED,
 } from './helpers'
+
+/** Each refusable category answered at version 1, at some time (seconds). */
+const ANSWERED_AT_1 = {
+  analytics: [1, expect.any(Number)],
+  functionality: [1, expect.any(Number)],
+}
 
 const ALL_DENIED = {
   ad_storage: 'denied',
@@ -66,7 +73,7 @@ test('"Tout refuser" is exactly as prominent as "Tout accepter"', async ({ page 
   expect(await style('Tout refuser')).toEqual(await style('Tout accepter'))
 })
 
-test('accepting everything keeps the choice 6 months with the revision and grants the signals', async ({
+test('accepting everything keeps the choice 6 months, each category’s answer with its version, and grants the signals', async ({
   page,
 }) => {
   const banner = await openBanner(page, `${SEED}/fr/cookies`)
@@ -77,7 +84,7 @@ test('accepting everything keeps the choice 6 months with the revision and grant
   await expect(banner).toBeHidden()
   expect(await consentCookie(page)).toMatchObject({
     categories: ['necessary', 'analytics', 'functionality'],
-    revision: 1,
+    data: { version: 1, answered: ANSWERED_AT_1 },
   })
   const cookie = (await page.context().cookies()).find(
     (entry) => entry.name === 'cookie_validation',
@@ -106,7 +113,10 @@ test('refusing clears the refused categories’ cookies and grants only the nece
   const banner = await openBanner(page, `${SEED}/fr/cookies`)
   await banner.getByRole('button', { name: 'Tout refuser' }).click()
   await expect(banner).toBeHidden()
-  expect(await consentCookie(page)).toMatchObject({ categories: ['necessary'], revision: 1 })
+  expect(await consentCookie(page)).toMatchObject({
+    categories: ['necessary'],
+    data: { version: 1, answered: ANSWERED_AT_1 },
+  })
   expect((await page.context().cookies()).map((entry) => entry.name).sort()).toEqual([
     'cookie_validation',
     'im_lang',
@@ -129,7 +139,7 @@ test('a custom choice keeps exactly the chosen categories; "Gérer mes préfére
   await expect(preferences).toBeHidden()
   expect(await consentCookie(page)).toMatchObject({
     categories: ['necessary', 'functionality'],
-    revision: 1,
+    data: { version: 1, answered: ANSWERED_AT_1 },
   })
   expect((await consentCommands(page)).at(-1)).toEqual([
     'consent',
@@ -162,68 +172,162 @@ test('the policy page with the banner open has no accessibility violations', asy
   await expectNoAxeViolations(page)
 })
 
-test('a version that requires new consent makes the banner appear again', async ({
-  page,
-  request,
+test('a new version asks a returning visitor only about what changed, says what, and keeps the rest', async ({
   browser,
+  request,
 }) => {
-  test.setTimeout(90_000)
-  const banner = await openBanner(page, `${MUTABLE}/fr/cookies`)
-  await banner.getByRole('button', { name: 'Tout accepter' }).click()
-  expect(await consentCookie(page)).toMatchObject({ revision: 1 })
-  await page.reload()
-  await expect(page.locator('html')).toHaveAttribute('data-cookie-banner', 'ready')
-  await expect(banner).toBeHidden()
-
-  // The pages visited so far are kept as ready bytes.
-  for (const path of ['/fr/cookies', '/fr/cookies/versions'])
-    expect((await request.get(`${MUTABLE}${path}`)).status()).toBe(200)
-
-  // Legal publishes a new version, in force today, asking for consent again.
+  test.setTimeout(120_000)
   const root = fileURLToPath(new URL('../../', import.meta.url))
-  const text = readFileSync(`${root}content/cookies.fr.txt`, 'utf8').replace(
-    '.cloudinary.com\tStatistique',
-    '_ga_*\tAnalytique\tMesurer l’audience du site\tDurée de conservation : 13 mois\n.cloudinary.com\tStatistique',
-  )
-  const file = `${tmpdir()}/cookie-policy-v2-${process.pid}.txt`
-  writeFileSync(file, text)
+  const seedText = readFileSync(`${root}content/cookies.fr.txt`, 'utf8')
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date())
-  execFileSync(`${root}node_modules/.bin/tsx`, [
-    `${root}scripts/src/import-policy.ts`,
-    file,
-    '--dataset',
-    process.env.E2E_MUTABLE_DATASET!,
-    '--effective',
-    today,
-    '--requires-new-consent',
-  ])
+  /** Legal publishes a version in force today, from the seed text changed by `edit`. */
+  const publish = (name: string, text: string) => {
+    const file = `${tmpdir()}/cookie-policy-${name}-${process.pid}.txt`
+    writeFileSync(file, text)
+    execFileSync(`${root}node_modules/.bin/tsx`, [
+      `${root}scripts/src/import-policy.ts`,
+      file,
+      '--dataset',
+      process.env.E2E_MUTABLE_DATASET!,
+      '--effective',
+      today,
+    ])
+  }
+  const inForce = (version: number) =>
+    expect
+      .poll(
+        async () =>
+          (await (await request.get(`${MUTABLE}/api/cookie-catalog`)).json()).policy.version,
+        { timeout: 5_000 },
+      )
+      .toBe(version)
+  const records = async (page: Page) => {
+    const id = (await consentCookie(page))!.consentId
+    const answer = await request.get(`${MUTABLE}/api/consent/${id}`)
+    return ((await answer.json()).records as ConsentRecord[])
+      .reverse()
+      .map(({ version, accepted, rejected, action, reasked, carried }) => ({
+        version,
+        accepted,
+        rejected,
+        action,
+        reasked,
+        carried,
+      }))
+  }
+  /** A visitor's browser. */
+  const visitor = async () => (await browser.newContext()).newPage()
+  /**
+   * The visitor comes back later with the cookies they kept (the browser may keep the catalog up to
+   * max-age=300 s: a fresh cache, same cookies).
+   */
+  const visit = async (before: Page) => {
+    const later = await browser.newContext()
+    await later.addCookies(await before.context().cookies())
+    await before.context().close()
+    const page = await later.newPage()
+    await page.goto(`${MUTABLE}/fr/cookies`)
+    await expect(page.locator('html')).toHaveAttribute('data-cookie-banner', 'ready')
+    return page
+  }
 
-  // Within the 5 seconds the README states, without a rebuild, the catalog and every page show it.
-  const within = { timeout: 5_000 }
-  await expect
-    .poll(
-      async () =>
-        (await (await request.get(`${MUTABLE}/api/cookie-catalog`)).json()).policy.consentRevision,
-      within,
-    )
-    .toBe(2)
-  await expect
-    .poll(async () => (await request.get(`${MUTABLE}/fr/cookies/versions`)).text(), within)
-    .toContain('/fr/cookies/versions/2')
-  await expect
-    .poll(async () => (await request.get(`${MUTABLE}/fr/cookies`)).text(), within)
-    .toContain('Mesurer l’audience du site')
-  // The visitor comes back later (the browser may keep the catalog up to max-age=300 s): same cookies.
-  const later = await browser.newContext()
-  await later.addCookies(await page.context().cookies())
-  const visit = await later.newPage()
-  const again = await openBanner(visit, `${MUTABLE}/fr/cookies`)
-  await expect(again).toContainText(
-    'Notre politique relative aux cookies a changé depuis votre dernier choix',
+  // At version 1, one visitor accepts everything; another accepts functionality and refuses analytics.
+  let accepting = await visitor()
+  const first = await openBanner(accepting, `${MUTABLE}/fr/cookies`)
+  await first.getByRole('button', { name: 'Tout accepter' }).click()
+  let refusing = await visitor()
+  await (
+    await openBanner(refusing, `${MUTABLE}/fr/cookies`)
   )
-  await again.getByRole('button', { name: 'Tout refuser' }).click()
-  expect(await consentCookie(visit)).toMatchObject({ categories: ['necessary'], revision: 2 })
-  await later.close()
+    .getByRole('button', { name: 'Personnaliser' })
+    .click()
+  const preferences = refusing.getByRole('dialog', { name: 'Préférences en matière de cookies' })
+  await preferences.locator('input[value="functionality"]').check({ force: true })
+  await preferences.getByRole('button', { name: 'Enregistrer mes choix' }).click()
+  await expect(preferences).toBeHidden()
+
+  // Version 2 adds an analytics cookie and rewords a strictly necessary purpose.
+  const v2 = seedText
+    .replace(
+      '.cloudinary.com\tStatistique',
+      '_ga_*\tAnalytique\tMesurer l’audiance du site\tDurée de conservation : 13 mois\n.cloudinary.com\tStatistique',
+    )
+    .replace(
+      "Mémoriser l'identifiant unique associé à votre jeton de connexion",
+      "Conserver l'identifiant unique de votre session connectée",
+    )
+  publish('graded-v2', v2)
+  await inForce(2)
+
+  // The visitor who accepted everything is asked about analytics only, told what changed and where.
+  accepting = await visit(accepting)
+  const asked = accepting.getByRole('dialog', { name: /Ce qui a changé depuis votre choix du/ })
+  await expect(asked).toBeVisible()
+  await expect(asked.locator('li')).toHaveText([
+    "Les cookies d'analyse et de statistiques d'audience : Cookie ajouté : _ga_*.",
+  ])
+  await expect(
+    asked.getByRole('link', { name: 'Comparer les deux versions de la politique' }),
+  ).toHaveAttribute('href', `${MUTABLE}/fr/cookies/versions/1...2`)
+  await expectNoAxeViolations(accepting)
+  await asked.getByRole('button', { name: 'Refuser', exact: true }).click()
+  await expect(asked).toBeHidden()
+  // Functionality, not asked, stays accepted; analytics is refused, as answered.
+  expect(await consentCookie(accepting)).toMatchObject({
+    categories: ['necessary', 'functionality'],
+    data: {
+      version: 2,
+      answered: { analytics: [2, expect.any(Number)], functionality: [1, expect.any(Number)] },
+    },
+  })
+  // The visitor who refused analytics is not asked: a refusal stands six months.
+  refusing = await visit(refusing)
+  await expect(refusing.getByRole('dialog', { name: /Ce qui a changé/ })).toBeHidden()
+  await expect(refusing.locator('#cc-main .cm')).toHaveCount(0)
+
+  // Version 3 only corrects a typo in the new cookie's purpose: nobody is asked.
+  const v3 = v2.replace('Mesurer l’audiance du site', 'Mesurer l’audience du site')
+  expect(v3).not.toBe(v2)
+  publish('graded-v3', v3)
+  await inForce(3)
+  accepting = await visit(accepting)
+  refusing = await visit(refusing)
+  for (const page of [accepting, refusing])
+    await expect(page.locator('#cc-main .cm')).toHaveCount(0)
+
+  // The ledger: exactly these records, what was asked again and what was carried, with its version.
+  await expect
+    .poll(() => records(accepting))
+    .toEqual([
+      {
+        version: 1,
+        accepted: ['analytics', 'functionality', 'necessary'],
+        rejected: [],
+        action: 'accept-all',
+        reasked: null,
+        carried: null,
+      },
+      {
+        version: 2,
+        accepted: ['functionality', 'necessary'],
+        rejected: ['analytics'],
+        action: 'custom',
+        reasked: ['analytics'],
+        carried: [{ category: 'functionality', accepted: true, version: 1 }],
+      },
+    ])
+  expect(await records(refusing)).toEqual([
+    {
+      version: 1,
+      accepted: ['functionality', 'necessary'],
+      rejected: ['analytics'],
+      action: 'custom',
+      reasked: null,
+      carried: null,
+    },
+  ])
+  await accepting.context().close()
+  await refusing.context().close()
 })
 
 test('the unmodified Klaro package runs on format=klaro and shows the same services', async ({

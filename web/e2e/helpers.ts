@@ -61,7 +61,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function consentCookie(
   page: Page,
   name = 'cookie_validation',
-): Promise<{ categories: string[]; revision: number } | null> {
+): Promise<{
+  categories: string[]
+  revision: number
+  consentId: string
+  data: { version: number; token?: string; answered?: Record<string, [number, number]> } | null
+} | null> {
   const cookie = (await page.context().cookies()).find((entry) => entry.name === name)
   return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : null
 }

@@ -8,6 +8,11 @@
 import * as CookieConsent from 'vanilla-cookieconsent'
 import type { VanillaConfig } from '@cookie-policy/schemas/contracts'
 import { CONSENT_MODE_SIGNALS } from '@cookie-policy/schemas/consentModes'
+import {
+  planReconsent,
+  type PriorAnswer,
+  type ReconsentPlan,
+} from '@cookie-policy/schemas/reconsent'
 
 type Signals = Record<string, 'granted' | 'denied'>
 
@@ -79,6 +84,86 @@ function catalog(withLang: boolean): Promise<Response> {
 
 const gpc = navigator.globalPrivacyControl === true
 
+/** Per category, the version an answer was given at and when (seconds): kept in the consent cookie's data. */
+type Answered = Record<string, [number, number]>
+
+function answeredOf(data: unknown): Answered {
+  const answered = (data as { answered?: unknown } | null | undefined)?.answered
+  return answered && typeof answered === 'object' ? (answered as Answered) : {}
+}
+
+/**
+ * The visitor's standing answers, read from the consent cookie before the banner runs. A cookie written
+ * before answers were kept per category stands for every category that existed at its version.
+ */
+function priorAnswers(
+  cookieName: string,
+  config: ConsentRecordConfig,
+): Record<string, PriorAnswer> {
+  const raw = document.cookie
+    .split('; ')
+    .find((pair) => pair.startsWith(`${cookieName}=`))
+    ?.slice(cookieName.length + 1)
+  if (!raw) return {}
+  let value: { categories?: unknown; data?: unknown; lastConsentTimestamp?: unknown }
+  try {
+    value = JSON.parse(decodeURIComponent(raw))
+  } catch {
+    return {}
+  }
+  const accepted = Array.isArray(value.categories) ? (value.categories as string[]) : []
+  const answered = answeredOf(value.data)
+  const legacyVersion = (value.data as { version?: unknown } | null)?.version
+  const at = Date.parse(String(value.lastConsentTimestamp)) || Date.now()
+  const prior: Record<string, PriorAnswer> = {}
+  for (const [key, { revision }] of Object.entries(config.categories)) {
+    const given = answered[key]
+    if (given)
+      prior[key] = { accepted: accepted.includes(key), version: given[0], at: given[1] * 1000 }
+    else if (
+      typeof legacyVersion === 'number' &&
+      (revision <= legacyVersion || accepted.includes(key))
+    )
+      prior[key] = { accepted: accepted.includes(key), version: legacyVersion, at }
+  }
+  return prior
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+
+/**
+ * The consent modal's words when a returning visitor is asked again about some categories only: what
+ * changed since their choice (three lines at most), and a link to the comparison of the two versions.
+ */
+function reaskWords(
+  config: ConsentRecordConfig,
+  plan: ReconsentPlan,
+  prior: Record<string, PriorAnswer>,
+  titles: Record<string, string>,
+): Record<string, string> {
+  const date = new Date(plan.since ?? Date.now()).toLocaleDateString(config.lang, {
+    dateStyle: 'long',
+  })
+  const lines = plan.ask
+    .map((key) => {
+      const changed = config.categories[key]?.changed
+      return `<li><strong>${titles[key] ?? escapeHtml(key)}</strong>${changed ? ` : ${escapeHtml(changed)}` : ''}</li>`
+    })
+    .slice(0, 3)
+  const from = Math.min(...plan.ask.flatMap((key) => (prior[key] ? [prior[key].version] : [])))
+  const link =
+    Number.isFinite(from) && from < config.version
+      ? `<p><a href="${escapeHtml(new URL(config.compare.replace('{from}', String(from)), base.origin).href)}">${escapeHtml(config.changedLink)}</a></p>`
+      : ''
+  return {
+    title: config.changedTitle.replace('{date}', date),
+    description: `<ul>${lines.join('')}</ul><p>${escapeHtml(config.changedIntro)}</p>${link}`,
+    acceptAllBtn: config.reaskAccept,
+    acceptNecessaryBtn: config.reaskReject,
+  }
+}
+
 /** How many times a choice is sent before the loader gives up: a minute at the store's Retry-After of 5 s. */
 const RECORD_ATTEMPTS = 12
 
@@ -88,7 +173,12 @@ const RECORD_ATTEMPTS = 12
  * (since 133) allow with keepalive. A 503 or 429 (nothing was stored), or no answer at all, is tried again
  * while the page is open.
  */
-function record(config: ConsentRecordConfig, revision: number, action: string): void {
+function record(
+  config: ConsentRecordConfig,
+  revision: number,
+  action: string,
+  reconsent?: Pick<ReconsentPlan, 'ask' | 'carried'>,
+): void {
   const cookie = CookieConsent.getCookie()
   const preferences = CookieConsent.getUserPreferences()
   const choice = {
@@ -101,6 +191,7 @@ function record(config: ConsentRecordConfig, revision: number, action: string): 
     rejected: preferences.rejectedCategories,
     action,
     gpc,
+    ...(reconsent ? { reasked: reconsent.ask, carried: reconsent.carried } : {}),
   }
   // The token of this consent ID's first receipt, kept beside the ID: later choices need it. Read at each
   // attempt: an earlier choice still being retried may bring it meanwhile.
@@ -108,8 +199,17 @@ function record(config: ConsentRecordConfig, revision: number, action: string): 
     const kept = CookieConsent.getCookie().data as { token?: unknown } | null | undefined
     return typeof kept?.token === 'string' ? kept.token : undefined
   }
+  // Each category's answer: the version it was given at and when; a carried answer keeps its own.
+  const now = Math.round(Date.now() / 1000)
+  const before = answeredOf(cookie.data)
+  const answered = Object.fromEntries(
+    Object.keys(config.categories).map((key) => {
+      const kept = reconsent?.carried.some((entry) => entry.category === key) && before[key]
+      return [key, kept || [config.version, now]]
+    }),
+  )
   CookieConsent.setCookieData({
-    value: { version: config.version, token: tokenNow() },
+    value: { version: config.version, token: tokenNow(), answered },
     mode: 'update',
   })
   const again = (attempt: number, seconds: number): Promise<void> =>
@@ -226,23 +326,67 @@ async function start(): Promise<void> {
   await styled
   let byGpc = false
   const actions = { all: 'accept-all', necessary: 'reject-all', custom: 'custom' } as const
+  // A returning visitor is asked again only about the categories changed materially since their choice.
+  const prior = priorAnswers(config.cookie.name, consentRecord)
+  let plan: ReconsentPlan | null = planReconsent(
+    Object.entries(config.categories).map(([key, category]) => ({
+      key,
+      required: category.readOnly,
+      revision: consentRecord.categories[key]?.revision ?? 0,
+    })),
+    prior,
+    Date.now(),
+  )
+  if (plan.first || !plan.ask.length) plan = null
+  const translation = config.language.translations[config.language.default]!
+  if (plan) {
+    const titles = Object.fromEntries(
+      translation.preferencesModal.sections.flatMap((section) =>
+        section.linkedCategory ? [[section.linkedCategory, section.title]] : [],
+      ),
+    )
+    translation.consentModal = {
+      ...translation.consentModal,
+      ...reaskWords(consentRecord, plan, prior, titles),
+    }
+  }
+  let shown: string | null = null
+  let settling = false
+  const { revision, ...options } = config
   await CookieConsent.run({
-    ...config,
+    ...options,
+    // No revision: a change of the policy asks again per category (above), not about everything.
     categories,
     // With Global Privacy Control, the choice is made below instead of asking.
     autoShow: !gpc,
     onConsent: () => consentUpdate(consentModes),
     onFirstConsent: () => {
       const { acceptType } = CookieConsent.getUserPreferences()
-      record(consentRecord, config.revision, byGpc ? 'gpc' : actions[acceptType])
+      record(consentRecord, revision, byGpc ? 'gpc' : actions[acceptType])
     },
     onChange: () => {
+      if (settling) return
+      const asked = plan && shown === 'consentModal' ? plan : null
+      plan = null
+      if (asked) {
+        // "Accept" or "Refuse" in the modal that asked again: about the categories asked, nothing else.
+        const yes = CookieConsent.getUserPreferences().acceptType === 'all'
+        const accepted = [
+          ...Object.keys(categories).filter((key) => categories[key]!.readOnly),
+          ...asked.carried.flatMap((entry) => (entry.accepted ? [entry.category] : [])),
+          ...(yes ? asked.ask : []),
+        ]
+        settling = true
+        CookieConsent.acceptCategory(accepted)
+        settling = false
+      }
       consentUpdate(consentModes)
       const { acceptType } = CookieConsent.getUserPreferences()
       record(
         consentRecord,
-        config.revision,
-        acceptType === 'necessary' ? 'withdraw' : actions[acceptType],
+        revision,
+        acceptType === 'necessary' && !asked ? 'withdraw' : actions[acceptType],
+        asked ?? undefined,
       )
     },
     // vanilla-cookieconsent focuses its modals with a plain element.focus(): never let that scroll.
@@ -253,10 +397,12 @@ async function start(): Promise<void> {
       }
     },
     onModalShow: ({ modalName }) => {
+      shown = modalName
       const modal = document.querySelector<HTMLElement>('#cc-main .pm')
       if (modalName === 'preferencesModal' && modal) showReceipt(consentRecord, modal)
     },
   })
+  if (plan && CookieConsent.validConsent()) CookieConsent.show(true)
   if (gpc && !CookieConsent.validConsent()) {
     byGpc = true
     CookieConsent.acceptCategory([])
