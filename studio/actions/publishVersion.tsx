@@ -1,5 +1,5 @@
 // "Publish a new version": the policy and catalog as edited now become the next dated, immutable version.
-// The plan (differences, snapshot, consent suggestion, checks) is planPublication from schemas/, the same
+// The plan (differences, snapshot, consent changes per category, checks) is planPublication from schemas/, the same
 // function the importer runs, over the same reader of a policy's state; the version is created in one
 // transaction, with an id that cannot be taken twice.
 import { CalendarIcon } from '@sanity/icons/Calendar'
@@ -7,9 +7,9 @@ import {
   Box,
   Button,
   Card,
-  Checkbox,
   Flex,
   Label,
+  Select,
   Spinner,
   Stack,
   Text,
@@ -23,11 +23,15 @@ import {
   LANGUAGES,
   defaultEffectiveDay,
   LOCALES,
+  MATERIALITY,
   planPublication,
+  text,
+  whatChangedLine,
   withContentHash,
   PublishError,
   type Lang,
   type Localized,
+  type Materiality,
   type PublishPlan,
 } from '@cookie-policy/schemas/model'
 import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
@@ -101,35 +105,133 @@ function SummaryFields({
   ))
 }
 
-function ConsentChoice({
-  checked,
-  suggested,
+const CHANGE_LABELS: Record<Materiality, string> = {
+  none: 'No change',
+  editorial: 'Editorial: nothing a visitor agreed to grows',
+  material: 'Material: visitors who accepted are asked again',
+}
+
+interface ConsentDecision {
+  change: Materiality
+  reason: string
+  whatChanged: Summaries
+}
+
+/** The plan's suggestion for each category, as the form starts: the editor may change any of them. */
+function suggestedDecisions(plan: Plan): Record<string, ConsentDecision> {
+  return Object.fromEntries(
+    plan.materiality.map((entry) => [
+      entry.category,
+      {
+        change: entry.change,
+        reason: '',
+        whatChanged: Object.fromEntries(
+          LANGUAGES.map((lang) => [lang, whatChangedLine(entry.changes, lang)]),
+        ),
+      },
+    ]),
+  )
+}
+
+/** Per category a visitor may refuse: what the differences suggest, and the editor's decision. */
+function ConsentChanges({
+  plan,
+  binding,
+  decisions,
   onChange,
 }: {
-  checked: boolean
-  suggested: boolean
-  onChange: (checked: boolean) => void
+  plan: Plan
+  binding: Lang
+  decisions: Record<string, ConsentDecision>
+  onChange: (category: string, decision: ConsentDecision) => void
 }) {
+  const titles = new Map(
+    (plan.document.snapshot.categories ?? []).map((category) => [
+      category.key,
+      text(category.title, binding, binding),
+    ]),
+  )
   return (
-    <Flex align="flex-start" gap={3}>
-      <Checkbox
-        id="requires-new-consent"
-        checked={checked}
-        onChange={(event) => onChange(event.currentTarget.checked)}
-      />
-      <Box flex={1}>
-        <Stack gap={2}>
-          <Label as="label" {...{ htmlFor: 'requires-new-consent' }}>
-            Ask every visitor for consent again when this version takes effect
-          </Label>
-          <Text size={1} muted>
-            {suggested
-              ? 'Suggested: a cookie or category that visitors can refuse was added, or a purpose changed.'
-              : 'Not suggested: no refusable cookie or purpose was added or changed.'}
-          </Text>
-        </Stack>
-      </Box>
-    </Flex>
+    <Stack gap={4}>
+      <Text size={1} weight="semibold">
+        Consent, category by category
+      </Text>
+      <Text size={1} muted>
+        Visitors are asked again only about the categories changed materially, with the line “what
+        changed”; their other choices carry forward. A refusal is not asked again for six months.
+      </Text>
+      {plan.materiality.map((entry) => {
+        const decision = decisions[entry.category]!
+        const id = `consent-${entry.category}`
+        const why = whatChangedLine(entry.changes, binding)
+        return (
+          <Card key={entry.category} padding={3} radius={2} border>
+            <Stack gap={3}>
+              <Label as="label" {...{ htmlFor: id }}>
+                {titles.get(entry.category) || entry.category}
+              </Label>
+              <Select
+                id={id}
+                value={decision.change}
+                onChange={(event) =>
+                  onChange(entry.category, {
+                    ...decision,
+                    change: event.currentTarget.value as Materiality,
+                  })
+                }
+              >
+                {MATERIALITY.map((change) => (
+                  <option key={change} value={change}>
+                    {CHANGE_LABELS[change]}
+                  </option>
+                ))}
+              </Select>
+              <Text size={1} muted>
+                Suggested from the differences: {CHANGE_LABELS[entry.change].split(':')[0]}
+                {why ? ` (${why})` : ''}
+              </Text>
+              {decision.change !== entry.change ? (
+                <Stack gap={2}>
+                  <Label as="label" {...{ htmlFor: `reason-${entry.category}` }}>
+                    Why (required: it is kept with the version)
+                  </Label>
+                  <TextArea
+                    id={`reason-${entry.category}`}
+                    rows={2}
+                    value={decision.reason}
+                    onChange={(event) =>
+                      onChange(entry.category, { ...decision, reason: event.currentTarget.value })
+                    }
+                  />
+                </Stack>
+              ) : null}
+              {decision.change === 'material'
+                ? LANGUAGES.map((lang) => (
+                    <Stack gap={2} key={lang}>
+                      <Label as="label" {...{ htmlFor: `changed-${entry.category}-${lang}` }}>
+                        What changed, for visitors ({LOCALES[lang].englishName})
+                      </Label>
+                      <TextInput
+                        id={`changed-${entry.category}-${lang}`}
+                        value={decision.whatChanged[lang] ?? ''}
+                        onChange={(event) =>
+                          onChange(entry.category, {
+                            ...decision,
+                            whatChanged: {
+                              ...decision.whatChanged,
+                              [lang]: event.currentTarget.value,
+                            },
+                          })
+                        }
+                      />
+                    </Stack>
+                  ))
+                : null}
+            </Stack>
+          </Card>
+        )
+      })}
+    </Stack>
   )
 }
 
@@ -152,7 +254,7 @@ function PublishForm({
       LANGUAGES.map((lang) => [lang, typeof written[lang] === 'string' ? written[lang] : '']),
     )
   })
-  const [requiresNewConsent, setRequiresNewConsent] = useState(plan.suggestedRequiresNewConsent)
+  const [decisions, setDecisions] = useState(() => suggestedDecisions(plan))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -168,7 +270,17 @@ function PublishForm({
       const next = planPublication({
         ...publishing,
         effectiveFrom,
-        requiresNewConsent,
+        consentChanges: Object.entries(decisions).map(([category, decision]) => ({
+          category,
+          change: decision.change,
+          reason: decision.reason,
+          whatChanged: {
+            _type: 'localeText',
+            ...Object.fromEntries(
+              Object.entries(decision.whatChanged).filter(([, line]) => line?.trim()),
+            ),
+          },
+        })),
         changeSummary: {
           _type: 'localeText',
           ...Object.fromEntries(written.filter(([, text]) => text)),
@@ -195,7 +307,7 @@ function PublishForm({
     } finally {
       setBusy(false)
     }
-  }, [client, publishing, state.binding, effectiveFrom, requiresNewConsent, summaries, onDone])
+  }, [client, publishing, state.binding, effectiveFrom, decisions, summaries, onDone])
 
   return (
     <Stack gap={4} padding={4}>
@@ -225,10 +337,13 @@ function PublishForm({
         summaries={summaries}
         onChange={(lang, text) => setSummaries((previous) => ({ ...previous, [lang]: text }))}
       />
-      <ConsentChoice
-        checked={requiresNewConsent}
-        suggested={plan.suggestedRequiresNewConsent}
-        onChange={setRequiresNewConsent}
+      <ConsentChanges
+        plan={plan}
+        binding={state.binding}
+        decisions={decisions}
+        onChange={(category, decision) =>
+          setDecisions((previous) => ({ ...previous, [category]: decision }))
+        }
       />
       {error ? (
         <Card padding={3} tone="critical" radius={2}>

@@ -161,7 +161,7 @@ test('an analytics cookie kept 14 months shows the CNIL 13-month error and canno
     .toEqual([{ _type: 'retention', kind: 'duration', amount: 13, unit: 'month' }, undefined])
 })
 
-test('"Publish a new version" shows the differences, asks the date, summary and re-consent, and the site then shows the version', async ({
+test('"Publish a new version" shows the differences, asks the date, summary and consent per category, and the site then shows the version', async ({
   page,
   request,
 }) => {
@@ -192,16 +192,38 @@ test('"Publish a new version" shows the differences, asks the date, summary and 
   expect(effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   await dialog.locator('#summary-fr').fill('Durée de conservation de im_mkt_tracking : 13 mois.')
   await dialog.locator('#summary-en').fill('im_mkt_tracking is now kept 13 months.')
-  // A longer retention is not a new purpose: the form does not suggest asking again; the editor decides to.
-  const reconsent = dialog.locator('#requires-new-consent')
-  await expect(reconsent).not.toBeChecked()
-  await reconsent.check()
+  // A tracker kept 400 times longer changes what visitors agreed to: material for Analytics, pre-selected,
+  // with the line visitors will read; the other categories did not change.
+  await expect(dialog.locator('#consent-analytics')).toHaveValue('material')
+  await expect(dialog.locator('#consent-functionality')).toHaveValue('none')
+  await expect(dialog.locator('#changed-analytics-fr')).toHaveValue(
+    'Durée de conservation de im_mkt_tracking allongée (1 jour → 13 mois).',
+  )
+  await expect(dialog.locator('#changed-analytics-en')).toHaveValue(
+    'Retention of im_mkt_tracking lengthened (1 day → 13 months).',
+  )
+  // Choosing otherwise asks why, and refuses to publish without the reason.
+  await dialog.locator('#consent-functionality').selectOption('material')
+  await dialog.getByRole('button', { name: 'Publish version 2' }).click()
+  await expect(dialog).toContainText(
+    'Category "functionality": the differences suggest "none", not "material". Give the reason',
+  )
+  await dialog.locator('#consent-functionality').selectOption('none')
+  await dialog.locator('#consent-analytics').scrollIntoViewIfNeeded()
   await screenshot(page, 'publish-dialog')
   await dialog.getByRole('button', { name: 'Publish version 2' }).click()
   await expect(dialog).toContainText(`Version 2 published, in force from ${effectiveFrom}.`)
 
   published = storedById('policyVersion-cookies-2')!
   expect(published).toMatchObject({ version: 2, effectiveFrom, requiresNewConsent: true })
+  expect(
+    (published.consentChanges as { category: string; change: string; suggested: string }[]).map(
+      (entry) => [entry.category, entry.change, entry.suggested],
+    ),
+  ).toEqual([
+    ['analytics', 'material', 'material'],
+    ['functionality', 'none', 'none'],
+  ])
   // The site reads the same file: the version is listed, its differences shown, and consent is asked again.
   await page.goto(`${STUDIO_SITE}/en/cookies/versions`)
   await expect(page.locator('.version-list > li h2')).toHaveText(['Version 2', 'Version 1'])
@@ -213,6 +235,17 @@ test('"Publish a new version" shows the differences, asks the date, summary and 
   const after = await catalog()
   expect(after.version).toBe(2)
   expect(after.consentRevision).toBe(before.consentRevision + 1)
+  // Per category: Analytics changed at version 2, with its line; Functionality still stands at version 1.
+  const categories = (
+    (await (await request.get(`${STUDIO_SITE}/api/cookie-catalog?lang=en`)).json()) as {
+      categories: { key: string; revision: number; changed: string | null }[]
+    }
+  ).categories.map(({ key, revision, changed }) => [key, revision, changed])
+  expect(categories).toEqual([
+    ['necessary', 0, null],
+    ['analytics', 2, 'Retention of im_mkt_tracking lengthened (1 day → 13 months).'],
+    ['functionality', 1, null],
+  ])
 })
 
 test('a published version opens read-only: it cannot be edited, deleted or unpublished', async ({
