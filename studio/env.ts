@@ -8,3 +8,5 @@ export const projectId = process.env.SANITY_STUDIO_PROJECT_ID || LOCAL_PROJECT_I
 export const dataset = localMode ? LOCAL_DATASET : process.env.SANITY_STUDIO_DATASET || 'production'
 /** The public site, for "Open preview" on a policy. */
 export const previewUrl = process.env.SANITY_STUDIO_PREVIEW_URL || undefined
+/** The public site, whose consent counts the publish dialog shows; default: the preview's. */
+export const siteUrl = process.env.SANITY_STUDIO_SITE_URL || previewUrl

@@ -37,6 +37,7 @@ import {
 import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
 import { readForPublishing, type PublishingState } from '@cookie-policy/schemas/state'
 import { ChangesSummary } from '../components/ChangesSummary'
+import { siteUrl } from '../env'
 
 type Plan = Extract<PublishPlan, { kind: 'publish' }>
 type Summaries = Partial<Record<Lang, string>>
@@ -117,6 +118,49 @@ interface ConsentDecision {
   whatChanged: Summaries
 }
 
+type Counts = { choices: number; accepted: Record<string, number> } | string
+
+/**
+ * The choices in force on the public site, counted per category (GET /api/consent/counts/{policy}), or why
+ * they cannot be shown.
+ */
+function useCounts(slug: string): Counts | null {
+  const [counts, setCounts] = useState<Counts | null>(null)
+  useEffect(() => {
+    if (!siteUrl) {
+      setCounts(
+        'Set SANITY_STUDIO_SITE_URL to the public site to see how many recorded choices each change asks again.',
+      )
+      return
+    }
+    let cancelled = false
+    fetch(new URL(`/api/consent/counts/${encodeURIComponent(slug)}`, siteUrl))
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`)
+        return (await response.json()) as { choices: number; accepted: Record<string, number> }
+      })
+      .then(
+        (read) => !cancelled && setCounts(read),
+        (error: Error) =>
+          !cancelled && setCounts(`The site's consent counts could not be read: ${error.message}.`),
+      )
+    return () => {
+      cancelled = true
+    }
+  }, [slug])
+  return counts
+}
+
+/** What asking again about a category means for the visitors on record. */
+function consequence(counts: Counts | null, category: string): string {
+  if (counts === null) return 'Counting the choices on record…'
+  if (typeof counts === 'string') return counts
+  const accepted = counts.accepted[category] ?? 0
+  if (!counts.choices) return 'No choice is on record yet: nobody is asked again.'
+  const share = Math.round((accepted / counts.choices) * 100)
+  return `${share}% of the choices in force would be asked again about it (${accepted} of ${counts.choices} accepted it; refusals stand six months).`
+}
+
 /** The plan's suggestion for each category, as the form starts: the editor may change any of them. */
 function suggestedDecisions(plan: Plan): Record<string, ConsentDecision> {
   return Object.fromEntries(
@@ -138,11 +182,13 @@ function ConsentChanges({
   plan,
   binding,
   decisions,
+  counts,
   onChange,
 }: {
   plan: Plan
   binding: Lang
   decisions: Record<string, ConsentDecision>
+  counts: Counts | null
   onChange: (category: string, decision: ConsentDecision) => void
 }) {
   const titles = new Map(
@@ -190,6 +236,11 @@ function ConsentChanges({
                 Suggested from the differences: {CHANGE_LABELS[entry.change].split(':')[0]}
                 {why ? ` (${why})` : ''}
               </Text>
+              {decision.change === 'material' ? (
+                <Text size={1} id={`asked-${entry.category}`}>
+                  {consequence(counts, entry.category)}
+                </Text>
+              ) : null}
               {decision.change !== entry.change ? (
                 <Stack gap={2}>
                   <Label as="label" {...{ htmlFor: `reason-${entry.category}` }}>
@@ -255,6 +306,7 @@ function PublishForm({
     )
   })
   const [decisions, setDecisions] = useState(() => suggestedDecisions(plan))
+  const counts = useCounts(publishing.state.policy.slug)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -341,9 +393,11 @@ function PublishForm({
         plan={plan}
         binding={state.binding}
         decisions={decisions}
-        onChange={(category, decision) =>
+        counts={counts}
+        onChange={(category, decision) => {
+          setError(null)
           setDecisions((previous) => ({ ...previous, [category]: decision }))
-        }
+        }}
       />
       {error ? (
         <Card padding={3} tone="critical" radius={2}>

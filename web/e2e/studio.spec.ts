@@ -4,6 +4,7 @@
 // under Sanity's vite 7) while `sanity build` passed. The scenarios run in order on one dataset: the cookie
 // published in the second is the change the third publishes as a version, which the fourth opens.
 // With STUDIO_SCREENSHOTS set to a folder, they also take the editor's guide's screenshots (npm run screenshots).
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
@@ -173,6 +174,26 @@ test('"Publish a new version" shows the differences, asks the date, summary and 
     ).policy
   const before = await catalog()
   expect(before.version).toBe(1)
+  // Two visitors chose at version 1 on the site: one accepted everything, one refused everything.
+  for (const [accepted, action] of [
+    [['necessary', 'analytics', 'functionality'], 'accept-all'],
+    [['necessary'], 'reject-all'],
+  ] as const) {
+    const answer = await request.post(`${STUDIO_SITE}/api/consent`, {
+      data: {
+        consentId: randomUUID(),
+        policy: 'cookies',
+        version: 1,
+        consentRevision: 1,
+        lang: 'fr',
+        accepted,
+        rejected: ['analytics', 'functionality'].filter((key) => !accepted.includes(key as never)),
+        action,
+        gpc: false,
+      },
+    })
+    expect(answer.status()).toBe(201)
+  }
 
   await page.goto(`${STUDIO}/structure`)
   await page.getByTestId('pane-item-Policies').click()
@@ -201,6 +222,10 @@ test('"Publish a new version" shows the differences, asks the date, summary and 
   )
   await expect(dialog.locator('#changed-analytics-en')).toHaveValue(
     'Retention of im_mkt_tracking lengthened (1 day → 13 months).',
+  )
+  // The consequence, from the site's ledger: one of the two choices in force accepted Analytics.
+  await expect(dialog.locator('#asked-analytics')).toHaveText(
+    '50% of the choices in force would be asked again about it (1 of 2 accepted it; refusals stand six months).',
   )
   // Choosing otherwise asks why, and refuses to publish without the reason.
   await dialog.locator('#consent-functionality').selectOption('material')

@@ -405,6 +405,47 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
     expect(await verifyLedger(store)).toMatchObject({ ok: false, bad: { seq: 2 } })
   })
 
+  it('counts the choices in force per category for editors: each visitor’s latest, six months back', async () => {
+    const instance = api()
+    const entry = (consentId: string, accepted: string[]) => ({
+      ...choice,
+      consentId,
+      accepted: ['necessary', ...accepted],
+      rejected: ['analytics', 'functionality'].filter((key) => !accepted.includes(key)),
+      action: 'custom' as const,
+      banner: null,
+      browser: null,
+      contentHash: null,
+      bannerHash: null,
+    })
+    const [a, b, c] = [
+      '11111111-1111-4111-8111-111111111111',
+      '22222222-2222-4222-8222-222222222222',
+      '33333333-3333-4333-8333-333333333333',
+    ]
+    // c chose seven months ago: their choice has left the browser.
+    await store.append(
+      [entry(c, ['analytics'])],
+      new Date(Date.now() - 210 * 86_400_000).toISOString(),
+    )
+    await store.append([entry(a, ['analytics', 'functionality']), entry(b, ['functionality'])])
+    // a changed their mind: only their latest choice counts.
+    await store.append([entry(a, ['functionality'])])
+    await store.append([{ ...entry(b, ['analytics']), policy: 'uk-cookies' }])
+    const get = (path: string) => instance.reply('GET', path, {}, async () => Buffer.alloc(0))
+    const counted = await get('/counts/cookies')
+    expect(counted.status).toBe(200)
+    expect(counted.headers['Cache-Control']).toBe('public, max-age=300')
+    expect(json(counted)).toMatchObject({
+      policy: 'cookies',
+      choices: 2,
+      accepted: { necessary: 2, functionality: 2 },
+    })
+    expect(json(counted).accepted).not.toHaveProperty('analytics')
+    expect(json(await get('/counts/nothing-here')).error.code).toBe('policy_not_found')
+    expect((await get('/counts/..%2F')).status).toBe(404)
+  })
+
   it('answers a visitor without records 404, a malformed ID 400, and the preflight', async () => {
     const instance = api()
     const none = await instance.reply('GET', `/${VISITOR}`, {}, async () => Buffer.alloc(0))

@@ -130,3 +130,19 @@ export const consentErrorSchema = z
       .strict(),
   })
   .strict()
+
+/** GET /api/consent/counts/{policy}: the choices in force, counted per category; no identifier. */
+export const consentCountsSchema = z
+  .object({
+    policy: z.string(),
+    since: z.iso
+      .datetime()
+      .describe('Each visitor’s latest choice since then (older ones have left the browser).'),
+    choices: z.number().int().min(0),
+    accepted: z
+      .record(z.string(), z.number().int().min(0))
+      .describe('Per category: how many of those choices accept it.'),
+    countedAt: z.iso.datetime(),
+  })
+  .strict()
+export type ConsentCounts = z.infer<typeof consentCountsSchema>

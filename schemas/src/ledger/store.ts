@@ -460,6 +460,39 @@ export async function openLedgerStore(config: LedgerConfig) {
   }
 
   /**
+   * The choices in force for a policy, counted: each consent ID's latest record since `since` (older ones
+   * have left the browser), and per category how many of them accepted it. No identifier leaves the store.
+   */
+  async function choiceCounts(
+    policy: string,
+    since: string,
+  ): Promise<{ choices: number; accepted: Record<string, number> }> {
+    const latest = db
+      .selectFrom('consent_records')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('kind', '=', 'consent')
+      .where('policy', '=', policy)
+      .where('recorded_at', '>=', since)
+      .groupBy('consent_id')
+    // Accepted lists are stored sorted: a few distinct values, whatever the number of visitors.
+    const rows = await db
+      .selectFrom('consent_records')
+      .select((eb) => ['accepted', eb.fn.countAll<number | string>().as('count')])
+      .where('seq', 'in', latest)
+      .groupBy('accepted')
+      .execute()
+    let choices = 0
+    const accepted: Record<string, number> = {}
+    for (const row of rows) {
+      const count = Number(row.count)
+      choices += count
+      for (const key of parseStored<string[]>(row.accepted, []))
+        accepted[key] = (accepted[key] ?? 0) + count
+    }
+    return { choices, accepted }
+  }
+
+  /**
    * Keeps what a visitor was shown under its hash (the exact bytes that were hashed), once: records name the
    * hash, an evidence bundle carries the bytes.
    */
@@ -697,6 +730,7 @@ export async function openLedgerStore(config: LedgerConfig) {
     append,
     find,
     knows,
+    choiceCounts,
     ping,
     setting,
     recordAt,

@@ -27,6 +27,9 @@ export function parseVersionNumber(value: string): number | null {
 
 /** A policy's slug as Sanity makes them: lower-case letters, digits and dashes. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,95}$/
+
+/** Whether a text is a policy's slug as Sanity makes them. */
+export const isPolicySlug = (value: string) => SLUG.test(value)
 const RANGE = /^(\d+)\.\.\.(\d+)$/
 const SEGMENT = /^[\w.-]+$/
 const DOTS = /^\.+$/

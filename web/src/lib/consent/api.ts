@@ -1,9 +1,11 @@
 // The consent ledger's HTTP behaviour, independent of any framework: POST /api/consent records a visitor's
 // choice once it is checked against the catalog of the version they were shown, and answers with a receipt
-// once the record is durable; GET /api/consent/{consentId} gives that visitor's records, newest first.
+// once the record is durable; GET /api/consent/{consentId} gives that visitor's records, newest first;
+// GET /api/consent/counts/{policy} counts the choices in force per category, for editors.
 import {
   CONSENT_BODY_LIMIT,
   consentErrorSchema,
+  consentCountsSchema,
   consentHistorySchema,
   consentReceiptSchema,
   consentRequestSchema,
@@ -14,13 +16,18 @@ import {
 } from '@cookie-policy/schemas/contracts'
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { LedgerBusyError, type LedgerStore, type LedgerWriter } from '@cookie-policy/schemas/ledger'
-import { canonicalContent, stableStringify } from '@cookie-policy/schemas/model'
+import { canonicalContent, isPolicySlug, stableStringify } from '@cookie-policy/schemas/model'
 import { policyVersionContentQuery, type RunQuery } from '@cookie-policy/schemas/queries'
 import { readPolicyState } from '@cookie-policy/schemas/state'
 import { jsonReply, type Reply } from '../readyBytes'
 import { jsonSecurityHeaders } from '../security'
 
 export const CONSENT_PATH = '/api/consent'
+/** Below CONSENT_PATH: the choices in force of a policy, counted (for editors deciding on a change). */
+const COUNTS_PATH = '/counts/'
+const COUNTS_KEPT_MS = 5 * 60_000
+/** How long a choice stays in the browser (the consent cookie's 182 days). */
+const CONSENT_KEPT_MS = 182 * 86_400_000
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 
 /** Any of the company's sites may send choices (the loader runs there); nothing is sent with credentials. */
@@ -240,6 +247,42 @@ export function createConsentApi(options: ConsentApiOptions) {
   }
 
   const logFailure = failureLog()
+  /** Counts per policy, kept 5 minutes: a count reads every choice of the last six months. */
+  const counted = new Map<string, { at: number; reply: Promise<Reply> }>()
+
+  async function counts(slug: string): Promise<Reply> {
+    if (!isPolicySlug(slug))
+      throw new ConsentRequestError(
+        404,
+        'policy_not_found',
+        `There is no policy "${slug.slice(0, 100)}".`,
+      )
+    const kept = counted.get(slug)
+    if (kept && Date.now() - kept.at < COUNTS_KEPT_MS) return kept.reply
+    // Only a policy that exists is counted (and kept): a made-up name costs one content read, no scan.
+    if (!(await readPolicyState(options.runQuery, slug)))
+      throw new ConsentRequestError(404, 'policy_not_found', `There is no policy "${slug}".`)
+    const reply = (async () => {
+      const { store } = await options.ledger()
+      const since = new Date(Date.now() - CONSENT_KEPT_MS).toISOString()
+      const { choices, accepted } = await store.choiceCounts(slug, since)
+      return json(
+        200,
+        consentCountsSchema.parse({
+          policy: slug,
+          since,
+          choices,
+          accepted,
+          countedAt: new Date().toISOString(),
+        }),
+        { 'Cache-Control': 'public, max-age=300' },
+      )
+    })()
+    if (counted.size >= 32) counted.delete(counted.keys().next().value!)
+    counted.set(slug, { at: Date.now(), reply })
+    reply.catch(() => counted.delete(slug))
+    return reply
+  }
 
   async function record(body: Buffer, headers: ConsentRequestHeaders): Promise<Reply> {
     const type = (headers.contentType ?? '').split(';')[0]!.trim().toLowerCase()
@@ -343,6 +386,7 @@ export function createConsentApi(options: ConsentApiOptions) {
         return await record(await readBody(), headers)
       }
       if (method !== 'GET' && method !== 'HEAD') throw notAllowed(method, 'GET')
+      if (path.startsWith(COUNTS_PATH)) return await counts(path.slice(COUNTS_PATH.length))
       return await history(safeDecode(path.slice(1)))
     } catch (error) {
       if (error instanceof ConsentRequestError) return consentErrorReply(error)
