@@ -33,7 +33,11 @@ test('the history lists every version newest first with its state and consent ma
       'Version 3',
       'À venir Version applicable à partir du 1er janvier 2099 Nouveau consentement demandé',
     ],
-    ['Version 2', 'En vigueur Version applicable depuis le 1er juin 2024'],
+    // Version 2 added an analytics cookie: a material change, so consent was asked again (for it).
+    [
+      'Version 2',
+      'En vigueur Version applicable depuis le 1er juin 2024 Nouveau consentement demandé',
+    ],
     [
       'Version 1',
       'Remplacée Version applicable depuis le 9 mars 2021 Nouveau consentement demandé',

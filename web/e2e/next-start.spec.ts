@@ -79,7 +79,7 @@ test('next start answers the catalog, a consent and the edge cases as the produc
       consentId: '3f0c1a52-6a8e-4c35-9d7e-0b6f4c1e2a77',
       policy: 'cookies',
       version: 2,
-      consentRevision: 1,
+      consentRevision: 2,
       lang: 'fr',
       accepted: ['necessary'],
       rejected: ['analytics', 'functionality'],
