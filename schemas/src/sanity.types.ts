@@ -132,6 +132,13 @@ export type ProviderReference = {
   [internalGroqTypeReferenceTo]?: 'provider'
 }
 
+export type ScanReportReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'scanReport'
+}
+
 export type Cookie = {
   _id: string
   _type: 'cookie'
@@ -146,7 +153,46 @@ export type Cookie = {
   purpose: LocaleText
   retention?: Retention
   moreInfoUrl?: string
+  scan?: {
+    report?: ScanReportReference
+    seenOn?: string
+    phase?: string
+    suggestedBy?: string
+  }
   order: number
+}
+
+export type PolicyReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'policy'
+}
+
+export type ScanReport = {
+  _id: string
+  _type: 'scanReport'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  policy?: PolicyReference
+  version?: number
+  scannedAt?: string
+  urls?: Array<string>
+  phases?: Array<string>
+  rejectHonoured?: boolean
+  gpcHonoured?: boolean
+  withdrawalHonoured?: boolean
+  nothingUndeclared?: boolean
+  findings?: Array<{
+    kind?: string
+    name?: string
+    domain?: string
+    phase?: string
+    reason?: string
+    _type: 'scanFinding'
+    _key: string
+  }>
 }
 
 export type Provider = {
@@ -158,13 +204,6 @@ export type Provider = {
   name: string
   privacyPolicyUrl?: string
   country?: string
-}
-
-export type PolicyReference = {
-  _ref: string
-  _type: 'reference'
-  _weak?: boolean
-  [internalGroqTypeReferenceTo]?: 'policy'
 }
 
 export type CookieCategory = {
@@ -366,9 +405,11 @@ export type AllSanitySchemaTypes =
   | LocaleString
   | CookieCategoryReference
   | ProviderReference
+  | ScanReportReference
   | Cookie
-  | Provider
   | PolicyReference
+  | ScanReport
+  | Provider
   | CookieCategory
   | PolicyVersion
   | Policy
@@ -561,6 +602,10 @@ export type CookieRulesQueryResult = {
     | {
         required: null
         bindingLanguage: null
+      }
+    | {
+        required: null
+        bindingLanguage: 'en' | 'fr' | null
       }
     | {
         required: boolean

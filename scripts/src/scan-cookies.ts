@@ -1,21 +1,24 @@
 // CLI: npm run scan-cookies -- <url> [<url>...] [--catalog <catalog-json-url> | --dataset <file.ndjson>]
 //      [--policy <slug>] [--json <report.json>] [--accept-selector <css>] [--reject-selector <css>]
-//      [--lang <code>] [--timeout <seconds>]
+//      [--lang <code>] [--timeout <seconds>] [--to-studio]
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { catalogSchema, readCatalogInForce, type Catalog } from '@cookie-policy/schemas/contracts'
-import { createGroqRunner } from '@cookie-policy/schemas/dataset'
-import { isLang, LANGUAGES, type Lang } from '@cookie-policy/schemas/model'
-import { RunError, runCli, UsageError, userPath } from './cli'
-import { readDatasetFile } from './datasetFile'
+import { isLang, LANGUAGES } from '@cookie-policy/schemas/model'
+import { runCli, UsageError, userPath } from './cli'
 import { bundledDataset } from './paths'
-import { analyze, exitCode, type Finding, type ScanReport } from './scan/analyze'
-import { scanSite } from './scan/browser'
+import { loadCatalog } from './scan/catalog'
+import { exitCode } from './scan/analyze'
+import { formatReport, runScan, summaryLine } from './scan/run'
+import { toStudio } from './scan/toStudio'
 
 const usage = `Usage: npm run scan-cookies -- <url> [<url>...] [options]
 
-Loads each address in Chromium three times (before any choice, after "reject all", after "accept all"),
-collects every cookie, and checks them against the policy's catalog.
+Loads each address in Chromium in fresh profiles: before any choice, after "reject all", after "accept
+all", each category accepted alone and after a withdrawal (with this project's banner), and in a browser
+that sends Global Privacy Control. Collects every cookie, localStorage, sessionStorage and IndexedDB key
+and request to another host, and checks them against the policy's catalog. Undeclared cookies come with
+what the Open Cookie Database suggests they are. Requests to loopback, link-local and private addresses
+are blocked (except to the scanned site itself, on its own port).
 
 Options:
   --catalog <url>          the catalog to check against (GET /api/cookie-catalog of the policy site)
@@ -26,65 +29,12 @@ Options:
   --reject-selector <css>  the "reject all" button of another banner
   --lang <code>            the language of the report's category titles (default: the policy's binding language)
   --timeout <seconds>      per page (default: 20)
+  --to-studio              write the report and, for each undeclared cookie, a draft filled from its
+                           suggestion, where editors find them ("Scan findings" in the Studio): the
+                           dataset file (--dataset, default the bundled one), or with SANITY_PROJECT_ID,
+                           SANITY_DATASET and SANITY_AUTH_TOKEN (write access) the project's dataset
 
-Exit code: 0 nothing undeclared and nothing set before consent; 1 findings to fix; 2 the scan could not run.`
-
-async function loadCatalog(
-  catalogUrl: string | undefined,
-  datasetFile: string,
-  lang: Lang | undefined,
-  slug: string | undefined,
-): Promise<Catalog> {
-  if (catalogUrl) {
-    let url: URL
-    try {
-      url = new URL(catalogUrl)
-    } catch {
-      throw new UsageError(`--catalog "${catalogUrl}" is not an address`)
-    }
-    let response: Response
-    try {
-      response = await fetch(url, { signal: AbortSignal.timeout(15_000) })
-    } catch (error) {
-      throw new RunError(`--catalog ${catalogUrl}: cannot be fetched (${(error as Error).message})`)
-    }
-    if (!response.ok) throw new RunError(`--catalog ${catalogUrl}: HTTP ${response.status}`)
-    const parsed = catalogSchema.safeParse(await response.json().catch(() => null))
-    if (!parsed.success)
-      throw new RunError(
-        `--catalog ${catalogUrl}: not a cookie catalog (${parsed.error.issues[0]?.message ?? 'invalid'})`,
-      )
-    return parsed.data
-  }
-  const catalog = await readCatalogInForce(createGroqRunner(await readDatasetFile(datasetFile)), {
-    lang,
-    slug,
-  })
-  if (!catalog)
-    throw new RunError(
-      `--dataset ${datasetFile}: no ${slug ? `"${slug}" ` : ''}policy version in force`,
-    )
-  return catalog
-}
-
-function table(title: string, findings: Finding[]): string {
-  if (!findings.length) return `${title}: none\n`
-  const rows = findings.map((finding) => [
-    finding.name,
-    finding.domain,
-    finding.phase ?? '',
-    finding.reason,
-  ])
-  const widths = [0, 1, 2].map((column) =>
-    Math.max(
-      ...rows.map((row) => row[column]!.length),
-      ['cookie', 'domain', 'phase'][column]!.length,
-    ),
-  )
-  const line = (row: string[]) =>
-    row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ')
-  return `${title} (${findings.length}):\n  ${line(['cookie', 'domain', 'phase', 'what to fix'])}\n${rows.map((row) => `  ${line(row)}`).join('\n')}\n`
-}
+Exit code: 0 nothing to fix; 1 findings to fix; 2 the scan could not run.`
 
 await runCli(usage, async () => {
   const { values, positionals } = parseArgs({
@@ -98,6 +48,7 @@ await runCli(usage, async () => {
       'reject-selector': { type: 'string' },
       lang: { type: 'string' },
       timeout: { type: 'string', default: '20' },
+      'to-studio': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -128,31 +79,19 @@ await runCli(usage, async () => {
     values.policy,
   )
   console.error(`Checking against "${catalog.policy.title}", version ${catalog.policy.version}`)
-  const { cookies, errors } = await scanSite({
+  const report = await runScan(catalog, {
     urls: positionals,
     acceptSelector: values['accept-selector'],
     rejectSelector: values['reject-selector'],
     timeoutMs: timeout * 1000,
     onProgress: (message) => console.error(`… ${message}`),
   })
-  const report: ScanReport = analyze(catalog, cookies, positionals, errors)
-  process.stdout.write(
-    [
-      table('Undeclared cookies', report.undeclared),
-      table('Set before consent (or after refusal)', report.setBeforeConsent),
-      table('Kept longer than declared', report.longerThanDeclared),
-      table('Declared but never seen (advice)', report.notSeen),
-      ...(report.errors.length
-        ? [
-            `Pages that could not be scanned (${report.errors.length}):\n${report.errors.map((error) => `  ${error.phase}  ${error.url}: ${error.reason}`).join('\n')}\n`,
-          ]
-        : []),
-    ].join('\n'),
-  )
+  process.stdout.write(formatReport(report))
   if (values.json) await writeFile(userPath(values.json), `${JSON.stringify(report, null, 2)}\n`)
-  const code = exitCode(report)
-  console.error(
-    `${cookies.length} cookies seen on ${positionals.length} page(s): ${report.undeclared.length} undeclared, ${report.setBeforeConsent.length} set before consent, ${report.longerThanDeclared.length} kept too long, ${report.notSeen.length} never seen${report.errors.length ? `, ${report.errors.length} page load(s) failed` : ''}`,
-  )
-  process.exitCode = code
+  if (values['to-studio'])
+    console.error(
+      await toStudio(report, values.dataset ? userPath(values.dataset) : bundledDataset),
+    )
+  console.error(summaryLine(report))
+  process.exitCode = exitCode(report)
 })

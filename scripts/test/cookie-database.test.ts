@@ -1,5 +1,5 @@
 // The pinned Open Cookie Database: read whole, its retentions read as periods, and what it suggests for a
-// cookie a policy does not declare.
+// cookie a policy does not declare; and which addresses the scanner's guard keeps scanned pages from.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { describeCopy, unparsedRetentions } from '../src/refresh-cookie-database'
@@ -11,6 +11,7 @@ import {
   parseDatabaseRetention,
   suggestFor,
 } from '../src/scan/cookieDatabase'
+import { isPrivateAddress, resolveHost } from '../src/scan/guard'
 
 describe('the pinned copy', () => {
   const entries = cookieDatabase()
@@ -97,5 +98,33 @@ describe('reading the CSV', () => {
     expect(() => parseCookieDatabase('name,value\na,b\n', 'elsewhere.csv')).toThrow(
       "elsewhere.csv: its columns are not the Open Cookie Database's",
     )
+  })
+})
+
+describe("the scanner's guard", () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['10.1.2.3', true],
+    ['172.16.0.1', true],
+    ['172.32.0.1', false],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['::1', true],
+    ['fe80::1', true],
+    ['fd00::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['93.184.216.34', false],
+    ['2606:4700::1111', false],
+  ])('%s is private: %s', (address, expected) => {
+    expect(isPrivateAddress(address)).toBe(expected)
+  })
+
+  it('puts localhost names on loopback without asking DNS, and keeps IP literals', async () => {
+    expect(await resolveHost('pixel.localhost')).toBe('127.0.0.1')
+    expect(await resolveHost('[::1]')).toBe('::1')
+    expect(await resolveHost('10.0.0.7')).toBe('10.0.0.7')
   })
 })

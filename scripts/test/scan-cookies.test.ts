@@ -1,11 +1,12 @@
 // The cookie scanner against a fixture site on loopback, in Chromium: every finding kind, exactly.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readNdjsonFile } from '@cookie-policy/schemas/dataset'
 import { repoRoot } from '../src/paths'
 import type { ScanReport } from '../src/scan/analyze'
 import { parseSetCookie } from '../src/scan/browser'
@@ -59,7 +60,28 @@ describe('npm run scan-cookies', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as ScanReport
     const page = `${site.origin}/`
     const frame = `http://localhost:${site.port}/frame`
-    expect(pick(report.undeclared)).toEqual([['tracker_js', '127.0.0.1', 'before', page]])
+    expect(report.phases).toEqual(['before', 'reject', 'accept', 'gpc'])
+    // A cookie set by script, a Hotjar id kept in localStorage, a cookie set only for GPC browsers.
+    expect(pick(report.undeclared)).toEqual([
+      ['_hjid', '127.0.0.1', 'before', page],
+      ['gpc_ignored', '127.0.0.1', 'gpc', page],
+      ['tracker_js', '127.0.0.1', 'before', page],
+    ])
+    // What the Open Cookie Database knows comes with it; what it does not, does not.
+    const hotjar = report.undeclared.find((finding) => finding.name === '_hjid')!
+    expect([hotjar.kind, hotjar.suggestion]).toMatchObject([
+      'localStorage',
+      {
+        match: 'name',
+        platform: 'Hotjar',
+        category: 'analytics',
+        provider: 'Hotjar',
+        retention: { kind: 'duration', amount: 365, unit: 'day' },
+      },
+    ])
+    expect(report.undeclared.find((finding) => finding.name === 'tracker_js')).not.toHaveProperty(
+      'suggestion',
+    )
     expect(pick(report.setBeforeConsent)).toEqual(
       [
         ['_ga', '127.0.0.1', 'before', page],
@@ -77,11 +99,36 @@ describe('npm run scan-cookies', () => {
     ).toBe(
       'set before the visitor chose, but its category "Mesure d\'audience" needs consent: load it only after consent',
     )
+    expect(pick(report.storageBeforeConsent)).toEqual([
+      ['_hjid', '127.0.0.1', 'before', page],
+      ['_hjid', '127.0.0.1', 'reject', page],
+    ])
+    // The frame is on another host from the start; the pixel is requested only once "reject all" is clicked.
+    expect(pick(report.requestsBeforeConsent)).toEqual([
+      ['localhost', 'localhost', 'before', page],
+      ['localhost', 'localhost', 'gpc', page],
+      ['localhost', 'localhost', 'reject', page],
+      ['pixel.localhost', 'pixel.localhost', 'reject', page],
+    ])
+    expect(report.gpcIgnored.map((finding) => finding.name).sort()).toEqual([
+      '_ga',
+      '_hjid',
+      'gpc_ignored',
+      'tp_id',
+      'tracker_js',
+    ])
+    expect(report.verdict).toEqual({
+      rejectHonoured: false,
+      gpcHonoured: false,
+      // Another banner's buttons: no withdrawal to try.
+      withdrawalHonoured: null,
+      nothingUndeclared: false,
+    })
     expect(
       report.longerThanDeclared.map((finding) => [finding.name, finding.declared, finding.reason]),
     ).toEqual([['_ga', '13 mois', 'declared 13 mois but kept 24 months (730 days)']])
     expect(report.notSeen.map((finding) => finding.name)).toEqual(['old_cookie'])
-    expect(report.errors).toEqual([])
+    expect([report.errors, report.blocked]).toEqual([[], []])
     const consent = report.cookies.find(
       (cookie) => cookie.name === 'consent' && cookie.phase === 'accept',
     )
@@ -90,13 +137,122 @@ describe('npm run scan-cookies', () => {
       (cookie) => cookie.name === 'session_id' && cookie.phase === 'before',
     )
     expect(session).toMatchObject({ expires: -1, httpOnly: true, url: page })
-    expect(result.stdout).toContain('Undeclared cookies (1):')
+    expect(result.stdout).toContain('Undeclared cookies and storage (3):')
     expect(result.stdout).toContain(
-      'tracker_js  127.0.0.1  before  set by the site but declared nowhere in the policy',
+      'tracker_js            127.0.0.1  before  set by the site but declared nowhere in the policy',
     )
+    expect(result.stdout).toContain(
+      'suggested (Open Cookie Database, by name): Hotjar · analytics · 365 days · Hotjar',
+    )
+    expect(result.stdout).toContain('✗ reject honoured\n✗ GPC honoured\n✗ nothing undeclared\n')
     expect(result.stderr).toMatch(
-      /cookies seen on 1 page\(s\): 1 undeclared, 6 set before consent, 1 kept too long, 1 never seen$/m,
+      /: 3 undeclared, 6 set before consent, 1 kept too long, 1 never seen$/m,
     )
+  }, 120_000)
+
+  it('blocks and reports a scanned page that reaches another service of the machine', async () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'scan-')), 'report.json')
+    const result = await scan(
+      `${site.origin}/redirect`,
+      '--catalog',
+      `${site.origin}/catalog.json`,
+      '--json',
+      json,
+      '--timeout',
+      '5',
+    )
+    const report = JSON.parse(readFileSync(json, 'utf8')) as ScanReport
+    expect(report.blocked[0]).toEqual({
+      url: site.elsewhere,
+      phase: 'before',
+      page: `${site.origin}/redirect`,
+      reason: `${new URL(site.elsewhere).host} is a loopback, link-local or private address: a scanned page may not reach the scanner's network`,
+    })
+    expect(result.stdout).toContain('Blocked requests to private addresses')
+    // Running as root (as here), Chromium cannot keep its sandbox: the scanner says so.
+    expect(report.sandbox).toBe(process.getuid?.() !== 0)
+    if (!report.sandbox) expect(result.stderr).toContain("Chromium's sandbox is off")
+    expect(result.code).not.toBe(0)
+  }, 120_000)
+
+  it('--to-studio writes the report and a draft per undeclared cookie where the Studio reads them', async () => {
+    const dataset = join(mkdtempSync(join(tmpdir(), 'scan-')), 'dataset.ndjson')
+    copyFileSync(join(repoRoot, 'content/dataset.ndjson'), dataset)
+    const args = [
+      `${site.origin}/`,
+      '--dataset',
+      dataset,
+      '--accept-selector',
+      '#accept',
+      '--reject-selector',
+      '#reject',
+      '--to-studio',
+    ]
+    const result = await scan(...args)
+    expect(result.stderr).toMatch(
+      /: scan report scanReport-cookies-\d{14} written, with 7 draft cookie\(s\) to review in the Studio \(Scan findings\) and 3 new provider\(s\)/,
+    )
+    const documents = await readNdjsonFile(dataset)
+    // Every cookie and key the seed policy does not declare, once each.
+    expect(
+      documents
+        .filter((document) => document._id.startsWith('drafts.'))
+        .map((document) => document.name)
+        .sort(),
+    ).toEqual(['_ga', '_hjid', 'consent', 'gpc_ignored', 'session_id', 'tp_id', 'tracker_js'])
+    const [report] = documents.filter((document) => document._type === 'scanReport')
+    expect(report).toMatchObject({
+      policy: { _ref: 'policy-cookies' },
+      version: 1,
+      urls: [`${site.origin}/`],
+      rejectHonoured: false,
+      gpcHonoured: false,
+      nothingUndeclared: false,
+    })
+    const hotjar = documents.find((document) => document._id === 'drafts.cookie-cookies-scan-hjid')
+    expect(hotjar).toEqual({
+      _id: 'drafts.cookie-cookies-scan-hjid',
+      _type: 'cookie',
+      name: '_hjid',
+      names: ['_hjid'],
+      category: { _type: 'reference', _ref: 'cookieCategory-cookies-analytics' },
+      provider: { _type: 'reference', _ref: 'provider-hotjar' },
+      purpose: { _type: 'localeText', en: expect.stringContaining('Hotjar cookie.') },
+      retention: { _type: 'retention', kind: 'duration', amount: 365, unit: 'day' },
+      moreInfoUrl: 'https://www.hotjar.com/legal/policies/privacy/',
+      order: expect.any(Number),
+      scan: {
+        report: { _type: 'reference', _ref: report!._id },
+        seenOn: `${site.origin}/`,
+        phase: 'before',
+        suggestedBy: 'Open Cookie Database (Hotjar, by name; its category: Analytics)',
+      },
+    })
+    expect(documents.find((document) => document._id === 'provider-hotjar')).toEqual({
+      _id: 'provider-hotjar',
+      _type: 'provider',
+      name: 'Hotjar',
+    })
+    // Unknown to the database: drafted from what the browser was told (max-age=3600).
+    expect(
+      documents.find((document) => document._id === 'drafts.cookie-cookies-scan-tracker-js'),
+    ).toMatchObject({
+      name: 'tracker_js',
+      retention: { kind: 'duration', amount: 1, unit: 'day' },
+      scan: { suggestedBy: 'nothing known: filled from what the browser was told' },
+    })
+    // Nothing published changed: visitors see nothing until an editor publishes.
+    const published = (list: typeof documents) =>
+      list.filter((document) => !document._id.startsWith('drafts.') && document._type === 'cookie')
+    expect(published(documents)).toEqual(
+      published(await readNdjsonFile(join(repoRoot, 'content/dataset.ndjson'))),
+    )
+    // A second scan adds a report, never a second draft of the same cookie.
+    const drafts = documents.filter((document) => document._id.startsWith('drafts.')).length
+    await scan(...args)
+    const again = await readNdjsonFile(dataset)
+    expect(again.filter((document) => document._id.startsWith('drafts.'))).toHaveLength(drafts)
+    expect(again.filter((document) => document._type === 'scanReport')).toHaveLength(2)
   }, 120_000)
 
   it('exits 0 on a page that sets only what is declared as necessary', async () => {
@@ -136,9 +292,9 @@ describe('npm run scan-cookies', () => {
       '5',
     )
     expect(unreachable.code).toBe(2)
-    expect(unreachable.stdout).toContain('Pages that could not be scanned (3):')
+    expect(unreachable.stdout).toContain('Pages that could not be scanned (6):')
     expect(unreachable.stdout).toContain(
-      `before  http://127.0.0.1:${closed}/: page.goto: net::ERR_CONNECTION_REFUSED`,
+      `before  http://127.0.0.1:${closed}/: cannot be reached: connect ECONNREFUSED 127.0.0.1:${closed}`,
     )
     const badArgument = await scan('not-a-url')
     expect(badArgument.code).toBe(2)

@@ -127,12 +127,7 @@ type Counts = { choices: number; accepted: Record<string, number> } | string
 function useCounts(slug: string): Counts | null {
   const [counts, setCounts] = useState<Counts | null>(null)
   useEffect(() => {
-    if (!siteUrl) {
-      setCounts(
-        'Set SANITY_STUDIO_SITE_URL to the public site to see how many recorded choices each change asks again.',
-      )
-      return
-    }
+    if (!siteUrl) return
     let cancelled = false
     fetch(new URL(`/api/consent/counts/${encodeURIComponent(slug)}`, siteUrl))
       .then(async (response) => {
@@ -148,7 +143,9 @@ function useCounts(slug: string): Counts | null {
       cancelled = true
     }
   }, [slug])
-  return counts
+  return siteUrl
+    ? counts
+    : 'Set SANITY_STUDIO_SITE_URL to the public site to see how many recorded choices each change asks again.'
 }
 
 /** What asking again about a category means for the visitors on record. */

@@ -145,4 +145,3 @@ export const consentCountsSchema = z
     countedAt: z.iso.datetime(),
   })
   .strict()
-export type ConsentCounts = z.infer<typeof consentCountsSchema>

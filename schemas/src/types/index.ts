@@ -14,6 +14,7 @@ import { cookieCategory } from './documents/cookieCategory'
 import { policy } from './documents/policy'
 import { policyVersion } from './documents/policyVersion'
 import { provider } from './documents/provider'
+import { scanReport } from './documents/scanReport'
 
 export const schemaTypes = [
   // Documents
@@ -22,6 +23,7 @@ export const schemaTypes = [
   cookieCategory,
   cookie,
   provider,
+  scanReport,
   // Shared objects
   localeString,
   localeText,

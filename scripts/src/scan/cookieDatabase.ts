@@ -11,7 +11,7 @@ export const COOKIE_DATABASE_FILE = new URL(
 )
 
 /** The columns of the database's CSV, in its order (a refresh is refused when they change). */
-export const COOKIE_DATABASE_COLUMNS = [
+const COOKIE_DATABASE_COLUMNS = [
   'ID',
   'Platform',
   'Category',

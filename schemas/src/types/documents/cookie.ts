@@ -147,6 +147,26 @@ export const cookie = defineType({
       validation: (rule) => rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
     }),
     defineField({
+      name: 'scan',
+      title: 'Found by a scan',
+      type: 'object',
+      description:
+        'This cookie was found on the sites by the scanner, undeclared, and drafted from the Open Cookie Database’s suggestion: check every field before publishing it.',
+      readOnly: true,
+      hidden: ({ value }) => !value,
+      fields: [
+        defineField({
+          name: 'report',
+          title: 'Scan report',
+          type: 'reference',
+          to: [{ type: 'scanReport' }],
+        }),
+        defineField({ name: 'seenOn', title: 'First seen on', type: 'string' }),
+        defineField({ name: 'phase', title: 'Phase', type: 'string' }),
+        defineField({ name: 'suggestedBy', title: 'Suggested by', type: 'string' }),
+      ],
+    }),
+    defineField({
       name: 'order',
       title: 'Order',
       type: 'number',
