@@ -6,6 +6,7 @@ import { structureTool } from 'sanity/structure'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import { DEFAULT_BINDING_LANGUAGE } from '@cookie-policy/schemas/model'
 import { PublishVersionAction } from './actions/publishVersion'
+import { VersionEvidence } from './components/VersionEvidence'
 import { createPreviewSecret } from '@sanity/preview-url-secret/create-secret'
 import {
   urlSearchParamPreviewPathname,
@@ -43,7 +44,17 @@ export default defineConfig({
         search: { strategy: 'groqLegacy' as const },
       }
     : {}),
-  plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: SANITY_API_VERSION })],
+  plugins: [
+    structureTool({
+      structure,
+      // A published version shows, beside its fields, the newest scan of the sites checked against it.
+      defaultDocumentNode: (S, { schemaType }) =>
+        schemaType === 'policyVersion'
+          ? S.document().views([S.view.form(), S.view.component(VersionEvidence).title('Evidence')])
+          : S.document(),
+    }),
+    visionTool({ defaultApiVersion: SANITY_API_VERSION }),
+  ],
   schema: {
     types: schemaTypes,
     templates: (previous) => [

@@ -4,7 +4,12 @@ import { DocumentsIcon } from '@sanity/icons/Documents'
 import { TagIcon } from '@sanity/icons/Tag'
 import { UsersIcon } from '@sanity/icons/Users'
 import type { StructureResolver } from 'sanity/structure'
-import { categoryCookiesFilter, policyVersionsFilter } from '@cookie-policy/schemas/queries'
+import { SearchIcon } from '@sanity/icons/Search'
+import {
+  categoryCookiesFilter,
+  policyVersionsFilter,
+  scanFindingsFilter,
+} from '@cookie-policy/schemas/queries'
 
 export const structure: StructureResolver = (S) =>
   S.list()
@@ -67,4 +72,23 @@ export const structure: StructureResolver = (S) =>
             ]),
         ),
       S.documentTypeListItem('provider').title('Providers').icon(UsersIcon),
+      S.divider(),
+      // What the scanner found on the sites: drafts to correct and publish (or discard), and its reports.
+      S.listItem()
+        .title('Scan findings')
+        .icon(SearchIcon)
+        .child(
+          S.documentList()
+            .title('Scan findings: undeclared cookies, drafted')
+            .schemaType('cookie')
+            .filter(scanFindingsFilter),
+        ),
+      S.documentTypeListItem('scanReport')
+        .title('Scan reports')
+        .icon(SearchIcon)
+        .child(
+          S.documentTypeList('scanReport')
+            .title('Scan reports')
+            .defaultOrdering([{ field: 'scannedAt', direction: 'desc' }]),
+        ),
     ])

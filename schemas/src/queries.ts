@@ -100,6 +100,16 @@ export const versionRulesQuery = defineQuery(`{
 /** The Studio's lists: a policy's versions, and a category's cookies (filters, as the structure builder takes them). */
 export const policyVersionsFilter = /* groq */ `_type == "policyVersion" && policy._ref == $policyId`
 export const categoryCookiesFilter = /* groq */ `_type == "cookie" && category._ref == $categoryId`
+/** Cookies the scanner found undeclared and drafted, until an editor publishes or discards them. */
+export const scanFindingsFilter = /* groq */ `_type == "cookie" && defined(scan)`
+
+/** The newest scan of the sites checked against one version of a policy: that version's evidence. */
+export const versionEvidenceQuery = defineQuery(`
+  *[_type == "scanReport" && policy._ref == $policyId && version == $version] | order(scannedAt desc)[0] {
+    _id, scannedAt, urls, phases, rejectHonoured, gpcHonoured, withdrawalHonoured, nothingUndeclared,
+    findings[] { _key, kind, name, domain, phase, reason }
+  }
+`)
 
 type QueryParams = Record<string, unknown>
 /** The result type typegen generated for a query of this module. */

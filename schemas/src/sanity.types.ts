@@ -652,6 +652,28 @@ export type VersionRulesQueryResult = {
   } | null
 }
 
+// Source: ../schemas/src/queries.ts
+// Variable: versionEvidenceQuery
+// Query: *[_type == "scanReport" && policy._ref == $policyId && version == $version] | order(scannedAt desc)[0] {    _id, scannedAt, urls, phases, rejectHonoured, gpcHonoured, withdrawalHonoured, nothingUndeclared,    findings[] { _key, kind, name, domain, phase, reason }  }
+export type VersionEvidenceQueryResult = {
+  _id: string
+  scannedAt: string | null
+  urls: Array<string> | null
+  phases: Array<string> | null
+  rejectHonoured: boolean | null
+  gpcHonoured: boolean | null
+  withdrawalHonoured: boolean | null
+  nothingUndeclared: boolean | null
+  findings: Array<{
+    _key: string
+    kind: string | null
+    name: string | null
+    domain: string | null
+    phase: string | null
+    reason: string | null
+  }> | null
+} | null
+
 // Query TypeMap
 declare global {
   interface SanityQueries {
@@ -665,6 +687,7 @@ declare global {
     '\n  *[_id == $policyId][0] { bindingLanguage }\n': CategoryRulesQueryResult
     '\n  *[_type == "policy" && isDefault == true && !(_id in $ids)] { "slug": slug.current }\n': OtherDefaultPoliciesQueryResult
     '{\n  "bindingLanguage": *[_id == $policyId][0].bindingLanguage,\n  "previous": *[_type == "policyVersion" && policy._ref == $policyId && version < $version && !(_id in $ids)]\n    | order(version desc)[0] { version, effectiveFrom }\n}': VersionRulesQueryResult
+    '\n  *[_type == "scanReport" && policy._ref == $policyId && version == $version] | order(scannedAt desc)[0] {\n    _id, scannedAt, urls, phases, rejectHonoured, gpcHonoured, withdrawalHonoured, nothingUndeclared,\n    findings[] { _key, kind, name, domain, phase, reason }\n  }\n': VersionEvidenceQueryResult
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

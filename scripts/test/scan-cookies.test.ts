@@ -213,6 +213,8 @@ describe('npm run scan-cookies', () => {
     expect(hotjar).toEqual({
       _id: 'drafts.cookie-cookies-scan-hjid',
       _type: 'cookie',
+      _createdAt: report!.scannedAt,
+      _updatedAt: report!.scannedAt,
       name: '_hjid',
       names: ['_hjid'],
       category: { _type: 'reference', _ref: 'cookieCategory-cookies-analytics' },
@@ -222,13 +224,13 @@ describe('npm run scan-cookies', () => {
       moreInfoUrl: 'https://www.hotjar.com/legal/policies/privacy/',
       order: expect.any(Number),
       scan: {
-        report: { _type: 'reference', _ref: report!._id },
+        report: { _type: 'reference', _ref: report!._id, _weak: true },
         seenOn: `${site.origin}/`,
         phase: 'before',
         suggestedBy: 'Open Cookie Database (Hotjar, by name; its category: Analytics)',
       },
     })
-    expect(documents.find((document) => document._id === 'provider-hotjar')).toEqual({
+    expect(documents.find((document) => document._id === 'provider-hotjar')).toMatchObject({
       _id: 'provider-hotjar',
       _type: 'provider',
       name: 'Hotjar',

@@ -105,6 +105,39 @@ describe('the seed passes', () => {
   })
 })
 
+describe('a cookie the scanner drafted', () => {
+  it('passes once the editor writes its purpose in the binding language', async () => {
+    const drafted = {
+      _id: 'drafts.cookie-cookies-scan-hjid',
+      _type: 'cookie',
+      name: '_hjid',
+      names: ['_hjid'],
+      category: { _type: 'reference', _ref: 'cookieCategory-cookies-analytics' },
+      provider: { _type: 'reference', _ref: 'provider-stripe-com' },
+      purpose: { _type: 'localeText', en: 'Hotjar cookie.' },
+      retention: { _type: 'retention', kind: 'duration', amount: 365, unit: 'day' },
+      moreInfoUrl: 'https://www.hotjar.com/legal/policies/privacy/',
+      order: 14,
+      scan: {
+        report: { _type: 'reference', _ref: 'policy-cookies' },
+        seenOn: 'https://www.example.com/',
+        phase: 'before',
+        suggestedBy: 'Open Cookie Database (Hotjar, by name; its category: Analytics)',
+      },
+    }
+    expect(await errors(drafted)).toEqual([
+      {
+        level: 'error',
+        path: 'purpose.fr',
+        message: expect.stringContaining('French'),
+      },
+    ])
+    expect(
+      await errors({ ...drafted, purpose: { ...drafted.purpose, fr: 'Identifier le visiteur' } }),
+    ).toEqual([])
+  })
+})
+
 describe('every cookie has what a visitor must be told', () => {
   it('a name, a category, a French purpose', async () => {
     const cookie = {

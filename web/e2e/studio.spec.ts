@@ -4,11 +4,14 @@
 // under Sanity's vite 7) while `sanity build` passed. The scenarios run in order on one dataset: the cookie
 // published in the second is the change the third publishes as a version, which the fourth opens.
 // With STUDIO_SCREENSHOTS set to a folder, they also take the editor's guide's screenshots (npm run screenshots).
+import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
 import { checkCookieRetention } from '@cookie-policy/schemas/model'
+import { startScanSite } from '../../scripts/test/fixtures/scanSite'
 import { STUDIO, STUDIO_SITE } from './helpers'
 
 const DATASET = process.env.E2E_STUDIO_DATASET!
@@ -296,6 +299,83 @@ test('a published version opens read-only: it cannot be edited, deleted or unpub
   // Opening it changed nothing: no draft, the version as published.
   expect(storedById('drafts.policyVersion-cookies-2')).toBeUndefined()
   expect(storedById('policyVersion-cookies-2')).toEqual(published)
+})
+
+test('a scan’s findings reach the editors: a drafted cookie is corrected and published, the version shows its evidence', async ({
+  page,
+}) => {
+  // The fixture site of the scanner's tests: a Hotjar id in localStorage among other undeclared things.
+  const site = await startScanSite()
+  try {
+    const root = fileURLToPath(new URL('../../', import.meta.url))
+    // Asynchronously: the fixture site answers from this process.
+    const scanned = await new Promise<number>((resolve) =>
+      execFile(
+        `${root}node_modules/.bin/tsx`,
+        [
+          `${root}scripts/src/scan-cookies.ts`,
+          `${site.origin}/`,
+          '--dataset',
+          DATASET,
+          '--accept-selector',
+          '#accept',
+          '--reject-selector',
+          '#reject',
+          '--to-studio',
+        ],
+        (error) => resolve(error ? ((error as { code?: number }).code ?? 1) : 0),
+      ),
+    )
+    // Findings make the scan exit 1; the drafts are written before it exits.
+    expect(scanned).toBe(1)
+  } finally {
+    await site.close()
+  }
+  const draftId = 'drafts.cookie-cookies-scan-hjid'
+  expect(storedById(draftId)).toMatchObject({ name: '_hjid', scan: { phase: 'before' } })
+
+  await page.goto(`${STUDIO}/structure`)
+  await page.getByTestId('pane-item-Scan findings').click()
+  const findings = paneItems(page, 'Scan findings: undeclared cookies, drafted')
+  await expect(findings.filter({ hasText: '_hjid' })).toHaveCount(1)
+  await findings.filter({ hasText: '_hjid' }).click()
+  // Drafted from the Open Cookie Database, in English; the binding French text is the editor's to write.
+  await expect(page.locator('#purpose\\.en')).toHaveValue(/^Hotjar cookie\./)
+  await expect(page.locator('#purpose\\.fr')).toHaveValue('')
+  await expect(page.getByTestId('form-view')).toContainText('Found by a scan')
+  // Until the editor writes it, the binding text is missing: an error, and nothing can be published.
+  const validation = page.getByRole('button', { name: 'Validation' })
+  await expect(validation).toBeVisible()
+  await page.locator('#purpose\\.fr').fill('Identifier le visiteur pour la mesure Hotjar')
+  await expect(validation).toHaveCount(0)
+  const publish = page.getByTestId('action-publish')
+  await expect(publish).toBeEnabled({ timeout: 15_000 })
+  await screenshot(page, 'scan-finding')
+  await publish.click()
+  await expect
+    .poll(() => [storedById('cookie-cookies-scan-hjid')?.purpose, storedById(draftId)])
+    .toEqual([
+      {
+        _type: 'localeText',
+        fr: 'Identifier le visiteur pour la mesure Hotjar',
+        en: expect.stringMatching(/^Hotjar cookie\./),
+      },
+      undefined,
+    ])
+
+  // The version in force shows the scan checked against it.
+  await page.goto(`${STUDIO}/structure`)
+  await page.getByTestId('pane-item-Policies').click()
+  await paneItems(page, 'Policies').first().click()
+  await page.getByTestId('pane-item-Published versions, newest first').click()
+  await paneItems(page, 'Versions').first().click()
+  await page.getByRole('tab', { name: 'Evidence' }).click()
+  const evidence = page.getByTestId('version-evidence')
+  await expect(evidence).toContainText('1 page(s)')
+  await expect(evidence).toContainText('Reject honoured: no')
+  await expect(evidence).toContainText('GPC honoured: no')
+  await expect(evidence).toContainText('Nothing undeclared: no')
+  await expect(evidence).toContainText('_hjid (127.0.0.1) · before')
 })
 
 function escape(text: string): string {

@@ -146,7 +146,7 @@ function planStudioWrite(report: ScanReport, existing: readonly SanityDocument[]
       ...(link ? { moreInfoUrl: link } : {}),
       order,
       scan: {
-        report: { _type: 'reference', _ref: reportId },
+        report: { _type: 'reference', _ref: reportId, _weak: true },
         seenOn: finding.url ?? '',
         phase: finding.phase ?? '',
         suggestedBy: suggestion
@@ -189,11 +189,17 @@ export async function toStudio(report: ScanReport, datasetFile: string): Promise
   const documents = await readDatasetFile(datasetFile)
   const write = planStudioWrite(report, documents)
   const replaced = new Set([write.report._id])
+  // What the Content Lake would stamp: the Studio shows when a draft was made (it fails without).
+  const stamped = (document: SanityDocument) => ({
+    ...document,
+    _createdAt: report.scannedAt,
+    _updatedAt: report.scannedAt,
+  })
   await writeDatasetFile(datasetFile, [
     ...documents.filter((document) => !replaced.has(document._id)),
-    write.report,
-    ...write.providers,
-    ...write.drafts,
+    stamped(write.report),
+    ...write.providers.map(stamped),
+    ...write.drafts.map(stamped),
   ])
   return `${datasetFile}: ${describe(write)}`
 }

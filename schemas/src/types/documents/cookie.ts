@@ -155,11 +155,13 @@ export const cookie = defineType({
       readOnly: true,
       hidden: ({ value }) => !value,
       fields: [
+        // Weak: a report may be removed once its findings are dealt with.
         defineField({
           name: 'report',
           title: 'Scan report',
           type: 'reference',
           to: [{ type: 'scanReport' }],
+          weak: true,
         }),
         defineField({ name: 'seenOn', title: 'First seen on', type: 'string' }),
         defineField({ name: 'phase', title: 'Phase', type: 'string' }),
