@@ -1,4 +1,5 @@
-// This project's own site, scanned with the seed catalog by the cookie scanner: it must be clean.
+// This project's own site, scanned with the seed catalog by the cookie scanner in every phase: it must be
+// clean.
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,15 +29,48 @@ test('the site sets nothing before consent and nothing its policy does not decla
     ),
   )
   const report = JSON.parse(readFileSync(json, 'utf8'))
-  expect(report.undeclared).toEqual([])
-  expect(report.setBeforeConsent).toEqual([])
-  expect(report.longerThanDeclared).toEqual([])
-  expect(report.errors).toEqual([])
-  // The only cookie is the choice itself, written after "reject all" and after "accept all".
+  // Every phase ran, this project's banner being recognised: each category alone and a withdrawal too.
+  expect(report.phases).toEqual([
+    'before',
+    'reject',
+    'accept',
+    'only:analytics',
+    'only:functionality',
+    'withdraw',
+    'gpc',
+  ])
+  for (const list of [
+    'undeclared',
+    'setBeforeConsent',
+    'storageBeforeConsent',
+    'requestsBeforeConsent',
+    'gpcIgnored',
+    'keptAfterWithdrawal',
+    'outsideChosenCategory',
+    'longerThanDeclared',
+    'blocked',
+    'errors',
+  ])
+    expect([list, report[list]]).toEqual([list, []])
+  expect(report.verdict).toEqual({
+    rejectHonoured: true,
+    gpcHonoured: true,
+    withdrawalHonoured: true,
+    nothingUndeclared: true,
+  })
+  // The only cookie is the choice itself, written once a choice is made: by the visitor, or for them
+  // when the browser sends Global Privacy Control (a refusal).
   expect(
     report.cookies
       .map((cookie: { name: string; phase: string }) => `${cookie.phase}:${cookie.name}`)
       .sort(),
-  ).toEqual(['accept:cookie_validation', 'reject:cookie_validation'])
+  ).toEqual([
+    'accept:cookie_validation',
+    'gpc:cookie_validation',
+    'only:analytics:cookie_validation',
+    'only:functionality:cookie_validation',
+    'reject:cookie_validation',
+    'withdraw:cookie_validation',
+  ])
   expect(code).toBe(0)
 })
