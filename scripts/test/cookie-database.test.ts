@@ -1,6 +1,7 @@
 // The pinned Open Cookie Database: read whole, its retentions read as periods, and what it suggests for a
 // cookie a policy does not declare; and which addresses the scanner's guard keeps scanned pages from.
 import { readFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { describeCopy, unparsedRetentions } from '../src/refresh-cookie-database'
 import {
@@ -11,7 +12,7 @@ import {
   parseDatabaseRetention,
   suggestFor,
 } from '../src/scan/cookieDatabase'
-import { isPrivateAddress, resolveHost } from '../src/scan/guard'
+import { isPrivateAddress, resolveHost, startGuard } from '../src/scan/guard'
 
 describe('the pinned copy', () => {
   const entries = cookieDatabase()
@@ -116,10 +117,43 @@ describe("the scanner's guard", () => {
     ['fe80::1', true],
     ['fd00::1', true],
     ['::ffff:127.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['64:ff9b::a9fe:a9fe', true],
+    ['64:ff9b::169.254.169.254', true],
+    ['2002:a9fe:a9fe::1', true],
+    ['64:ff9b::5db8:d822', false],
+    ['198.18.0.1', true],
+    ['224.0.0.1', true],
     ['93.184.216.34', false],
     ['2606:4700::1111', false],
   ])('%s is private: %s', (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected)
+  })
+
+  it('lets a private scanned site reach only its own address and port', async () => {
+    const refused: string[] = []
+    const guard = await startGuard(['http://127.0.0.1:4173/'], ({ url }) => refused.push(url))
+    const through = (target: string) =>
+      new Promise<number>((resolve) => {
+        const { hostname, port } = new URL(guard.server)
+        request({ host: hostname, port, path: target, agent: false }, (answer) => {
+          answer.resume()
+          resolve(answer.statusCode!)
+        })
+          .on('error', () => resolve(0))
+          .end()
+      })
+    try {
+      // Another loopback address on the same port, and the cloud's metadata address: refused.
+      expect(await through('http://127.0.0.2:4173/')).toBe(403)
+      expect(await through('http://169.254.169.254:4173/latest/meta-data/')).toBe(403)
+      expect(refused).toEqual([
+        'http://127.0.0.2:4173/',
+        'http://169.254.169.254:4173/latest/meta-data/',
+      ])
+    } finally {
+      await guard.close()
+    }
   })
 
   it('puts localhost names on loopback without asking DNS, and keeps IP literals', async () => {

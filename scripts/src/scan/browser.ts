@@ -50,6 +50,8 @@ async function launch(
     // Everything through the guard, loopback included (Chromium would otherwise go there directly).
     `--proxy-server=${proxy}`,
     '--proxy-bypass-list=<-loopback>',
+    // WebRTC's UDP would go around the proxy: none that is not proxied.
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
   ]
   const browser = await chromium.launch({
     executablePath: findChromium(),

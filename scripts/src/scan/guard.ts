@@ -15,7 +15,11 @@ for (const [network, prefix] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const)
   PRIVATE.addSubnet(network, prefix, 'ipv4')
 for (const [network, prefix] of [
@@ -23,14 +27,40 @@ for (const [network, prefix] of [
   ['::', 128],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
 ] as const)
   PRIVATE.addSubnet(network, prefix, 'ipv6')
 
+/** The IPv4 address an IPv6 one carries: mapped (::ffff:a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16). */
+function embeddedIpv4(address: string): string | null {
+  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1]
+  if (dotted) return dotted
+  const groups = expandIpv6(address)
+  if (!groups) return null
+  const quad = (high: number, low: number) => [high >> 8, high & 255, low >> 8, low & 255].join('.')
+  const [a, b, , , , f, g, h] = groups
+  if (groups.slice(0, 5).every((group) => group === 0) && f === 0xffff) return quad(g!, h!)
+  if (a === 0x64 && b === 0xff9b) return quad(g!, h!)
+  if (a === 0x2002) return quad(b!, groups[2]!)
+  return null
+}
+
+function expandIpv6(address: string): number[] | null {
+  if (isIP(address) !== 6 || address.includes('.')) return null
+  const [head = '', tail = ''] = address.split('::')
+  const parts = (text: string) => (text ? text.split(':').map((group) => parseInt(group, 16)) : [])
+  const [left, right] = [parts(head), parts(tail)]
+  const fill = address.includes('::') ? 8 - left.length - right.length : 0
+  return [...left, ...Array<number>(fill).fill(0), ...right]
+}
+
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1]
-  if (mapped) return PRIVATE.check(mapped, 'ipv4')
   const family = isIP(address)
-  return family !== 0 && PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6')
+  if (family === 4) return PRIVATE.check(address, 'ipv4')
+  if (family !== 6) return false
+  const inner = embeddedIpv4(address)
+  return PRIVATE.check(address, 'ipv6') || (inner !== null && PRIVATE.check(inner, 'ipv4'))
 }
 
 /** The address a host is reached at: an IP as it is, "*.localhost" on loopback (RFC 6761), else DNS. */
@@ -56,7 +86,7 @@ export interface Guard {
 
 /**
  * Starts the guard for a scan of `urls`: a scanned address that is itself private (a test site) may be
- * reached on its own port, under any of its names; every other private address is refused.
+ * reached at that address and port, under any of its names; every other private address is refused.
  */
 export async function startGuard(
   urls: string[],
@@ -64,9 +94,12 @@ export async function startGuard(
   /** An address that was allowed but could not be reached (refused, timed out): said with the page. */
   failed: (url: string, reason: string) => void = () => undefined,
 ): Promise<Guard> {
-  const ownPorts = new Set<string>()
-  for (const url of urls.map((text) => new URL(text)))
-    if (isPrivateAddress(await resolveHost(url.hostname).catch(() => ''))) ownPorts.add(portOf(url))
+  // Exactly the scanned site's own address and port: not every private address on that port.
+  const own = new Set<string>()
+  for (const url of urls.map((text) => new URL(text))) {
+    const address = await resolveHost(url.hostname).catch(() => '')
+    if (isPrivateAddress(address)) own.add(`${address}|${portOf(url)}`)
+  }
 
   /** The address to connect to, or null (refused, and said why). */
   async function allowed(url: string, host: string, port: string): Promise<string | null> {
@@ -76,7 +109,7 @@ export async function startGuard(
     } catch {
       return null
     }
-    if (isPrivateAddress(address) && !ownPorts.has(port)) {
+    if (isPrivateAddress(address) && !own.has(`${address}|${port}`)) {
       refused({
         url,
         reason: `${host}${port ? `:${port}` : ''} is a loopback, link-local or private address: a scanned page may not reach the scanner's network`,
