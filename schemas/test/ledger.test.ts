@@ -142,6 +142,21 @@ describe.each(TEST_STORE_KINDS)('consent ledger on %s', (kind) => {
     })
   })
 
+  it('hashes answers carried forward, and keeps them off records that asked nothing again', async () => {
+    const carried = [{ category: 'interactivity', accepted: true, version: 1 }]
+    await expect(store.append([choice({ carried })])).rejects.toThrow(
+      `consent ${VISITOR}: "carried" without "reasked"`,
+    )
+    await store.append([choice({ reasked: ['analytics'], carried }), choice()])
+    expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 2 })
+    // Added behind the ledger's back to a record that asked nothing again, it breaks that record's hash.
+    await tamper(
+      test.config,
+      `UPDATE consent_records SET carried = '${JSON.stringify(carried)}' WHERE seq = 2`,
+    )
+    expect(await verifyLedger(store)).toMatchObject({ ok: false, bad: { seq: 2 } })
+  })
+
   it('names the first record changed behind its back, and a record removed', async () => {
     await store.append(Array.from({ length: 5 }, () => choice()))
     await tamper(

@@ -129,6 +129,12 @@ it.each([
     'is not the version content record #2 names',
   ],
   [
+    'a field the chain does not cover, added to both files',
+    'BOTH',
+    (text: string) => text.replaceAll('"browser":"Firefox"', '"browser":"Firefox","note":"x"'),
+    'record #1 has a field the chain does not cover: note',
+  ],
+  [
     'a signed head',
     'heads.json',
     (text: string) => text.replace(/"records": (\d+)/, (_, n) => `"records": ${Number(n) + 1}`),
@@ -139,8 +145,11 @@ it.each([
   const file =
     name === 'VERSION'
       ? join(dir, 'versions', `${(await contentHashOf(VERSION)).slice(7)}.json`)
-      : join(dir, name)
-  writeFileSync(file, change(readFileSync(file, 'utf8')))
+      : join(dir, name === 'BOTH' ? 'chain.ndjson' : name)
+  for (const each of name === 'BOTH'
+    ? [join(dir, 'records.json'), join(dir, 'chain.ndjson')]
+    : [file])
+    writeFileSync(each, change(readFileSync(each, 'utf8')))
   const checked = await command(dir, 'verify.mjs')
   expect(checked.code).toBe(1)
   expect(checked.out).toContain(message)

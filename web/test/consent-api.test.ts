@@ -368,7 +368,17 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
         { reasked: ['analytics', 'functionality'] },
         'carried: "functionality" is both asked again and carried',
       ],
-      [{ reasked: [] }, 'reasked: "analytics" is neither asked again nor carried'],
+      [{ reasked: [] }, 'reasked: a re-consent asks again about one category at least'],
+      [
+        {
+          reasked: ['functionality'],
+          carried: [{ category: 'analytics', accepted: true, version: 1 }],
+          accepted: ['necessary', 'analytics', 'functionality'],
+          rejected: [],
+          action: 'accept-all',
+        },
+        'carried: "analytics" changed materially at version 2: an acceptance from version 1 must be asked again, not carried',
+      ],
       [
         { reasked: ['necessary'] },
         'reasked: "necessary" is not a category a visitor may refuse in version 2 (analytics, functionality)',
@@ -379,13 +389,23 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       ],
       [
         { carried: [{ category: 'functionality', accepted: true, version: 3 }] },
-        'carried: "functionality" is carried from version 3, after version 2',
+        'carried: "functionality" is carried from version 3: an answer carried forward was given at an earlier version than 2',
       ],
     ]
     for (const [change, message] of refusals) {
       const refused = await post(instance, { ...again, ...change })
       expect([refused.status, json(refused).error.message]).toEqual([422, message])
     }
+    // A re-consent needs earlier choices of its own: a new consent ID cannot claim carried answers.
+    const stranger = await post(instance, {
+      ...again,
+      consentId: '44444444-4444-4444-8444-444444444444',
+      token: undefined,
+    })
+    expect([stranger.status, json(stranger).error.message]).toEqual([
+      422,
+      'reasked: a re-consent follows earlier choices, and this consent ID has none',
+    ])
     const saved = await post(instance, again)
     expect(saved.status).toBe(201)
     const [latest] = await store.find(VISITOR)

@@ -17,7 +17,7 @@ export type UnhashedRecord = Omit<ConsentRecord, 'hash'>
 function canonicalContent(record: UnhashedRecord): string {
   const checkpoint = record.checkpoint
   const hashes = (record.contentHash ?? null) !== null || (record.bannerHash ?? null) !== null
-  const reconsent = (record.reasked ?? null) !== null
+  const reconsent = (record.reasked ?? null) !== null || (record.carried ?? null) !== null
   return JSON.stringify([
     record.seq,
     record.id,

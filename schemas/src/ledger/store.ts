@@ -426,6 +426,12 @@ export async function openLedgerStore(config: LedgerConfig) {
    * their time (the bench and the tests write history; the site always writes now).
    */
   function append(entries: readonly NewConsent[], at?: string): Promise<ConsentRecord[]> {
+    // Answers carried forward belong to a re-consent: never on a record that asked nothing again.
+    const stray = entries.find((entry) => entry.carried && !entry.reasked)
+    if (stray)
+      return Promise.reject(
+        new LedgerStoreError(`consent ${stray.consentId}: "carried" without "reasked"`),
+      )
     return withChainLock(async (trx) => {
       const records = chain(
         await head(trx),

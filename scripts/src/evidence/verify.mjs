@@ -42,11 +42,38 @@ function signedBytes(head) {
   )
 }
 
+/** Every field of a record (the ledger's contract), and of an answer carried forward. */
+const RECORD_FIELDS = new Set([
+  'seq',
+  'id',
+  'kind',
+  'consentId',
+  'recordedAt',
+  'policy',
+  'version',
+  'consentRevision',
+  'lang',
+  'accepted',
+  'rejected',
+  'action',
+  'gpc',
+  'banner',
+  'contentHash',
+  'bannerHash',
+  'browser',
+  'reasked',
+  'carried',
+  'checkpoint',
+  'prevHash',
+  'hash',
+])
+const CARRIED_FIELDS = new Set(['category', 'accepted', 'version'])
+
 /** A record's canonical content, field for field as the ledger hashes it. */
 function canonicalContent(record) {
   const checkpoint = record.checkpoint
   const hashes = (record.contentHash ?? null) !== null || (record.bannerHash ?? null) !== null
-  const reconsent = (record.reasked ?? null) !== null
+  const reconsent = (record.reasked ?? null) !== null || (record.carried ?? null) !== null
   return JSON.stringify([
     record.seq,
     record.id,
@@ -120,6 +147,13 @@ function check() {
   let seq = start ? start.seq : 0
   const bySeq = new Map()
   for (const record of chain) {
+    // Only the fields the hash covers: anything else would be shown as proof without being proven.
+    const extra = Object.keys(record).find((key) => !RECORD_FIELDS.has(key))
+    if (extra) fail(`record #${record.seq} has a field the chain does not cover: ${extra}`)
+    const stray = (record.carried ?? []).find((entry) =>
+      Object.keys(entry).some((key) => !CARRIED_FIELDS.has(key)),
+    )
+    if (stray) fail(`record #${record.seq} carries an answer with a field the chain does not cover`)
     if (record.seq !== seq + 1)
       fail(`record #${seq + 1} is missing from the chain (found #${record.seq})`)
     if (record.prevHash !== previous)

@@ -131,17 +131,29 @@ function checkAgainstCatalog(request: ConsentRequest, catalog: Catalog): void {
       'gpc',
       'a "gpc" choice is made only when the browser sends Global Privacy Control',
     )
-  checkReconsent(request, required, keys)
+  checkReconsent(
+    request,
+    required,
+    keys,
+    new Map(catalog.categories.map((category) => [category.key, category.revision ?? 0])),
+  )
 }
 
 /** A re-consent: the categories asked again and those carried forward share out the refusable ones. */
-function checkReconsent(request: ConsentRequest, required: string[], keys: Set<string>): void {
+function checkReconsent(
+  request: ConsentRequest,
+  required: string[],
+  keys: Set<string>,
+  revisions: Map<string, number>,
+): void {
   const { reasked, carried } = request
   if (reasked === undefined) {
     if (carried !== undefined) throw invalid('carried', '"carried" comes with "reasked" only')
     return
   }
   if (carried === undefined) throw invalid('carried', '"reasked" comes with "carried"')
+  if (!reasked.length)
+    throw invalid('reasked', 'a re-consent asks again about one category at least')
   const refusable = [...keys].filter((key) => !required.includes(key))
   const named = [...reasked, ...carried.map((entry) => entry.category)]
   const twice = named.find((key, index) => named.indexOf(key) !== index)
@@ -155,10 +167,17 @@ function checkReconsent(request: ConsentRequest, required: string[], keys: Set<s
   const missing = refusable.find((key) => !named.includes(key))
   if (missing) throw invalid('reasked', `"${missing}" is neither asked again nor carried`)
   for (const entry of carried) {
-    if (entry.version > request.version)
+    if (entry.version >= request.version)
       throw invalid(
         'carried',
-        `"${entry.category}" is carried from version ${entry.version}, after version ${request.version}`,
+        `"${entry.category}" is carried from version ${entry.version}: an answer carried forward was given at an earlier version than ${request.version}`,
+      )
+    // An acceptance given before the category changed materially cannot carry: it must be asked again.
+    const revision = revisions.get(entry.category) ?? 0
+    if (entry.accepted && entry.version < revision)
+      throw invalid(
+        'carried',
+        `"${entry.category}" changed materially at version ${revision}: an acceptance from version ${entry.version} must be asked again, not carried`,
       )
     if (request[entry.accepted ? 'accepted' : 'rejected'].includes(entry.category)) continue
     throw invalid(
@@ -313,7 +332,15 @@ export function createConsentApi(options: ConsentApiOptions) {
     const { store, writer } = await options.ledger()
     // A consent ID belongs to whoever recorded its first choice: later ones carry that receipt's token.
     const owned = tokenOf(await options.secret(), request.consentId)
-    if (await store.knows(request.consentId)) {
+    const known = await store.knows(request.consentId)
+    if (request.reasked && !known)
+      throw new ConsentRequestError(
+        422,
+        'invalid_field',
+        'reasked: a re-consent follows earlier choices, and this consent ID has none',
+        'reasked',
+      )
+    if (known) {
       if (token === undefined)
         throw new ConsentRequestError(
           403,
