@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useClient, type DocumentActionComponent, type DocumentActionProps } from 'sanity'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
+import { consentCountsSchema } from '@cookie-policy/schemas/contracts'
 import {
   LANGUAGES,
   defaultEffectiveDay,
@@ -132,7 +133,7 @@ function useCounts(slug: string): Counts | null {
     fetch(new URL(`/api/consent/counts/${encodeURIComponent(slug)}`, siteUrl))
       .then(async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
-        return (await response.json()) as { choices: number; accepted: Record<string, number> }
+        return consentCountsSchema.parse(await response.json())
       })
       .then(
         (read) => !cancelled && setCounts(read),

@@ -263,6 +263,17 @@ test('a new version asks a returning visitor only about what changed, says what,
   accepting = await visit(accepting)
   const asked = accepting.getByRole('dialog', { name: /Ce qui a changé depuis votre choix du/ })
   await expect(asked).toBeVisible()
+  // Until the visitor answers, the analytics acceptance of version 1 grants nothing; functionality still does.
+  expect((await consentCommands(accepting)).at(-1)).toEqual([
+    'consent',
+    'update',
+    {
+      ...ALL_DENIED,
+      security_storage: 'granted',
+      functionality_storage: 'granted',
+      personalization_storage: 'granted',
+    },
+  ])
   await expect(asked.locator('li')).toHaveText([
     "Les cookies d'analyse et de statistiques d'audience : Cookie ajouté : _ga_*.",
   ])

@@ -417,6 +417,12 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
       carried: [{ category: 'functionality', accepted: true, version: 1 }],
     })
     expect(await verifyLedger(store)).toMatchObject({ ok: true, records: 2 })
+    // What the visitor read when asked again (what changed, the buttons) is bound to the record too.
+    const shown = (await store.shownContent(latest!.bannerHash!))!
+    expect(JSON.parse(shown).reconsent).toMatchObject({
+      changedTitle: 'Ce qui a changé depuis votre choix du {date}',
+      categories: { analytics: { revision: 2, changed: 'Cookie ajouté : _ga_*.' } },
+    })
     // The carried answer is in the chain: changing it behind the ledger's back breaks the record's hash.
     await tamper(
       test.config,

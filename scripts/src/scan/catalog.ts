@@ -1,7 +1,7 @@
 // The catalog a scan checks against: a policy site's catalog endpoint, or a policy of a dataset file.
 import { catalogSchema, readCatalogInForce, type Catalog } from '@cookie-policy/schemas/contracts'
 import { createGroqRunner } from '@cookie-policy/schemas/dataset'
-import type { Lang } from '@cookie-policy/schemas/model'
+import { isPolicySlug, type Lang } from '@cookie-policy/schemas/model'
 import { RunError, UsageError } from '../cli'
 import { readDatasetFile } from '../datasetFile'
 
@@ -29,6 +29,11 @@ export async function loadCatalog(
     if (!parsed.success)
       throw new RunError(
         `--catalog ${catalogUrl}: not a cookie catalog (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+      )
+    // The slug names the reports' folder: only a slug as Sanity makes them.
+    if (!isPolicySlug(parsed.data.policy.slug))
+      throw new RunError(
+        `--catalog ${catalogUrl}: "${parsed.data.policy.slug.slice(0, 100)}" is not a policy slug`,
       )
     return parsed.data
   }

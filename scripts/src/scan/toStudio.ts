@@ -9,6 +9,9 @@ import { RunError } from '../cli'
 import { readDatasetFile, writeDatasetFile } from '../datasetFile'
 import { FAILING, type Finding, type ScanReport, type SeenCookie } from './analyze'
 
+/** Drafts written per scan at most. */
+const MAX_DRAFTS = 100
+
 const slugify = (text: string) =>
   text
     .toLowerCase()
@@ -113,6 +116,8 @@ function planStudioWrite(report: ScanReport, existing: readonly SanityDocument[]
   )
   const drafts: SanityDocument[] = []
   for (const finding of report.undeclared) {
+    // A page that sets thousands of names must not bury the editors: the report lists them all.
+    if (drafts.length >= MAX_DRAFTS) break
     if (declared.has(finding.name)) continue
     const id = `cookie-${report.policy.slug}-scan-${slugify(finding.name)}`
     if (taken.has(id) || drafts.some((draft) => draft._id === `drafts.${id}`)) continue

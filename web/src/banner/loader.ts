@@ -61,10 +61,11 @@ stylesheet.rel = 'stylesheet'
 stylesheet.href = new URL('cookie-banner.css', base).href
 document.head.appendChild(stylesheet)
 
-function consentUpdate(consentModes: Record<string, string[]>): void {
+/** Grants the signals of the accepted categories, except those asked again and not yet answered. */
+function consentUpdate(consentModes: Record<string, string[]>, pending: string[] = []): void {
   const granted = new Set(
     Object.entries(consentModes).flatMap(([category, signals]) =>
-      CookieConsent.acceptedCategory(category) ? signals : [],
+      CookieConsent.acceptedCategory(category) && !pending.includes(category) ? signals : [],
     ),
   )
   const update: Signals = Object.fromEntries(
@@ -105,26 +106,28 @@ function priorAnswers(
     .find((pair) => pair.startsWith(`${cookieName}=`))
     ?.slice(cookieName.length + 1)
   if (!raw) return {}
-  let value: { categories?: unknown; data?: unknown; lastConsentTimestamp?: unknown }
+  let value: { categories?: unknown; data?: unknown; lastConsentTimestamp?: unknown } | null
   try {
     value = JSON.parse(decodeURIComponent(raw))
   } catch {
     return {}
   }
+  // A cookie the banner did not write: no answer stands.
+  if (!value || typeof value !== 'object') return {}
   const accepted = Array.isArray(value.categories) ? (value.categories as string[]) : []
   const answered = answeredOf(value.data)
-  const legacyVersion = (value.data as { version?: unknown } | null)?.version
+  const legacy = (value.data as { version?: unknown } | null)?.version
   const at = Date.parse(String(value.lastConsentTimestamp)) || Date.now()
+  /** A version the visitor can have answered at: a whole number, from 1 to the current one. */
+  const isVersion = (given: unknown): given is number =>
+    Number.isInteger(given) && (given as number) >= 1 && (given as number) <= config.version
   const prior: Record<string, PriorAnswer> = {}
   for (const [key, { revision }] of Object.entries(config.categories)) {
-    const given = answered[key]
-    if (given)
+    const given = Object.hasOwn(answered, key) ? answered[key] : undefined
+    if (Array.isArray(given) && isVersion(given[0]) && Number.isFinite(given[1]))
       prior[key] = { accepted: accepted.includes(key), version: given[0], at: given[1] * 1000 }
-    else if (
-      typeof legacyVersion === 'number' &&
-      (revision <= legacyVersion || accepted.includes(key))
-    )
-      prior[key] = { accepted: accepted.includes(key), version: legacyVersion, at }
+    else if (isVersion(legacy) && (revision <= legacy || accepted.includes(key)))
+      prior[key] = { accepted: accepted.includes(key), version: legacy, at }
   }
   return prior
 }
@@ -359,7 +362,8 @@ async function start(): Promise<void> {
     categories,
     // With Global Privacy Control, the choice is made below instead of asking.
     autoShow: !gpc,
-    onConsent: () => consentUpdate(consentModes),
+    // An acceptance that predates a material change holds no more: its signals wait for the answer.
+    onConsent: () => consentUpdate(consentModes, plan?.ask),
     onFirstConsent: () => {
       const { acceptType } = CookieConsent.getUserPreferences()
       record(consentRecord, revision, byGpc ? 'gpc' : actions[acceptType])

@@ -318,7 +318,10 @@ export function createSite() {
   async function health(): Promise<Reply> {
     const checkedAt = new Date().toISOString()
     // The consent store is asked beside the content: either may be down while the other answers.
-    const ledger = ledgerHealth()
+    const ledger = ledgerHealth().catch((error: unknown) => {
+      console.error(`healthz: consent store: ${(error as Error).message}`)
+      return { store: null, answering: false, failingSince: null }
+    })
     try {
       const policies = await runQuery(policiesQuery)
       const states = await Promise.all(

@@ -228,7 +228,7 @@ export function createConsentApi(options: ConsentApiOptions) {
       catalogs.clear()
       catalogsGeneration = generation
     }
-    const key = `${request.version}|${request.lang}|${request.policy}`
+    const key = `${request.version}|${request.lang}|${request.policy}|${request.reasked ? 'again' : ''}`
     const kept = catalogs.get(key)
     if (kept) return kept
     const [read, state, [stored]] = await Promise.all([
@@ -247,9 +247,13 @@ export function createConsentApi(options: ConsentApiOptions) {
       const field = read.code === 'version_not_found' ? 'version' : 'policy'
       throw invalid(field, read.message)
     }
-    // What the visitor was shown: the version's content hash, and the banner's text in their language.
-    const texts = toVanillaCookieConsent(read.catalog, { cookieName: options.cookieName }).language
-    const bannerBody = stableStringify(texts)
+    // What the visitor was shown: the version's content hash, and the banner's text in their language,
+    // with the words of a re-consent (what changed, per category) when it asks again.
+    const banner = toVanillaCookieConsent(read.catalog, { cookieName: options.cookieName })
+    const { policy: _policy, version: _version, lang: _lang, ...words } = banner.consentRecord
+    const bannerBody = stableStringify(
+      request.reasked ? { language: banner.language, reconsent: words } : banner.language,
+    )
     const shown: Shown = {
       catalog: read.catalog,
       contentHash:
@@ -278,10 +282,12 @@ export function createConsentApi(options: ConsentApiOptions) {
       )
     const kept = counted.get(slug)
     if (kept && Date.now() - kept.at < COUNTS_KEPT_MS) return kept.reply
-    // Only a policy that exists is counted (and kept): a made-up name costs one content read, no scan.
-    if (!(await readPolicyState(options.runQuery, slug)))
-      throw new ConsentRequestError(404, 'policy_not_found', `There is no policy "${slug}".`)
+    // One count at a time per policy, kept (a made-up name too, as a 404): a burst costs one scan.
     const reply = (async () => {
+      if (!(await readPolicyState(options.runQuery, slug)))
+        return consentErrorReply(
+          new ConsentRequestError(404, 'policy_not_found', `There is no policy "${slug}".`),
+        )
       const { store } = await options.ledger()
       const since = new Date(Date.now() - CONSENT_KEPT_MS).toISOString()
       const { choices, accepted } = await store.choiceCounts(slug, since)
