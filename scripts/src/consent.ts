@@ -434,7 +434,7 @@ async function runCommand(store: LedgerStore, command: string, args: string[]): 
         throw new UsageError('evidence needs --consent-id ID and --out DIR')
       const written = await writeEvidence(store, values['consent-id'].toLowerCase(), values.out)
       console.log(
-        `${values.out}: ${written.records} records, the chain from #${written.from} to #${written.to}; check it with: cd ${values.out} && node verify.mjs`,
+        `${values.out}: ${written.records} record${written.records === 1 ? '' : 's'}, the chain from #${written.from} to #${written.to}; check it with: cd ${values.out} && node verify.mjs`,
       )
       return
     }

@@ -194,7 +194,7 @@ try {
   const { records, end } = check()
   const key = createHash('sha256').update(end.publicKey).digest('hex').slice(0, 16)
   console.log(
-    `holds: ${records.length} records of ${records[0].consentId ?? 'the ledger'} are in the chain signed at #${end.seq} on ${end.signedAt} (key ${key}), each with the version and banner text it was shown`,
+    `holds: ${records.length === 1 ? 'the record' : `${records.length} records`} of ${records[0].consentId ?? 'the ledger'} ${records.length === 1 ? 'is' : 'are'} in the chain signed at #${end.seq} on ${end.signedAt} (key ${key}), each with the version and banner text it was shown`,
   )
 } catch (error) {
   if (!(error instanceof Failure)) throw error
