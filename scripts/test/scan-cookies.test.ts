@@ -258,9 +258,22 @@ describe('npm run scan-cookies', () => {
   }, 120_000)
 
   it('exits 0 on a page that sets only what is declared as necessary', async () => {
-    const result = await scan(`${site.origin}/clean`, '--catalog', `${site.origin}/catalog.json`)
+    const json = join(mkdtempSync(join(tmpdir(), 'scan-')), 'report.json')
+    const result = await scan(
+      `${site.origin}/clean`,
+      '--catalog',
+      `${site.origin}/catalog.json`,
+      '--json',
+      json,
+    )
     expect(result.stderr).toContain('0 undeclared, 0 set before consent')
     expect(result.code).toBe(0)
+    // No banner API on the page: the phases that need one (each category alone, a withdrawal) are skipped.
+    const report = JSON.parse(readFileSync(json, 'utf8')) as ScanReport
+    expect([report.phases, report.verdict.withdrawalHonoured]).toEqual([
+      ['before', 'reject', 'accept', 'gpc'],
+      null,
+    ])
   }, 120_000)
 
   it('checks against any policy of a dataset, an English-only one included', async () => {
@@ -294,7 +307,7 @@ describe('npm run scan-cookies', () => {
       '5',
     )
     expect(unreachable.code).toBe(2)
-    expect(unreachable.stdout).toContain('Pages that could not be scanned (6):')
+    expect(unreachable.stdout).toContain('Pages that could not be scanned (4):')
     expect(unreachable.stdout).toContain(
       `before  http://127.0.0.1:${closed}/: cannot be reached: connect ECONNREFUSED 127.0.0.1:${closed}`,
     )

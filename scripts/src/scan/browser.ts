@@ -33,6 +33,10 @@ export interface ScanResult {
   errors: ScanReport['errors']
   /** How Chromium ran: with its sandbox, or without it (as root, where it cannot start with one). */
   sandbox: boolean
+  /** The phases that ran, in order. */
+  phases: Phase[]
+  /** Whether the first page runs a banner with vanilla-cookieconsent's API (this project's). */
+  bannerApi: boolean
 }
 
 async function launch(
@@ -289,6 +293,8 @@ async function scanPhase(
           await page.reload({ waitUntil: 'load', timeout: options.timeoutMs })
         }
         await settle(page, options.timeoutMs)
+        if (phase === 'before' && url === options.urls[0])
+          result.bannerApi = await page.evaluate(() => 'CookieConsent' in window).catch(() => false)
         await collect(page, url)
       } catch (error) {
         result.errors.push({ url, phase, reason: (error as Error).message.split('\n')[0]! })
@@ -322,6 +328,8 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     blocked: [],
     errors: [],
     sandbox: false,
+    phases: [],
+    bannerApi: false,
   }
   const where: Where = { phase: 'before', page: options.urls[0]!, failures: new Map() }
   const guard = await startGuard(
@@ -336,7 +344,13 @@ export async function scanSite(options: ScanOptions): Promise<ScanResult> {
     const { browser, sandbox } = await launch(options.onProgress, guard.server)
     result.sandbox = sandbox
     try {
-      for (const plan of phasesOf(options)) await scanPhase(browser, plan, options, result, where)
+      for (const plan of phasesOf(options)) {
+        // Each category alone and a withdrawal go through the banner's API: none, no such phases.
+        const needsApi = plan.phase.startsWith('only:') || plan.phase === 'withdraw'
+        if (needsApi && !result.bannerApi) continue
+        await scanPhase(browser, plan, options, result, where)
+        result.phases.push(plan.phase)
+      }
       return result
     } finally {
       await browser.close()

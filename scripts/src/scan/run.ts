@@ -1,7 +1,7 @@
 // One scan, from addresses and a catalog to a report, and the report in words: shared by
 // `npm run scan-cookies` and `npm run monitor`.
 import type { Catalog } from '@cookie-policy/schemas/contracts'
-import { analyze, type Finding, type Phase, type ScanReport } from './analyze'
+import { analyze, type Finding, type ScanReport } from './analyze'
 import { scanSite, type ScanOptions } from './browser'
 
 export async function runScan(
@@ -12,15 +12,7 @@ export async function runScan(
     .filter((category) => !category.required)
     .map((category) => category.key)
   const scanned = await scanSite({ ...options, categories })
-  const own = !options.acceptSelector && !options.rejectSelector
-  const phases: Phase[] = [
-    'before',
-    'reject',
-    'accept',
-    ...(own ? [...categories.map((key) => `only:${key}` as const), 'withdraw' as const] : []),
-    'gpc',
-  ]
-  return analyze(catalog, scanned, options.urls, phases)
+  return analyze(catalog, scanned, options.urls, scanned.phases)
 }
 
 function table(title: string, findings: Finding[]): string {
