@@ -21,7 +21,7 @@ export interface SeenStorage {
   url: string
 }
 
-export interface SeenRequest {
+interface SeenRequest {
   host: string
   /** The first request to that host from that page. */
   url: string
@@ -29,7 +29,7 @@ export interface SeenRequest {
   page: string
 }
 
-export interface Blocked {
+interface Blocked {
   url: string
   phase: Phase
   page: string
@@ -151,13 +151,17 @@ function lifetime(cookie: SeenCookie): string {
   return days >= 60 ? `${Math.round(days / MONTH_DAYS)} months (${days} days)` : `${days} days`
 }
 
+/** What a scan saw, as the browser gives it to the analysis. */
 export interface ScanInput {
   cookies: SeenCookie[]
   storage: SeenStorage[]
   requests: SeenRequest[]
   blocked: Blocked[]
   errors: ScanReport['errors']
+  /** How Chromium ran: with its sandbox, or without it (as root, where it cannot start with one). */
   sandbox: boolean
+  /** The phases that ran, in order. */
+  phases: Phase[]
 }
 
 /** Words for a phase in which nothing optional was consented to. */
@@ -174,13 +178,8 @@ function withoutConsentReason(phase: Phase, what: string): string {
   }
 }
 
-export function analyze(
-  catalog: Catalog,
-  input: ScanInput,
-  urls: string[],
-  phases: Phase[],
-): ScanReport {
-  const { cookies, storage, requests, blocked, errors, sandbox } = input
+export function analyze(catalog: Catalog, input: ScanInput, urls: string[]): ScanReport {
+  const { cookies, storage, requests, blocked, errors, sandbox, phases } = input
   const all = entries(catalog)
   const keys = catalog.categories.map((category) => category.key)
   const undeclared: Finding[] = []

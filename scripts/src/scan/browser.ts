@@ -6,7 +6,7 @@
 // blocked and reported, except to the scanned site itself when it is on such an address, on its own port.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { CHROMIUM_FLAGS, findChromium } from '@cookie-policy/schemas/node'
-import type { Blocked, Phase, ScanReport, SeenCookie, SeenRequest, SeenStorage } from './analyze'
+import type { Phase, ScanInput, SeenCookie, SeenStorage } from './analyze'
 import { startGuard } from './guard'
 
 /** vanilla-cookieconsent v3 (this project's own banner, and many others). */
@@ -25,16 +25,7 @@ export interface ScanOptions {
   onProgress: (message: string) => void
 }
 
-export interface ScanResult {
-  cookies: SeenCookie[]
-  storage: SeenStorage[]
-  requests: SeenRequest[]
-  blocked: Blocked[]
-  errors: ScanReport['errors']
-  /** How Chromium ran: with its sandbox, or without it (as root, where it cannot start with one). */
-  sandbox: boolean
-  /** The phases that ran, in order. */
-  phases: Phase[]
+export interface ScanResult extends ScanInput {
   /** Whether the first page runs a banner with vanilla-cookieconsent's API (this project's). */
   bannerApi: boolean
 }

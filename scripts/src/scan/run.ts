@@ -12,7 +12,7 @@ export async function runScan(
     .filter((category) => !category.required)
     .map((category) => category.key)
   const scanned = await scanSite({ ...options, categories })
-  return analyze(catalog, scanned, options.urls, scanned.phases)
+  return analyze(catalog, scanned, options.urls)
 }
 
 function table(title: string, findings: Finding[]): string {
