@@ -1,5 +1,5 @@
 // The Studio for legal editors: the content model from schemas/, the structure, publishing versions, GROQ.
-import { schemaTypes } from '@cookie-policy/schemas/types'
+import { schemaTypesIn } from '@cookie-policy/schemas/types'
 import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
 import { structureTool } from 'sanity/structure'
@@ -13,6 +13,8 @@ import {
   urlSearchParamPreviewSecret,
 } from '@sanity/preview-url-secret/constants'
 import { dataset, localMode, previewUrl, projectId } from './env'
+import { editorLanguages, startLanguage } from './i18n'
+import { STUDIO_NAMESPACE, setStudioLanguage, studioText } from '@cookie-policy/schemas/studioWords'
 import { localAuthStore } from './local/client'
 import { structure } from './structure'
 
@@ -25,9 +27,13 @@ const LOCKED_VERSION_ACTIONS = new Set([
   'restore',
 ])
 
+/** The editor's language: the schema's own words, the previews and the checks speak it from the start. */
+const language = startLanguage()
+setStudioLanguage(language)
+
 export default defineConfig({
   name: 'default',
-  title: 'Cookie policy',
+  title: studioText(language, 'structure.title'),
   projectId,
   dataset,
   // Local mode: signed in as the local editor, on the local Content Lake. Features that live in Sanity's
@@ -45,24 +51,31 @@ export default defineConfig({
       }
     : {}),
   plugins: [
+    editorLanguages(),
     structureTool({
       structure,
       // A published version shows, beside its fields, the newest scan of the sites checked against it.
-      defaultDocumentNode: (S, { schemaType }) =>
+      defaultDocumentNode: (S, { schemaType, i18n }) =>
         schemaType === 'policyVersion'
-          ? S.document().views([S.view.form(), S.view.component(VersionEvidence).title('Evidence')])
+          ? S.document().views([
+              S.view.form(),
+              S.view
+                .component(VersionEvidence)
+                .title(i18n.t('structure.evidence', { ns: STUDIO_NAMESPACE })),
+            ])
           : S.document(),
     }),
     visionTool({ defaultApiVersion: SANITY_API_VERSION }),
   ],
   schema: {
-    types: schemaTypes,
+    types: schemaTypesIn(language),
     templates: (previous) => [
       // Versions are created by the "Publish a new version" action only.
       ...previous.filter((template) => template.schemaType !== 'policyVersion'),
       {
         id: 'cookie-in-category',
-        title: 'Cookie in this category',
+        title: studioText(language, 'template.cookieInCategory'),
+        i18n: { title: { key: 'template.cookieInCategory', ns: STUDIO_NAMESPACE } },
         schemaType: 'cookie',
         parameters: [{ name: 'categoryId', type: 'string' }],
         value: ({ categoryId }: { categoryId: string }) => ({

@@ -111,6 +111,8 @@ export default defineConfig({
         SANITY_TELEMETRY_DISABLED: '1',
         SANITY_STUDIO_PROJECT_ID: '',
         POLICY_DATASET: process.env.E2E_STUDIO_DATASET!,
+        // French-binding, translated into English and (one day) German: the Studio speaks all three.
+        SANITY_STUDIO_POLICY_LANGUAGES: 'fr,en,de',
         // The site the Studio's dataset feeds: its consent counts show in the publish dialog.
         SANITY_STUDIO_SITE_URL: 'http://127.0.0.1:3109',
       },

@@ -6,7 +6,7 @@ import type { RetentionUnit } from './model/retention'
 export interface Locale {
   /** The language's own name. */
   name: string
-  /** Its name in English, for the Studio's messages. */
+  /** Its name in English, for the importer's messages. */
   englishName: string
   /** A link to the policy in this language, written in it ("English version"). */
   versionLink: string

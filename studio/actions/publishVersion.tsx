@@ -23,7 +23,6 @@ import { consentCountsSchema } from '@cookie-policy/schemas/contracts'
 import {
   LANGUAGES,
   defaultEffectiveDay,
-  LOCALES,
   MATERIALITY,
   planPublication,
   text,
@@ -37,6 +36,8 @@ import {
 } from '@cookie-policy/schemas/model'
 import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
 import { readForPublishing, type PublishingState } from '@cookie-policy/schemas/state'
+import { useStudioWords } from '@cookie-policy/schemas/types'
+import type { StudioKey, StudioValues } from '@cookie-policy/schemas/studioWords'
 import { ChangesSummary } from '../components/ChangesSummary'
 import { siteUrl } from '../env'
 
@@ -63,12 +64,13 @@ function usePlan(slug: string) {
   const [loaded, setLoaded] = useState<{ publishing: PublishingState; plan: PublishPlan } | null>(
     null,
   )
+  const { t } = useStudioWords()
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     let cancelled = false
     async function load() {
       const publishing = await readForPublishing(run, slug)
-      if (!publishing) throw new Error(`There is no published policy "${slug}" yet.`)
+      if (!publishing) throw new Error(t('publish.noPolicy', { slug }))
       const { state, latest } = publishing
       const day = defaultEffectiveDay(state.today, latest)
       const plan = planPublication({ ...publishing, effectiveFrom: day })
@@ -78,7 +80,7 @@ function usePlan(slug: string) {
     return () => {
       cancelled = true
     }
-  }, [run, slug])
+  }, [run, slug, t])
   return { client, loaded, error }
 }
 
@@ -91,11 +93,13 @@ function SummaryFields({
   summaries: Summaries
   onChange: (lang: Lang, text: string) => void
 }) {
+  const { t } = useStudioWords()
   return LANGUAGES.map((lang) => (
     <Stack gap={2} key={lang}>
       <Label as="label" {...{ htmlFor: `summary-${lang}` }}>
-        What changed ({LOCALES[lang].englishName}
-        {lang === binding ? ', binding' : ''})
+        {t(lang === binding ? 'publish.summaryBinding' : 'publish.summary', {
+          language: { lang },
+        })}
       </Label>
       <TextArea
         id={`summary-${lang}`}
@@ -107,19 +111,15 @@ function SummaryFields({
   ))
 }
 
-const CHANGE_LABELS: Record<Materiality, string> = {
-  none: 'No change',
-  editorial: 'Editorial: nothing a visitor agreed to grows',
-  material: 'Material: visitors who accepted are asked again',
-}
-
 interface ConsentDecision {
   change: Materiality
   reason: string
   whatChanged: Summaries
 }
 
-type Counts = { choices: number; accepted: Record<string, number> } | string
+/** The choices on record, or why they cannot be shown (a word, and what fills it). */
+type Counts =
+  { choices: number; accepted: Record<string, number> } | { key: StudioKey; values?: StudioValues }
 
 /**
  * The choices in force on the public site, counted per category (GET /api/consent/counts/{policy}), or why
@@ -138,25 +138,27 @@ function useCounts(slug: string): Counts | null {
       .then(
         (read) => !cancelled && setCounts(read),
         (error: Error) =>
-          !cancelled && setCounts(`The site's consent counts could not be read: ${error.message}.`),
+          !cancelled &&
+          setCounts({ key: 'publish.countsFailed', values: { error: error.message } }),
       )
     return () => {
       cancelled = true
     }
   }, [slug])
-  return siteUrl
-    ? counts
-    : 'Set SANITY_STUDIO_SITE_URL to the public site to see how many recorded choices each change asks again.'
+  return siteUrl ? counts : { key: 'publish.countsUnset' }
 }
 
 /** What asking again about a category means for the visitors on record. */
-function consequence(counts: Counts | null, category: string): string {
-  if (counts === null) return 'Counting the choices on record…'
-  if (typeof counts === 'string') return counts
+function consequence(
+  counts: Counts | null,
+  category: string,
+): { key: StudioKey; values?: StudioValues } {
+  if (counts === null) return { key: 'publish.countsLoading' }
+  if ('key' in counts) return counts
   const accepted = counts.accepted[category] ?? 0
-  if (!counts.choices) return 'No choice is on record yet: nobody is asked again.'
+  if (!counts.choices) return { key: 'publish.countsNone' }
   const share = Math.round((accepted / counts.choices) * 100)
-  return `${share}% of the choices in force would be asked again about it (${accepted} of ${counts.choices} accepted it; refusals stand six months).`
+  return { key: 'publish.countsShare', values: { share, accepted, choices: counts.choices } }
 }
 
 /** The plan's suggestion for each category, as the form starts: the editor may change any of them. */
@@ -189,25 +191,28 @@ function ConsentChanges({
   counts: Counts | null
   onChange: (category: string, decision: ConsentDecision) => void
 }) {
+  const { t, lang } = useStudioWords()
+  // Each category by its title in the editor's language, else in the binding one.
   const titles = new Map(
     (plan.document.snapshot.categories ?? []).map((category) => [
       category.key,
-      text(category.title, binding, binding),
+      text(category.title, lang, binding),
     ]),
   )
   return (
     <Stack gap={4}>
       <Text size={1} weight="semibold">
-        Consent, category by category
+        {t('policyVersion.consentChanges')}
       </Text>
       <Text size={1} muted>
-        Visitors are asked again only about the categories changed materially, with the line “what
-        changed”; their other choices carry forward. A refusal is not asked again for six months.
+        {t('publish.consentIntro')}
       </Text>
       {plan.materiality.map((entry) => {
         const decision = decisions[entry.category]!
         const id = `consent-${entry.category}`
         const why = whatChangedLine(entry.changes, binding)
+        const said = consequence(counts, entry.category)
+        const suggested = t(`publish.changeShort.${entry.change}`)
         return (
           <Card key={entry.category} padding={3} radius={2} border>
             <Stack gap={3}>
@@ -226,23 +231,24 @@ function ConsentChanges({
               >
                 {MATERIALITY.map((change) => (
                   <option key={change} value={change}>
-                    {CHANGE_LABELS[change]}
+                    {t(`publish.change.${change}`)}
                   </option>
                 ))}
               </Select>
               <Text size={1} muted>
-                Suggested from the differences: {CHANGE_LABELS[entry.change].split(':')[0]}
-                {why ? ` (${why})` : ''}
+                {why
+                  ? t('publish.suggestedWhy', { change: suggested, why })
+                  : t('publish.suggested', { change: suggested })}
               </Text>
               {decision.change === 'material' ? (
                 <Text size={1} id={`asked-${entry.category}`}>
-                  {consequence(counts, entry.category)}
+                  {t(said.key, said.values)}
                 </Text>
               ) : null}
               {decision.change !== entry.change ? (
                 <Stack gap={2}>
                   <Label as="label" {...{ htmlFor: `reason-${entry.category}` }}>
-                    Why (required: it is kept with the version)
+                    {t('publish.reason')}
                   </Label>
                   <TextArea
                     id={`reason-${entry.category}`}
@@ -258,7 +264,7 @@ function ConsentChanges({
                 ? LANGUAGES.map((lang) => (
                     <Stack gap={2} key={lang}>
                       <Label as="label" {...{ htmlFor: `changed-${entry.category}-${lang}` }}>
-                        What changed, for visitors ({LOCALES[lang].englishName})
+                        {t('publish.whatChanged', { language: { lang } })}
                       </Label>
                       <TextInput
                         id={`changed-${entry.category}-${lang}`}
@@ -296,6 +302,7 @@ function PublishForm({
   onDone: (message: string) => void
 }) {
   const { state } = publishing
+  const { t } = useStudioWords()
   const [effectiveFrom, setEffectiveFrom] = useState(plan.document.effectiveFrom)
   const [summaries, setSummaries] = useState<Summaries>(() => {
     const written: Localized = plan.document.changeSummary
@@ -314,9 +321,7 @@ function PublishForm({
     try {
       const written = LANGUAGES.map((lang) => [lang, summaries[lang]?.trim() ?? ''] as const)
       if (!summaries[state.binding]?.trim())
-        throw new PublishError(
-          `Write what changed, in ${LOCALES[state.binding].englishName} at least: visitors read it in the version history.`,
-        )
+        throw new PublishError('publish.summaryRequired', { language: { lang: state.binding } })
       const next = planPublication({
         ...publishing,
         effectiveFrom,
@@ -337,7 +342,7 @@ function PublishForm({
         },
       })
       if (next.kind !== 'publish') {
-        onDone('Nothing to publish: the policy and catalog are the same as the latest version.')
+        onDone(t('publish.nothing'))
         return
       }
       // Published with its content hash: from now on, nothing may change what it says.
@@ -346,30 +351,29 @@ function PublishForm({
         .create(await withContentHash(next.document))
         .commit({ visibility: 'sync' })
       onDone(
-        `Version ${next.document.version} published, in force from ${next.document.effectiveFrom}.`,
+        t('publish.done', {
+          version: next.document.version,
+          date: next.document.effectiveFrom,
+        }),
       )
     } catch (caught) {
       setError(
         caught instanceof PublishError
-          ? caught.message
-          : `Publishing failed: ${(caught as Error).message}`,
+          ? t(caught.key, wordedChanges(caught.values, t))
+          : t('publish.failed', { error: (caught as Error).message }),
       )
     } finally {
       setBusy(false)
     }
-  }, [client, publishing, state.binding, effectiveFrom, decisions, summaries, onDone])
+  }, [client, publishing, state.binding, effectiveFrom, decisions, summaries, onDone, t])
 
   return (
     <Stack gap={4} padding={4}>
-      <Text size={1}>
-        Version {plan.document.version} will be created from the policy text and the catalog as they
-        are published now. It cannot be edited afterwards: a mistake is corrected by publishing
-        another version.
-      </Text>
+      <Text size={1}>{t('publish.intro', { version: plan.document.version })}</Text>
       <ChangesSummary diff={plan.diff} translations={plan.translations} />
       <Stack gap={2}>
         <Label as="label" {...{ htmlFor: 'effective-from' }}>
-          In force from ({state.timeZone} time)
+          {t('publish.effectiveFrom', { timeZone: state.timeZone })}
         </Label>
         <TextInput
           id="effective-from"
@@ -378,8 +382,7 @@ function PublishForm({
           onChange={(event) => setEffectiveFrom(event.currentTarget.value)}
         />
         <Text size={1} muted>
-          A later date schedules the version: it is listed as upcoming and takes effect at midnight
-          that day.
+          {t('publish.effectiveFrom.help')}
         </Text>
       </Stack>
       <SummaryFields
@@ -403,7 +406,7 @@ function PublishForm({
         </Card>
       ) : null}
       <Button
-        text={`Publish version ${plan.document.version}`}
+        text={t('publish.button', { version: plan.document.version })}
         tone="positive"
         icon={CalendarIcon}
         loading={busy}
@@ -415,6 +418,7 @@ function PublishForm({
 
 function PublishDialog({ slug, onDone }: { slug: string; onDone: (message: string) => void }) {
   const { client, loaded, error } = usePlan(slug)
+  const { t } = useStudioWords()
   if (error) {
     return (
       <Card padding={4} tone="critical">
@@ -432,10 +436,7 @@ function PublishDialog({ slug, onDone }: { slug: string; onDone: (message: strin
   if (loaded.plan.kind === 'unchanged') {
     return (
       <Card padding={4} tone="caution">
-        <Text>
-          Nothing to publish: the policy text and the catalog are the same as version{' '}
-          {loaded.plan.latestVersion}. Edit them first.
-        </Text>
+        <Text>{t('publish.unchanged', { version: loaded.plan.latestVersion })}</Text>
       </Card>
     )
   }
@@ -446,6 +447,23 @@ function PublishDialog({ slug, onDone }: { slug: string; onDone: (message: strin
       client={client}
       onDone={onDone}
     />
+  )
+}
+
+/** A refusal's changes of consent ("material") in the editor's words. */
+function wordedChanges(
+  values: StudioValues,
+  t: (key: StudioKey, values?: StudioValues) => string,
+): StudioValues {
+  const worded = (value: StudioValues[string] | undefined) =>
+    MATERIALITY.includes(value as Materiality)
+      ? t(`publish.changeShort.${value as Materiality}`)
+      : value
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      name === 'change' || name === 'suggested' ? worded(value)! : value,
+    ]),
   )
 }
 
@@ -460,14 +478,15 @@ export const PublishVersionAction: DocumentActionComponent = (props: DocumentAct
   const [open, setOpen] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const slug = slugOf(props.published)
+  const { t } = useStudioWords()
   return {
-    label: 'Publish a new version',
+    label: t('publish.action'),
     icon: CalendarIcon,
     disabled: !slug || Boolean(props.draft),
     title: !slug
-      ? 'Publish the policy document first.'
+      ? t('publish.needsPublishedPolicy')
       : props.draft
-        ? 'Publish or discard the pending changes of the policy first.'
+        ? t('publish.needsNoDraft')
         : undefined,
     onHandle: () => {
       setMessage(null)
@@ -476,7 +495,7 @@ export const PublishVersionAction: DocumentActionComponent = (props: DocumentAct
     dialog: open
       ? {
           type: 'dialog',
-          header: message ?? 'Publish a new version',
+          header: message ?? t('publish.action'),
           onClose: () => {
             setOpen(false)
             props.onComplete()

@@ -1,7 +1,23 @@
 // The differences a new version would publish, as the public site words them (the same diffVersions): the
 // binding text's, then what each translation changed on its own.
 import { Box, Card, Stack, Text } from '@sanity/ui'
-import { LOCALES, type Lang, type PolicyDiff } from '@cookie-policy/schemas/model'
+import type { Lang, PolicyDiff } from '@cookie-policy/schemas/model'
+import type { StudioKey } from '@cookie-policy/schemas/studioWords'
+import { useStudioWords } from '@cookie-policy/schemas/types'
+
+/** The Studio's word for each field a difference names (its field's title). */
+const FIELD_WORDS: Record<string, StudioKey> = {
+  name: 'cookie.name',
+  category: 'cookie.category',
+  type: 'cookie.type',
+  purpose: 'cookie.purpose',
+  retention: 'cookie.retention',
+  moreInfoUrl: 'cookie.moreInfoUrl',
+  provider: 'cookie.provider',
+  description: 'cookieCategory.description',
+  required: 'cookieCategory.required',
+  title: 'cookieCategory.title',
+}
 
 function List({ title, items }: { title: string; items: string[] }) {
   if (!items.length) return null
@@ -26,12 +42,11 @@ export function ChangesSummary({
   diff: PolicyDiff | null
   translations: { lang: Lang; diff: PolicyDiff }[]
 }) {
+  const { t } = useStudioWords()
   if (diff === null) {
     return (
       <Card padding={3} tone="primary" radius={2}>
-        <Text size={1}>
-          This is the first version of this policy: everything in it will be published.
-        </Text>
+        <Text size={1}>{t('changes.first')}</Text>
       </Card>
     )
   }
@@ -42,14 +57,14 @@ export function ChangesSummary({
         {translations.map(({ lang, diff: translated }) => (
           <Stack gap={3} key={lang}>
             <Text size={1} weight="semibold">
-              In the {LOCALES[lang].englishName} translation only
+              {t('changes.translationOnly', { language: { lang } })}
             </Text>
             <DiffLists diff={translated} />
           </Stack>
         ))}
         <Box>
           <Text size={1} muted>
-            Visitors will see these differences on the version&apos;s page of the public site.
+            {t('changes.visible')}
           </Text>
         </Box>
       </Stack>
@@ -59,44 +74,60 @@ export function ChangesSummary({
 
 function DiffLists({ diff }: { diff: PolicyDiff }) {
   const { cookies, categories, sections } = diff
+  const { t } = useStudioWords()
+  const field = (name: string) => (FIELD_WORDS[name] ? t(FIELD_WORDS[name]) : name)
   return (
     <>
       <List
-        title="Cookies added"
+        title={t('changes.cookiesAdded')}
         items={cookies.added.map((cookie) => `${cookie.name} (${cookie.category})`)}
       />
       <List
-        title="Cookies removed"
+        title={t('changes.cookiesRemoved')}
         items={cookies.removed.map((cookie) => `${cookie.name} (${cookie.category})`)}
       />
       <List
-        title="Cookies changed"
+        title={t('changes.cookiesChanged')}
         items={cookies.changed.map(
           (cookie) =>
-            `${cookie.name}: ${cookie.changes.map((change) => `${change.field} ${change.before ?? '—'} → ${change.after ?? '—'}`).join('; ')}`,
+            `${cookie.name}: ${cookie.changes.map((change) => `${field(change.field)} ${change.before ?? '—'} → ${change.after ?? '—'}`).join('; ')}`,
         )}
       />
-      <List title="Categories added" items={categories.added.map((category) => category.title)} />
       <List
-        title="Categories removed"
+        title={t('changes.categoriesAdded')}
+        items={categories.added.map((category) => category.title)}
+      />
+      <List
+        title={t('changes.categoriesRemoved')}
         items={categories.removed.map((category) => category.title)}
       />
       <List
-        title="Categories renamed"
+        title={t('changes.categoriesRenamed')}
         items={categories.renamed.map((category) => `${category.before} → ${category.after}`)}
       />
       <List
-        title="Categories changed"
-        items={categories.changed.map((change) => `${change.title}: ${change.field}`)}
+        title={t('changes.categoriesChanged')}
+        items={categories.changed.map((change) => `${change.title}: ${field(change.field)}`)}
       />
       <List
-        title="Text changed"
+        title={t('changes.textChanged')}
         items={[
-          ...(diff.title ? [`Title: ${diff.title.before} → ${diff.title.after}`] : []),
-          ...(diff.intro ? ['Introduction'] : []),
+          ...(diff.title
+            ? [
+                t('changes.title', {
+                  before: diff.title.before ?? '—',
+                  after: diff.title.after ?? '—',
+                }),
+              ]
+            : []),
+          ...(diff.intro ? [t('policy.intro')] : []),
           ...sections.changed.map((section) => `${section.number}. ${section.heading}`),
-          ...sections.added.map((section) => `${section.number}. ${section.heading} (added)`),
-          ...sections.removed.map((section) => `${section.number}. ${section.heading} (removed)`),
+          ...sections.added.map((section) =>
+            t('changes.sectionAdded', { section: `${section.number}. ${section.heading}` }),
+          ),
+          ...sections.removed.map((section) =>
+            t('changes.sectionRemoved', { section: `${section.number}. ${section.heading}` }),
+          ),
         ]}
       />
     </>

@@ -6,19 +6,22 @@ import { useClient } from 'sanity'
 import type { UserViewComponent } from 'sanity/structure'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import { versionEvidenceQuery, type QueryResult } from '@cookie-policy/schemas/queries'
+import { useStudioWords } from '@cookie-policy/schemas/types'
 
 type Evidence = QueryResult<typeof versionEvidenceQuery>
 
+/** What the version promised, by the scan report's fields (their titles name them). */
 const PROMISES = [
-  ['rejectHonoured', 'Reject honoured'],
-  ['gpcHonoured', 'GPC honoured'],
-  ['withdrawalHonoured', 'Withdrawal honoured'],
-  ['nothingUndeclared', 'Nothing undeclared'],
+  'rejectHonoured',
+  'gpcHonoured',
+  'withdrawalHonoured',
+  'nothingUndeclared',
 ] as const
 
 export const VersionEvidence: UserViewComponent = ({ document }) => {
   const version = document.displayed as { policy?: { _ref?: string }; version?: number }
   const client = useClient({ apiVersion: SANITY_API_VERSION })
+  const { t } = useStudioWords()
   const [evidence, setEvidence] = useState<Evidence | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
   const policyId = version.policy?._ref
@@ -37,7 +40,7 @@ export const VersionEvidence: UserViewComponent = ({ document }) => {
   if (error)
     return (
       <Card padding={4} tone="critical">
-        <Text>The evidence could not be read: {error}</Text>
+        <Text>{t('evidence.error', { error })}</Text>
       </Card>
     )
   if (evidence === undefined)
@@ -49,27 +52,33 @@ export const VersionEvidence: UserViewComponent = ({ document }) => {
   if (evidence === null)
     return (
       <Box padding={4}>
-        <Text>
-          No scan of the sites has been checked against version {number} yet. Run `npm run monitor`
-          (or `npm run scan-cookies -- … --to-studio`) to record one.
-        </Text>
+        <Text>{t('evidence.none', { version: number ?? '?' })}</Text>
       </Box>
     )
   return (
     <Stack gap={4} padding={4} data-testid="version-evidence">
       <Text weight="semibold">
-        Scanned {evidence.scannedAt?.slice(0, 16).replace('T', ' ')} UTC ·{' '}
-        {evidence.urls?.length ?? 0} page(s): {(evidence.urls ?? []).join(', ')}
+        {t('evidence.scanned', {
+          date: evidence.scannedAt?.slice(0, 16).replace('T', ' ') ?? '?',
+          urls: (evidence.urls ?? []).join(', '),
+        })}
       </Text>
       <Flex gap={2} wrap="wrap">
-        {PROMISES.map(([field, label]) => {
+        {PROMISES.map((field) => {
           const value = evidence[field]
           return (
             <Badge
               key={field}
               tone={value === true ? 'positive' : value === false ? 'critical' : 'default'}
             >
-              {label}: {value === true ? 'yes' : value === false ? 'no' : 'not checked'}
+              {t(`scanReport.${field}`)}:{' '}
+              {t(
+                value === true
+                  ? 'evidence.yes'
+                  : value === false
+                    ? 'evidence.no'
+                    : 'evidence.notChecked',
+              )}
             </Badge>
           )
         })}
@@ -77,7 +86,7 @@ export const VersionEvidence: UserViewComponent = ({ document }) => {
       {(evidence.findings ?? []).length ? (
         <Stack gap={3}>
           <Text size={1} weight="semibold">
-            What failed ({evidence.findings!.length})
+            {t('evidence.failed', { count: evidence.findings!.length })}
           </Text>
           {evidence.findings!.map((finding) => (
             <Text size={1} key={finding._key}>
@@ -87,7 +96,7 @@ export const VersionEvidence: UserViewComponent = ({ document }) => {
           ))}
         </Stack>
       ) : (
-        <Text size={1}>Nothing failed.</Text>
+        <Text size={1}>{t('evidence.nothingFailed')}</Text>
       )}
     </Stack>
   )

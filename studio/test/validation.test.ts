@@ -10,6 +10,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createGroqRunner, parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
 import { schemaTypes } from '@cookie-policy/schemas/types'
+import { STUDIO_WORDS, setStudioLanguage } from '@cookie-policy/schemas/studioWords'
 
 const seed = parseNdjson(
   readFileSync(new URL('../../content/dataset.ndjson', import.meta.url), 'utf8'),
@@ -380,5 +381,56 @@ describe('the default policy', () => {
       ['isDefault', 'The policy "cookies" is already the default: one policy only can be.'],
     ])
     expect(await errors({ ...uk, isDefault: false })).toEqual([])
+  })
+})
+
+describe('in the editor’s language', () => {
+  it('a German Studio says the CNIL rule and the https rule in German', async () => {
+    // The Studio's locale as Sanity hands it to the checks once the editor chose German.
+    const german = {
+      ...workspace,
+      i18n: {
+        ...workspace.i18n,
+        currentLocale: {
+          id: 'de-DE',
+          title: 'Deutsch',
+          weekInfo: workspace.i18n.currentLocale.weekInfo,
+        },
+      },
+    }
+    // What the Studio's layout does when the editor's language is German.
+    setStudioLanguage('de')
+    try {
+      const cookie = {
+        ...byId('cookie-cookies-im_mkt_tracking'),
+        retention: { _type: 'retention', kind: 'duration', amount: 2, unit: 'year' },
+        moreInfoUrl: 'http://inmemori.com/cookies',
+      }
+      const result = await validateDocument({
+        document: {
+          _createdAt: '2026-01-01T00:00:00Z',
+          _updatedAt: '2026-01-01T00:00:00Z',
+          _rev: 'r',
+          ...cookie,
+        } as never,
+        workspace: german,
+        getClient: () => client,
+        getDocumentExists: async () => true,
+        environment: 'studio',
+      })
+      expect(
+        result
+          .filter((marker) => marker.level === 'error')
+          .map((marker) => [marker.path.join('.'), marker.message]),
+      ).toEqual([
+        ['retention.kind', STUDIO_WORDS.de['rule.thirteenMonths']],
+        ['moreInfoUrl', 'Verwenden Sie eine https://-Adresse.'],
+      ])
+      expect(STUDIO_WORDS.de['rule.thirteenMonths']).toMatch(
+        /^CNIL: Ein einwilligungsbedürftiges Cookie besteht höchstens 13 Monate/,
+      )
+    } finally {
+      setStudioLanguage('en')
+    }
   })
 })

@@ -6,11 +6,13 @@
 // With STUDIO_SCREENSHOTS set to a folder, they also take the editor's guide's screenshots (npm run screenshots).
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { parseNdjson, type SanityDocument } from '@cookie-policy/schemas/dataset'
-import { checkCookieRetention } from '@cookie-policy/schemas/model'
+import { checkCookieRetention, ruleMessage } from '@cookie-policy/schemas/model'
+import { STUDIO_WORDS, type StudioKey } from '@cookie-policy/schemas/studioWords'
 import { startScanSite } from '../../scripts/test/fixtures/scanSite'
 import { STUDIO, STUDIO_SITE } from './helpers'
 
@@ -53,9 +55,10 @@ test.beforeEach(async ({ page }) => {
   })
 })
 
-/** What the Studio asks and local mode does not serve: a document's revision history (501). */
+/** What the Studio asks and local mode does not serve (501): a document's revision history, and whether
+ * its user agreed to telemetry (asked once in a while). */
 const UNSERVED =
-  /^501 GET \/local-content-lake\/v[\d-]+\/data\/history\/production\/events\/documents\//
+  /^501 GET \/local-content-lake\/v[\d-]+\/(data\/history\/production\/events\/documents\/|intake\/telemetry-status$)/
 /** The Studio's shell asks Sanity's CDN for its fonts and latest version, and sends it feedback: offline,
  * those fail and the Studio works without them. Nothing else may leave the machine. */
 const SHELL =
@@ -69,6 +72,7 @@ test.afterEach(() => {
 async function screenshot(page: Page, name: string): Promise<void> {
   const folder = process.env.STUDIO_SCREENSHOTS
   if (!folder) return
+  mkdirSync(dirname(`${folder}/${name}.png`), { recursive: true })
   // Nothing focused and the pointer outside the panes: no tooltip or hover is in the picture.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   await page.mouse.move(0, 899)
@@ -133,7 +137,7 @@ test('an analytics cookie kept 14 months shows the CNIL 13-month error and canno
   await page.goto(`${CATALOG};cookieCategory-cookies-analytics;${COOKIE}`)
   const amount = page.locator('#retention\\.amount')
   await amount.fill('14')
-  await page.locator('#retention\\.unit').selectOption('month')
+  await page.locator('#retention\\.unit').selectOption({ label: 'months' })
   const [cnil] = checkCookieRetention({
     categoryRequired: false,
     names: ['im_mkt_tracking'],
@@ -143,7 +147,9 @@ test('an analytics cookie kept 14 months shows the CNIL 13-month error and canno
   })
   // The document's validation, as the editor opens it from the document's header.
   await page.getByRole('button', { name: 'Validation' }).click()
-  const message = page.getByRole('button', { name: `Retention period / Kind ${cnil!.message}` })
+  const message = page.getByRole('button', {
+    name: `Retention period / Kind ${ruleMessage(cnil!)}`,
+  })
   await expect(message).toBeVisible()
   const publish = page.getByTestId('action-publish')
   await expect(publish).toBeDisabled()
@@ -211,7 +217,7 @@ test('"Publish a new version" shows the differences, asks the date, summary and 
   const dialog = page.getByRole('dialog')
   await expect(dialog).toContainText('Cookies changed')
   // Values are worded in the policy's binding language, as the version's page words them.
-  await expect(dialog).toContainText('im_mkt_tracking: retention 1 jour → 13 mois')
+  await expect(dialog).toContainText('im_mkt_tracking: Retention period 1 jour → 13 mois')
   const effectiveFrom = await dialog.locator('#effective-from').inputValue()
   expect(effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   await dialog.locator('#summary-fr').fill('Durée de conservation de im_mkt_tracking : 13 mois.')
@@ -234,7 +240,7 @@ test('"Publish a new version" shows the differences, asks the date, summary and 
   await dialog.locator('#consent-functionality').selectOption('material')
   await dialog.getByRole('button', { name: 'Publish version 2' }).click()
   await expect(dialog).toContainText(
-    'Category "functionality": the differences suggest "none", not "material". Give the reason',
+    'Category "functionality": the differences suggest "No change", not "Material". Give the reason',
   )
   await dialog.locator('#consent-functionality').selectOption('none')
   await dialog.locator('#consent-analytics').scrollIntoViewIfNeeded()
@@ -306,6 +312,7 @@ test('a scan’s findings reach the editors: a drafted cookie is corrected and p
 }) => {
   // The fixture site of the scanner's tests: a Hotjar id in localStorage among other undeclared things.
   const site = await startScanSite()
+  const scannedPage = `${site.origin}/`
   try {
     const root = fileURLToPath(new URL('../../', import.meta.url))
     // Asynchronously: the fixture site answers from this process.
@@ -314,7 +321,7 @@ test('a scan’s findings reach the editors: a drafted cookie is corrected and p
         `${root}node_modules/.bin/tsx`,
         [
           `${root}scripts/src/scan-cookies.ts`,
-          `${site.origin}/`,
+          scannedPage,
           '--dataset',
           DATASET,
           '--accept-selector',
@@ -343,12 +350,11 @@ test('a scan’s findings reach the editors: a drafted cookie is corrected and p
   await expect(page.locator('#purpose\\.en')).toHaveValue(/^Hotjar cookie\./)
   await expect(page.locator('#purpose\\.fr')).toHaveValue('')
   await expect(page.getByTestId('form-view')).toContainText('Found by a scan')
-  // Until the editor writes it, the binding text is missing: an error, and nothing can be published.
-  const validation = page.getByRole('button', { name: 'Validation' })
-  await expect(validation).toBeVisible()
-  await page.locator('#purpose\\.fr').fill('Identifier le visiteur pour la mesure Hotjar')
-  await expect(validation).toHaveCount(0)
+  // Until the editor writes it, the binding text is missing: an error, and nothing can be published (the
+  // German translation missing is only advice).
   const publish = page.getByTestId('action-publish')
+  await expect(publish).toBeDisabled()
+  await page.locator('#purpose\\.fr').fill('Identifier le visiteur pour la mesure Hotjar')
   await expect(publish).toBeEnabled({ timeout: 15_000 })
   await screenshot(page, 'scan-finding')
   await publish.click()
@@ -371,11 +377,164 @@ test('a scan’s findings reach the editors: a drafted cookie is corrected and p
   await paneItems(page, 'Versions').first().click()
   await page.getByRole('tab', { name: 'Evidence' }).click()
   const evidence = page.getByTestId('version-evidence')
-  await expect(evidence).toContainText('1 page(s)')
+  await expect(evidence).toContainText(`UTC · pages: ${scannedPage}`)
   await expect(evidence).toContainText('Reject honoured: no')
   await expect(evidence).toContainText('GPC honoured: no')
   await expect(evidence).toContainText('Nothing undeclared: no')
   await expect(evidence).toContainText('_hjid (127.0.0.1) · before')
+})
+
+/** Sanity's own words the test clicks, as its French and German locale plugins say them. */
+const SANITY_FR = {
+  publish: 'Publier',
+  validation: 'Validation',
+  actions: 'Ouvrir les actions du document',
+}
+const SANITY_DE = {
+  publish: 'Veröffentlichen',
+  validation: 'Validierung',
+  actions: 'Dokumentaktionen öffnen',
+}
+
+/** The French editor's guide's pictures (docs/studio/fr/). */
+const frenchScreenshot = (page: Page, lang: 'fr' | 'de', name: string) =>
+  lang === 'fr' ? screenshot(page, `fr/${name}`) : Promise.resolve()
+
+/**
+ * Our English words an editor of another language must not see: every one that language says otherwise, by
+ * the literal parts around its placeholders.
+ */
+function ourEnglish(lang: 'fr' | 'de'): string[] {
+  const keys = Object.keys(STUDIO_WORDS.en) as StudioKey[]
+  const parts = keys
+    .filter((key) => STUDIO_WORDS[lang][key] !== STUDIO_WORDS.en[key])
+    .flatMap((key) => STUDIO_WORDS.en[key].split(/\{\{\w+\}\}/))
+    .map((part) => part.replace(/^[\s(:·,.]+|[\s(:·,.]+$/g, ''))
+  // A part that the language itself uses ("version", "Cookies") says nothing.
+  const theirs = Object.values(STUDIO_WORDS[lang]).join('\n')
+  return [...new Set(parts)].filter((part) => part.length >= 4 && !word(part).test(theirs))
+}
+
+/** A whole word or phrase, in any script: "Unit" is not in "Unité". */
+const word = (text: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escape(text)}(?![\\p{L}\\p{N}])`, 'u')
+
+/** Every text of the dataset's documents (the policy's words, in any language), longest first. */
+function contentTexts(): string[] {
+  const texts = new Set<string>()
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.length >= 3) texts.add(value)
+    } else if (value && typeof value === 'object') Object.values(value).forEach(visit)
+  }
+  stored().forEach(visit)
+  return [...texts].sort((a, b) => b.length - a.length)
+}
+
+/**
+ * The English words of ours that the page shows, read from its visible text once the policy's own texts are
+ * set aside (a French category title says "Site" in a German Studio: the policy's words, not ours).
+ */
+async function englishLeft(page: Page, lang: 'fr' | 'de'): Promise<string[]> {
+  let visible = await page.locator('body').innerText()
+  for (const text of contentTexts()) visible = visible.replaceAll(text, ' ')
+  return ourEnglish(lang).filter((english) => word(english).test(visible))
+}
+
+test.describe('the Studio in its editor’s language', () => {
+  // A French browser: the Studio starts in French, the deployment's first language, as a new editor sees it.
+  test.use({ locale: 'fr-FR' })
+
+  test('in French, then in German: the structure, a cookie, the CNIL message and the publish dialog, with no English word of ours', async ({
+    page,
+  }) => {
+    const jwt = `${CATALOG};cookieCategory-cookies-necessary;cookie-cookies-im_web_jwt`
+    const tracking = `${CATALOG};cookieCategory-cookies-analytics;${COOKIE}`
+    for (const [lang, words] of [
+      ['fr', STUDIO_WORDS.fr],
+      ['de', STUDIO_WORDS.de],
+    ] as const) {
+      // The structure, and a cookie's fields with their descriptions, in the list by category.
+      await page.goto(jwt)
+      await expect(
+        page
+          .getByTestId('pane-header')
+          .getByText(words['structure.cookiesByCategory'], { exact: true }),
+      ).toBeVisible()
+      const form = page.getByTestId('form-view')
+      await expect(form).toContainText(words['cookie.retention'])
+      await expect(form).toContainText(words['cookie.retention.help'])
+      await expect(form).toContainText(words['cookie.purpose.help'])
+      // A category in the list is named in the editor's language when it has a text there, else in the
+      // policy's binding one: French, as the seed has no German.
+      await expect(paneItems(page, words['structure.cookiesByCategory']).first()).toContainText(
+        'Les cookies internes nécessaires au fonctionnement du Site',
+      )
+      expect(await englishLeft(page, lang)).toEqual([])
+      await frenchScreenshot(page, lang, `structure`)
+
+      // The CNIL's 13-month rule, as the editor reads it in the document's validation.
+      await page.goto(tracking)
+      await page.locator('#retention\\.amount').fill('14')
+      await page
+        .locator('#retention\\.unit')
+        .selectOption({ label: lang === 'fr' ? 'mois' : 'Monate' })
+      await expect
+        .poll(() => storedById(`drafts.${COOKIE}`)?.retention)
+        .toMatchObject({ amount: 14, unit: 'month' })
+      await page
+        .getByRole('button', { name: (lang === 'fr' ? SANITY_FR : SANITY_DE).validation })
+        .click()
+      const cnil = page.getByRole('button', {
+        name: `${words['cookie.retention']} / ${words['retention.kind']} ${words['rule.thirteenMonths']}`,
+      })
+      await expect(cnil).toBeVisible()
+      // Sanity's own words, from its locale plugins.
+      const sanity = lang === 'fr' ? SANITY_FR : SANITY_DE
+      await expect(page.getByRole('button', { name: sanity.publish, exact: true })).toBeDisabled()
+      expect(await englishLeft(page, lang)).toEqual([])
+      await frenchScreenshot(page, lang, `cnil-message`)
+
+      // The publish dialog: the differences since the last version, the date, consent per category.
+      await page.goto(`${STUDIO}/structure`)
+      await page.getByTestId(`pane-item-${words['structure.policies']}`).click()
+      await page.locator('[data-testid^="pane-item-"]').filter({ hasText: '/cookies' }).click()
+      await page.getByTestId(`pane-item-${words['structure.textAndSettings']}`).click()
+      await page
+        .getByRole('button', { name: (lang === 'fr' ? SANITY_FR : SANITY_DE).actions })
+        .click()
+      await page.getByRole('menuitem', { name: words['publish.action'] }).click()
+      const dialog = page.getByRole('dialog')
+      await expect(dialog).toContainText(words['policyVersion.consentChanges'])
+      await expect(dialog).toContainText(words['changes.cookiesAdded'])
+      await expect(dialog.locator('#summary-fr')).toBeVisible()
+      await expect(dialog.getByText(words['publish.consentIntro'])).toBeVisible()
+      expect(await englishLeft(page, lang)).toEqual([])
+      await frenchScreenshot(page, lang, `publish-dialog`)
+      await page.keyboard.press('Escape')
+
+      // A published version, read-only.
+      await page.getByTestId(`pane-item-${words['structure.versions']}`).click()
+      await page
+        .locator('[data-testid^="pane-item-"]')
+        .filter({
+          hasText: new RegExp(
+            `^${words['preview.version'].replace('{{version}}', '2').split(' · ')[0]}`,
+          ),
+        })
+        .click()
+      await expect(page.getByTestId('form-view').locator('#version')).toHaveValue('2')
+      expect(await englishLeft(page, lang)).toEqual([])
+      await frenchScreenshot(page, lang, `read-only-version`)
+
+      if (lang === 'fr') {
+        // The editor picks German in the Studio's language menu: the Studio starts again in German.
+        await page.getByTestId('editor-language').click()
+        await page.getByRole('menuitem', { name: 'Deutsch' }).click()
+        await expect(page.getByTestId('editor-language')).toHaveText('Deutsch')
+      }
+    }
+  })
 })
 
 function escape(text: string): string {

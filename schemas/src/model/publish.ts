@@ -22,10 +22,15 @@ import {
 } from './materiality'
 import { buildSnapshot } from './snapshot'
 import { compact, stableStringify } from './stable'
+import { studioText, type StudioKey, type StudioValues } from '../studioWords'
 
+/** Why a version cannot be published: its words are the Studio's, the message in English for scripts. */
 export class PublishError extends Error {
-  constructor(message: string) {
-    super(message)
+  constructor(
+    readonly key: StudioKey,
+    readonly values: StudioValues = {},
+  ) {
+    super(studioText('en', key, values))
     this.name = 'PublishError'
   }
 }
@@ -111,13 +116,15 @@ function consentChangesOf(
   const chosen = new Map((input.consentChanges ?? []).map((choice) => [choice.category, choice]))
   for (const choice of chosen.values()) {
     if (!materiality.some((entry) => entry.category === choice.category))
-      throw new PublishError(
-        `There is no category "${choice.category}" that visitors may refuse in this version: ${materiality.map((entry) => entry.category).join(', ') || 'none'}.`,
-      )
+      throw new PublishError('publishError.noCategory', {
+        category: choice.category,
+        categories: materiality.map((entry) => entry.category).join(', ') || '—',
+      })
     if (!MATERIALITY.includes(choice.change))
-      throw new PublishError(
-        `"${choice.change}" is not a change of consent: ${MATERIALITY.join(', ')}.`,
-      )
+      throw new PublishError('publishError.notAChange', {
+        change: choice.change,
+        changes: MATERIALITY.join(', '),
+      })
   }
   return materiality.map((entry) => {
     const choice = chosen.get(entry.category)
@@ -131,9 +138,11 @@ function consentChangesOf(
         ? 'Every visitor is asked again: the editor’s decision.'
         : '')
     if (change !== entry.change && !reason)
-      throw new PublishError(
-        `Category "${entry.category}": the differences suggest "${entry.change}", not "${change}". Give the reason for the change you chose.`,
-      )
+      throw new PublishError('publishError.reasonRequired', {
+        category: entry.category,
+        suggested: entry.change,
+        change,
+      })
     const generated = Object.fromEntries(
       LANGUAGES.map((lang) => [lang, whatChangedLine(entry.changes, lang)]).filter(
         ([, line]) => line,
@@ -158,16 +167,16 @@ function consentChangesOf(
 export function planPublication(input: PublishInput): PublishPlan {
   const { policy, catalog, latest, effectiveFrom } = input
   if (!isIsoDate(effectiveFrom))
-    throw new PublishError(
-      `The effective date "${effectiveFrom}" is not a date written YYYY-MM-DD.`,
-    )
+    throw new PublishError('publishError.badDate', { date: effectiveFrom })
   const content = editedContent(policy, catalog)
   if (latest && comparable(latest) === comparable(content))
     return { kind: 'unchanged', latestVersion: latest.version }
   if (latest && effectiveFrom < latest.effectiveFrom) {
-    throw new PublishError(
-      `The effective date ${effectiveFrom} is before version ${latest.version}'s (${latest.effectiveFrom}): a new version cannot take effect before the one it replaces.`,
-    )
+    throw new PublishError('publishError.dateBefore', {
+      date: effectiveFrom,
+      version: latest.version,
+      previous: latest.effectiveFrom,
+    })
   }
   const binding = bindingOf(policy)
   const diff = latest ? diffVersions(latest, content, binding, binding) : null

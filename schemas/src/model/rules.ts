@@ -3,11 +3,18 @@ import { cookieKind, splitCookieNames } from './cookieNames'
 import type { Localized } from './localized'
 import { retentionExceedsMonths, normalizeRetention, type StoredRetention } from './retention'
 import { fold } from './text'
+import { studioText, type StudioKey, type StudioValues } from '../studioWords'
 
+/** A finding of a check: its words are the Studio's (studioWords.ts), in the editor's language. */
 export interface RuleResult {
   level: 'error' | 'warning'
-  message: string
+  key: StudioKey
+  values?: StudioValues
 }
+
+/** A finding's message in English, for scripts and logs. */
+export const ruleMessage = (result: RuleResult): string =>
+  studioText('en', result.key, result.values)
 
 /** The consent cookie the banner writes by default: the seed's own declared cookie. */
 export const DEFAULT_CONSENT_COOKIE = 'cookie_validation'
@@ -22,25 +29,13 @@ export function checkCookieName(printed: string | undefined | null): RuleResult[
   return splitCookieNames(printed).flatMap((name): RuleResult[] => {
     const kind = cookieKind(name)
     if (kind === 'domain') {
-      return DOMAIN.test(name)
-        ? []
-        : [{ level: 'error', message: `"${name}" is not a domain: write it like .stripe.com.` }]
+      return DOMAIN.test(name) ? [] : [{ level: 'error', key: 'rule.notDomain', values: { name } }]
     }
     if (!COOKIE_NAME.test(name)) {
-      return [
-        {
-          level: 'error',
-          message: `"${name}" cannot be a cookie name: no spaces, commas, semicolons or quotes. Separate several names with " / ".`,
-        },
-      ]
+      return [{ level: 'error', key: 'rule.notCookieName', values: { name } }]
     }
     if (kind === 'pattern' && name.replace(/\*/g, '') === '') {
-      return [
-        {
-          level: 'error',
-          message: `"${name}" would match every cookie: keep the fixed part of the name, as in _ga_*.`,
-        },
-      ]
+      return [{ level: 'error', key: 'rule.matchesEverything', values: { name } }]
     }
     return []
   })
@@ -64,13 +59,7 @@ export function checkRetentionOrLink(
   moreInfoUrl: string | null | undefined,
 ): RuleResult[] {
   return normalizeRetention(retention).kind === 'unknown' && !moreInfoUrl
-    ? [
-        {
-          level: 'error',
-          message:
-            'Give a retention period, or a more-information link where the provider says how long the cookie lives.',
-        },
-      ]
+    ? [{ level: 'error', key: 'rule.retentionOrLink' }]
     : []
 }
 
@@ -78,17 +67,14 @@ export function checkRetentionOrLink(
 export function checkCookieRetention(input: CookieRuleInput): RuleResult[] {
   const results: RuleResult[] = []
   if (input.categoryRequired === false && retentionExceedsMonths(input.retention, 13)) {
-    results.push({
-      level: 'error',
-      message:
-        'CNIL: a cookie that needs consent lives at most 13 months, then consent is asked again. Shorten the retention, or move the cookie to a strictly necessary category if it truly is one.',
-    })
+    results.push({ level: 'error', key: 'rule.thirteenMonths' })
   }
   const consentCookie = input.consentCookieName ?? DEFAULT_CONSENT_COOKIE
   if (input.names.includes(consentCookie) && retentionExceedsMonths(input.retention, 6)) {
     results.push({
       level: 'warning',
-      message: `CNIL: the visitor’s choice (${consentCookie}) should be kept about 6 months, then asked again. The banner keeps it 182 days; consider declaring 6 months.`,
+      key: 'rule.consentCookieSixMonths',
+      values: { name: consentCookie },
     })
   }
   return results
@@ -102,12 +88,7 @@ export function checkTrackerLabelledEssential(
     .map(([, value]) => value)
     .join(' ')
   if (input.categoryRequired && TRACKER_TYPES.test(fold(type))) {
-    return [
-      {
-        level: 'warning',
-        message: `EDPB: do not label trackers "essential". A cookie of type "${type.trim()}" in a strictly necessary category cannot be refused by visitors; move it to a category that asks for consent unless it is exempt.`,
-      },
-    ]
+    return [{ level: 'warning', key: 'rule.trackerEssential', values: { type: type.trim() } }]
   }
   return []
 }
@@ -121,7 +102,8 @@ export function checkEffectiveDate(
     return [
       {
         level: 'error',
-        message: `This date is before version ${previous.version}'s (${previous.effectiveFrom}): a version cannot take effect before the one it replaces.`,
+        key: 'rule.effectiveDateBefore',
+        values: { version: previous.version, date: previous.effectiveFrom },
       },
     ]
   }

@@ -15,8 +15,13 @@ import { policy } from './documents/policy'
 import { policyVersion } from './documents/policyVersion'
 import { provider } from './documents/provider'
 import { scanReport } from './documents/scanReport'
+import { withWords } from './words'
+import { LANGUAGES } from '../languages'
+import type { KnownLang } from '../locales'
 
-export const schemaTypes = [
+export { useStudioWords } from './words'
+
+const TYPES = [
   // Documents
   policy,
   policyVersion,
@@ -37,3 +42,9 @@ export const schemaTypes = [
   snapshotCookie,
   snapshotProvider,
 ]
+
+/** Every type, titled and described in `lang` from the Studio's words (./words.ts). */
+export const schemaTypesIn = (lang: KnownLang) => withWords(TYPES, lang)
+
+/** In the deployment's first language: for the schema tooling and the tests. */
+export const schemaTypes = schemaTypesIn(LANGUAGES[0])

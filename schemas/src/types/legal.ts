@@ -4,9 +4,9 @@
 import type { Path, RuleDef, ValidationContext, ValidationError } from 'sanity'
 import { SANITY_API_VERSION } from '../apiVersion'
 import { LANGUAGES, type Lang } from '../languages'
-import { LOCALES } from '../locales'
 import { isLocalized, present } from '../model/localized'
 import type { RuleResult } from '../model/rules'
+import { studioLanguage, studioText } from '../studioWords'
 import type { QueryResult, RunQuery } from '../queries'
 import { bindingOf } from '../state'
 
@@ -35,7 +35,13 @@ export function documentRules<D>(check: Check<D>) {
   }
   const only = (results: Finding[], level: Finding['level']): true | ValidationError[] => {
     const chosen = results.filter((result) => result.level === level)
-    return chosen.length ? chosen.map(({ message, path }) => ({ message, path })) : true
+    // Worded at each validation, in the language the Studio speaks now.
+    return chosen.length
+      ? chosen.map(({ key, values, path }) => ({
+          message: studioText(studioLanguage(), key, values),
+          path,
+        }))
+      : true
   }
   return <R extends RuleDef<R, unknown>>(rule: R): R[] => [
     rule.custom(async (document, context) => only(await findings(document, context), 'error')),
@@ -48,8 +54,6 @@ export function documentRules<D>(check: Check<D>) {
 /** A policy's binding language as stored (see bindingOf). */
 export const bindingLanguage = (value: string | null | undefined): Lang =>
   bindingOf({ bindingLanguage: value })
-
-const english = (lang: Lang) => LOCALES[lang].englishName
 
 /** Every localised value of a document: the binding text is required, the other languages are advised. */
 export function localizedFindings(value: unknown, binding: Lang, path: Path = []): Finding[] {
@@ -73,13 +77,15 @@ export function localizedFindings(value: unknown, binding: Lang, path: Path = []
       {
         level: 'error',
         path: [...path, binding],
-        message: `The ${english(binding)} text is required: ${english(binding)} is this policy’s binding language.`,
+        key: 'rule.bindingRequired',
+        values: { language: { lang: binding } },
       },
     ]
   }
   return LANGUAGES.filter((lang) => lang !== binding && !present(record[lang])).map((lang) => ({
     level: 'warning',
     path: [...path, lang],
-    message: `${english(binding)} is binding; ${english(lang)} translation missing: visitors reading in ${english(lang)} will see the ${english(binding)} text with a note.`,
+    key: 'rule.translationMissing' as const,
+    values: { language: { lang }, binding: { lang: binding } },
   }))
 }

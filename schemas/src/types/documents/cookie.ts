@@ -2,8 +2,8 @@
 import { DatabaseIcon } from '@sanity/icons/Database'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { cookieKind, splitCookieNames } from '../../model/cookieNames'
-import { anyText } from '../../model/localized'
 import { retentionLabel } from '../../model/retention'
+import { studioLanguage } from '../../studioWords'
 import {
   checkCookieName,
   checkCookieRetention,
@@ -13,6 +13,7 @@ import {
 } from '../../model/rules'
 import { cookieRulesQuery, type RunQuery } from '../../queries'
 import type { Cookie } from '../../sanity.types'
+import { everyLanguage, ordering, shown, words } from '../words'
 import {
   bindingLanguage,
   documentRules,
@@ -54,7 +55,8 @@ async function cookieFindings(cookie: Partial<Cookie>, fetch: RunQuery): Promise
           {
             level: 'error' as const,
             path: ['name'],
-            message: `The catalog already lists ${clash.name}: a name appears once per policy.`,
+            key: 'rule.nameTaken' as const,
+            values: { name: clash.name },
           },
         ]
       : []),
@@ -75,119 +77,94 @@ async function cookieFindings(cookie: Partial<Cookie>, fetch: RunQuery): Promise
 
 export const cookie = defineType({
   name: 'cookie',
-  title: 'Cookie',
   type: 'document',
   icon: DatabaseIcon,
   validation: documentRules(cookieFindings),
   fields: [
     defineField({
       name: 'name',
-      title: 'Name or domain',
       type: 'string',
-      description:
-        'As printed in the policy: a cookie name (im_lang), a pattern with * (_ga_*), a domain starting with a dot (.stripe.com), or several names separated by " / ".',
-      validation: (rule) =>
-        rule
-          .required()
-          .error(
-            'Give the cookie’s name (or a pattern such as _ga_*, or a domain such as .stripe.com).',
-          ),
+      validation: (rule) => rule.required().error(everyLanguage('valid.cookieNameRequired')),
     }),
     defineField({
       name: 'names',
-      title: 'Every name',
       type: 'array',
       of: [defineArrayMember({ type: 'string' })],
-      description:
-        'The individual names the row covers, filled in from the name above when it lists several.',
       readOnly: true,
       initialValue: [],
     }),
     defineField({
       name: 'category',
-      title: 'Category',
       type: 'reference',
       to: [{ type: 'cookieCategory' }],
-      description: 'The purpose the cookie serves; visitors accept or refuse categories.',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'provider',
-      title: 'Provider',
       type: 'reference',
       to: [{ type: 'provider' }],
-      description: 'The company that sets the cookie.',
     }),
     defineField({
       name: 'type',
-      title: 'Type',
       type: 'localeString',
-      description: 'The short label printed in the "Type" column ("Fonctionnement", "Analytique").',
     }),
     defineField({
       name: 'purpose',
-      title: 'Purpose',
       type: 'localeText',
-      description: 'What the cookie is used for, in words a visitor understands.',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'retention',
-      title: 'Retention period',
       type: 'retention',
-      description:
-        'How long the cookie stays on the visitor’s device. CNIL: at most 13 months for a cookie that needs consent.',
     }),
     defineField({
       name: 'moreInfoUrl',
-      title: 'More information',
       type: 'url',
-      description:
-        'A page that says more about the cookie (the provider’s policy). Required when the retention is unknown.',
-      validation: (rule) => rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
+      validation: (rule) => rule.uri({ scheme: ['https'] }).error(everyLanguage('valid.https')),
     }),
     defineField({
       name: 'scan',
-      title: 'Found by a scan',
       type: 'object',
-      description:
-        'This cookie was found on the sites by the scanner, undeclared, and drafted from the Open Cookie Database’s suggestion: check every field before publishing it.',
       readOnly: true,
       hidden: ({ value }) => !value,
       fields: [
         // Weak: a report may be removed once its findings are dealt with.
         defineField({
           name: 'report',
-          title: 'Scan report',
           type: 'reference',
           to: [{ type: 'scanReport' }],
           weak: true,
         }),
-        defineField({ name: 'seenOn', title: 'First seen on', type: 'string' }),
-        defineField({ name: 'phase', title: 'Phase', type: 'string' }),
-        defineField({ name: 'suggestedBy', title: 'Suggested by', type: 'string' }),
+        defineField({ name: 'seenOn', type: 'string' }),
+        defineField({ name: 'phase', type: 'string' }),
+        defineField({ name: 'suggestedBy', type: 'string' }),
       ],
     }),
     defineField({
       name: 'order',
-      title: 'Order',
       type: 'number',
-      description: 'Where the cookie appears in its category’s table (1 first).',
       validation: (rule) => rule.required().integer().min(1),
     }),
   ],
-  orderings: [{ title: 'Policy order', name: 'order', by: [{ field: 'order', direction: 'asc' }] }],
+  orderings: [
+    ordering('ordering.policyOrder', { name: 'order', by: [{ field: 'order', direction: 'asc' }] }),
+  ],
   preview: {
-    select: { name: 'name', category: 'category.title', retention: 'retention' },
-    prepare: ({ name, category, retention }) => {
+    select: {
+      name: 'name',
+      category: 'category.title',
+      binding: 'category.policy.bindingLanguage',
+      retention: 'retention',
+    },
+    prepare: ({ name, category, binding, retention }) => {
       const names = typeof name === 'string' ? splitCookieNames(name) : []
       const kind = names[0] ? cookieKind(names[0]) : 'name'
       return {
-        title: name ?? 'Unnamed cookie',
+        title: name ?? words('preview.unnamedCookie'),
         subtitle: [
-          anyText(category) || 'No category',
-          retentionLabel(retention, 'en') ?? 'retention unknown',
-          kind === 'name' ? null : kind,
+          shown(category, binding) || words('preview.noCategory'),
+          retentionLabel(retention, studioLanguage()) ?? words('preview.retentionUnknown'),
+          kind === 'name' ? null : words(`preview.kind.${kind}`),
         ]
           .filter(Boolean)
           .join(' · '),

@@ -2,6 +2,7 @@
 import { DocumentsIcon } from '@sanity/icons/Documents'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { DEFAULT_BINDING_LANGUAGE, LANGUAGES, languageName } from '../../languages'
+import { everyLanguage, shown, words } from '../words'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../model/dates'
 import { anyText } from '../../model/localized'
 import type { Policy } from '../../sanity.types'
@@ -10,7 +11,6 @@ import { bindingLanguage, documentRules, localizedFindings, publishedId } from '
 
 export const policy = defineType({
   name: 'policy',
-  title: 'Policy',
   type: 'document',
   icon: DocumentsIcon,
   // Every text is required in the binding language, the others advised; one default policy at most.
@@ -23,7 +23,8 @@ export const policy = defineType({
       ...others.map((other) => ({
         level: 'error' as const,
         path: ['isDefault'],
-        message: `The policy "${other.slug}" is already the default: one policy only can be.`,
+        key: 'rule.defaultTaken' as const,
+        values: { slug: other.slug ?? '?' },
       })),
       ...localizedFindings(policy, bindingLanguage(policy.bindingLanguage)),
     ]
@@ -31,26 +32,18 @@ export const policy = defineType({
   fields: [
     defineField({
       name: 'title',
-      title: 'Title',
       type: 'localeString',
-      description: 'The policy’s title as visitors read it.',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'slug',
-      title: 'Address',
       type: 'slug',
-      description:
-        'The last part of the policy’s web address, for example "cookies" for /fr/cookies.',
       options: { source: (document) => anyText(document.title), maxLength: 64 },
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'bindingLanguage',
-      title: 'Binding language',
       type: 'string',
-      description:
-        'The language whose text is legally binding. Its text is required everywhere; the other languages are translations, shown with a note where they are missing.',
       options: {
         list: LANGUAGES.map((lang) => ({ title: languageName(lang), value: lang })),
         layout: 'radio',
@@ -61,61 +54,45 @@ export const policy = defineType({
     }),
     defineField({
       name: 'timeZone',
-      title: 'Time zone',
       type: 'string',
-      description:
-        'A version takes effect at midnight in this time zone on its effective date (for example Europe/Paris, Europe/London).',
       initialValue: DEFAULT_TIME_ZONE,
       validation: (rule) =>
         rule.custom((value) =>
           value === undefined || isTimeZone(value)
             ? true
-            : `"${value}" is not a time zone: write it like Europe/Paris.`,
+            : everyLanguage('valid.timeZone', { value: String(value) }),
         ),
     }),
     defineField({
       name: 'isDefault',
-      title: 'Default policy',
       type: 'boolean',
-      description:
-        'On: the site’s home page, the banner and the catalog without a policy parameter use this policy. Needed only when there is more than one policy.',
       initialValue: false,
     }),
     defineField({
       name: 'publisher',
-      title: 'Publisher',
       type: 'string',
-      description: 'The company responsible for the site and this policy (the data controller).',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'siteUrl',
-      title: 'Site',
       type: 'url',
-      description: 'The site this policy covers.',
-      validation: (rule) => rule.uri({ scheme: ['https'] }).error('Use an https:// address.'),
+      validation: (rule) => rule.uri({ scheme: ['https'] }).error(everyLanguage('valid.https')),
     }),
     defineField({
       name: 'intro',
-      title: 'Introduction',
       type: 'localeBlockContent',
-      description:
-        'The paragraphs before the first numbered section. Edit here, then publish a new version.',
     }),
     defineField({
       name: 'sections',
-      title: 'Sections',
       type: 'array',
       of: [defineArrayMember({ type: 'policySection' })],
-      description:
-        'The numbered sections of the policy text. Edit here, then publish a new version.',
     }),
   ],
   preview: {
-    select: { title: 'title', slug: 'slug.current' },
-    prepare: ({ title, slug }) => ({
-      title: anyText(title) || 'Untitled policy',
-      subtitle: slug ? `/${slug}` : 'no address yet',
+    select: { title: 'title', binding: 'bindingLanguage', slug: 'slug.current' },
+    prepare: ({ title, binding, slug }) => ({
+      title: shown(title, binding) || words('preview.untitledPolicy'),
+      subtitle: slug ? `/${slug}` : words('preview.noAddress'),
     }),
   },
 })

@@ -1,15 +1,20 @@
 // A published version of a policy: its dated text and an immutable snapshot of its catalog.
 import { CalendarIcon } from '@sanity/icons/Calendar'
 import { defineArrayMember, defineField, defineType } from 'sanity'
-import { anyText } from '../../model/localized'
 import { checkEffectiveDate } from '../../model/rules'
 import { versionRulesQuery } from '../../queries'
 import type { PolicyVersion } from '../../sanity.types'
 import { bindingLanguage, documentRules, localizedFindings, publishedId } from '../legal'
+import { ordering, shown, words } from '../words'
+import { MATERIALITY, type Materiality } from '../../model/materiality'
+
+const changeWord = (change: unknown) =>
+  MATERIALITY.includes(change as Materiality)
+    ? words(`publish.changeShort.${change as Materiality}`)
+    : '?'
 
 export const policyVersion = defineType({
   name: 'policyVersion',
-  title: 'Policy version',
   type: 'document',
   icon: CalendarIcon,
   // Published versions are what visitors were told: shown, never edited. Publish a new version instead.
@@ -35,84 +40,68 @@ export const policyVersion = defineType({
   fields: [
     defineField({
       name: 'policy',
-      title: 'Policy',
       type: 'reference',
       to: [{ type: 'policy' }],
-      description: 'The policy this version belongs to.',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'version',
-      title: 'Version',
       type: 'number',
-      description: 'The version number: 1 for the first, then one more for each new version.',
       validation: (rule) => rule.required().integer().min(1),
     }),
     defineField({
       name: 'effectiveFrom',
-      title: 'In force from',
       type: 'date',
-      description:
-        'The day the version takes effect, at midnight in the policy’s time zone. A later date schedules it: it shows as upcoming until then.',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'changeSummary',
-      title: 'What changed',
       type: 'localeText',
-      description: 'A short summary of the changes for visitors, shown in the version history.',
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'requiresNewConsent',
-      title: 'Requires new consent',
       type: 'boolean',
-      description:
-        'On when any category’s consent changed materially (see “Consent, category by category”): banners that only know one revision for the whole policy ask every visitor again.',
       initialValue: false,
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'consentChanges',
-      title: 'Consent, category by category',
       type: 'array',
-      description:
-        'For each category a visitor may refuse: whether this version changed what visitors agreed to. The banner asks again only about the categories changed materially, with the line “what changed”.',
       of: [
         defineArrayMember({
           name: 'consentChange',
           type: 'object',
           fields: [
-            defineField({ name: 'category', title: 'Category', type: 'string' }),
+            defineField({ name: 'category', type: 'string' }),
             defineField({
               name: 'change',
-              title: 'Change',
               type: 'string',
-              options: { list: ['none', 'editorial', 'material'] },
+              options: { list: [...MATERIALITY] },
             }),
             defineField({
               name: 'suggested',
-              title: 'Suggested from the differences',
               type: 'string',
-              options: { list: ['none', 'editorial', 'material'] },
+              options: { list: [...MATERIALITY] },
             }),
             defineField({
               name: 'reason',
-              title: 'Why the editor chose otherwise',
               type: 'text',
               rows: 2,
             }),
             defineField({
               name: 'whatChanged',
-              title: 'What changed, for visitors',
               type: 'localeText',
             }),
           ],
           preview: {
             select: { category: 'category', change: 'change', suggested: 'suggested' },
             prepare: ({ category, change, suggested }) => ({
-              title: `${category ?? '?'}: ${change ?? '?'}`,
-              subtitle: change !== suggested ? `suggested: ${suggested ?? '?'}` : undefined,
+              title: `${category ?? '?'}: ${changeWord(change)}`,
+              subtitle:
+                change !== suggested
+                  ? words('preview.suggested', { change: changeWord(suggested) })
+                  : undefined,
             }),
           },
         }),
@@ -121,62 +110,57 @@ export const policyVersion = defineType({
     }),
     defineField({
       name: 'title',
-      title: 'Title',
       type: 'localeString',
-      description: 'The policy’s title as published in this version.',
       readOnly: true,
     }),
     defineField({
       name: 'intro',
-      title: 'Introduction',
       type: 'localeBlockContent',
-      description: 'The introduction as published in this version.',
       readOnly: true,
     }),
     defineField({
       name: 'sections',
-      title: 'Sections',
       type: 'array',
       of: [defineArrayMember({ type: 'policySection' })],
-      description: 'The text as published in this version.',
       readOnly: true,
     }),
     defineField({
       name: 'snapshot',
-      title: 'Catalog as published',
       type: 'catalogSnapshot',
-      description:
-        'The cookie catalog frozen when this version was published. History shows what visitors were actually told.',
       readOnly: true,
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'contentHash',
-      title: 'Content hash',
       type: 'string',
-      description:
-        'SHA-256 of what this version says, computed when it was published. The site refuses to show a version whose content no longer matches it.',
       readOnly: true,
     }),
   ],
   orderings: [
-    { title: 'Newest first', name: 'versionDesc', by: [{ field: 'version', direction: 'desc' }] },
+    ordering('ordering.newestFirst', {
+      name: 'versionDesc',
+      by: [{ field: 'version', direction: 'desc' }],
+    }),
   ],
   preview: {
     select: {
       version: 'version',
       effectiveFrom: 'effectiveFrom',
       title: 'policy.title',
+      binding: 'policy.bindingLanguage',
       consent: 'requiresNewConsent',
     },
-    prepare: ({ version, effectiveFrom, title, consent }) => ({
-      title: `Version ${version ?? '?'} · ${anyText(title) || 'Policy'}`,
+    prepare: ({ version, effectiveFrom, title, binding, consent }) => ({
+      title: words('preview.version', {
+        version: version ?? '?',
+        title: shown(title, binding) || words('type.policy'),
+      }),
       subtitle: [
         // The policy's own time zone decides the day; a day's difference is no matter in a list.
         typeof effectiveFrom === 'string' && effectiveFrom > new Date().toISOString().slice(0, 10)
-          ? `upcoming, from ${effectiveFrom}`
-          : `effective ${effectiveFrom ?? '?'}`,
-        consent ? 'asks consent again' : null,
+          ? words('preview.upcoming', { date: effectiveFrom })
+          : words('preview.effective', { date: effectiveFrom ?? '?' }),
+        consent ? words('preview.asksAgain') : null,
       ]
         .filter(Boolean)
         .join(' · '),

@@ -3,54 +3,47 @@
 // scanner, read by editors: never edited.
 import { SearchIcon } from '@sanity/icons/Search'
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { ordering, words } from '../words'
 
 export const scanReport = defineType({
   name: 'scanReport',
-  title: 'Scan report',
   type: 'document',
   icon: SearchIcon,
   readOnly: true,
   fields: [
-    defineField({ name: 'policy', title: 'Policy', type: 'reference', to: [{ type: 'policy' }] }),
+    defineField({ name: 'policy', type: 'reference', to: [{ type: 'policy' }] }),
     defineField({
       name: 'version',
-      title: 'Version in force',
       type: 'number',
-      description: 'The policy version the sites were checked against.',
     }),
-    defineField({ name: 'scannedAt', title: 'Scanned at', type: 'datetime' }),
+    defineField({ name: 'scannedAt', type: 'datetime' }),
     defineField({
       name: 'urls',
-      title: 'Pages scanned',
       type: 'array',
       of: [defineArrayMember({ type: 'string' })],
     }),
     defineField({
       name: 'phases',
-      title: 'Phases',
       type: 'array',
-      description:
-        'before (no choice), reject, accept, only:<category>, withdraw, gpc (Global Privacy Control)',
       of: [defineArrayMember({ type: 'string' })],
     }),
-    defineField({ name: 'rejectHonoured', title: 'Reject honoured', type: 'boolean' }),
-    defineField({ name: 'gpcHonoured', title: 'GPC honoured', type: 'boolean' }),
-    defineField({ name: 'withdrawalHonoured', title: 'Withdrawal honoured', type: 'boolean' }),
-    defineField({ name: 'nothingUndeclared', title: 'Nothing undeclared', type: 'boolean' }),
+    defineField({ name: 'rejectHonoured', type: 'boolean' }),
+    defineField({ name: 'gpcHonoured', type: 'boolean' }),
+    defineField({ name: 'withdrawalHonoured', type: 'boolean' }),
+    defineField({ name: 'nothingUndeclared', type: 'boolean' }),
     defineField({
       name: 'findings',
-      title: 'What to fix',
       type: 'array',
       of: [
         defineArrayMember({
           name: 'scanFinding',
           type: 'object',
           fields: [
-            defineField({ name: 'kind', title: 'Kind', type: 'string' }),
-            defineField({ name: 'name', title: 'Cookie, key or host', type: 'string' }),
-            defineField({ name: 'domain', title: 'Domain', type: 'string' }),
-            defineField({ name: 'phase', title: 'Phase', type: 'string' }),
-            defineField({ name: 'reason', title: 'What to fix', type: 'text', rows: 2 }),
+            defineField({ name: 'kind', type: 'string' }),
+            defineField({ name: 'name', type: 'string' }),
+            defineField({ name: 'domain', type: 'string' }),
+            defineField({ name: 'phase', type: 'string' }),
+            defineField({ name: 'reason', type: 'text', rows: 2 }),
           ],
           preview: {
             select: { name: 'name', kind: 'kind', phase: 'phase' },
@@ -64,7 +57,10 @@ export const scanReport = defineType({
     }),
   ],
   orderings: [
-    { title: 'Newest first', name: 'scannedDesc', by: [{ field: 'scannedAt', direction: 'desc' }] },
+    ordering('ordering.newestFirst', {
+      name: 'scannedDesc',
+      by: [{ field: 'scannedAt', direction: 'desc' }],
+    }),
   ],
   preview: {
     select: {
@@ -75,11 +71,14 @@ export const scanReport = defineType({
       undeclared: 'nothingUndeclared',
     },
     prepare: ({ scannedAt, version, reject, gpc, undeclared }) => ({
-      title: `Scan of ${typeof scannedAt === 'string' ? scannedAt.slice(0, 16).replace('T', ' ') : '?'} · version ${version ?? '?'}`,
+      title: words('preview.scan', {
+        date: typeof scannedAt === 'string' ? scannedAt.slice(0, 16).replace('T', ' ') : '?',
+        version: version ?? '?',
+      }),
       subtitle: [
-        reject ? 'reject honoured' : 'reject NOT honoured',
-        gpc ? 'GPC honoured' : 'GPC NOT honoured',
-        undeclared ? 'nothing undeclared' : 'undeclared cookies',
+        words(reject ? 'preview.rejectHonoured' : 'preview.rejectNotHonoured'),
+        words(gpc ? 'preview.gpcHonoured' : 'preview.gpcNotHonoured'),
+        words(undeclared ? 'preview.nothingUndeclared' : 'preview.undeclared'),
       ].join(' · '),
     }),
   },

@@ -1,0 +1,233 @@
+// The content model's words come from the Studio's bundles (../studioWords.ts), not from the type files. Each
+// type, field and choice gets its title and description there in the language the Studio starts in, as the
+// schema's own (what Sanity shows without asking us: a document's type above its title, the validation list,
+// the history); each field is rendered through Sanity's form components with `useTranslation`. The Studio
+// starts again when its editor picks another language (studio/i18n.tsx). A field without words fails here,
+// when the schema is made.
+import { useCallback } from 'react'
+import {
+  useLocale,
+  useTranslation,
+  type FieldProps,
+  type I18nTextRecord,
+  type LocalizedValidationMessages,
+  type SortOrdering,
+  type StringInputProps,
+} from 'sanity'
+import { LOCALES } from '../locales'
+import { anyText, text, type Localized } from '../model/localized'
+import { bindingOf } from '../state'
+import {
+  STUDIO_LOCALE_IDS,
+  STUDIO_NAMESPACE,
+  STUDIO_WORDS,
+  studioLangOf,
+  studioLanguage,
+  studioText,
+  valuesIn,
+  type StudioKey,
+  type StudioValues,
+} from '../studioWords'
+import type { KnownLang } from '../locales'
+
+const isKey = (key: string): key is StudioKey =>
+  Object.prototype.hasOwnProperty.call(STUDIO_WORDS.en, key)
+
+function keyOf(key: string, what: string): StudioKey {
+  if (!isKey(key)) throw new Error(`schemas/src/studioWords.ts has no words for ${what} "${key}"`)
+  return key
+}
+
+/** In the language the Studio speaks now: for list previews and a document's checks (no hook there). */
+export const words = (key: StudioKey, values?: StudioValues): string =>
+  studioText(studioLanguage(), key, values)
+
+/** A static validation message in every language, as Sanity picks it by the editor's locale. */
+export function everyLanguage(key: StudioKey, values?: StudioValues): LocalizedValidationMessages {
+  return Object.fromEntries(
+    (Object.keys(STUDIO_WORDS) as KnownLang[]).map((lang) => [
+      STUDIO_LOCALE_IDS[lang],
+      studioText(lang, key, values),
+    ]),
+  )
+}
+
+/** A sort order of a list, titled in the editor's language (its static title is set with the schema). */
+export function ordering(
+  key: StudioKey,
+  order: Omit<SortOrdering, 'title' | 'i18n'>,
+): SortOrdering {
+  const i18n: I18nTextRecord<'title'> = { title: { key, ns: STUDIO_NAMESPACE } }
+  return { ...order, title: key, i18n }
+}
+
+/** The words of a component, in the editor's language, through Sanity's i18n (`useTranslation`). */
+export function useStudioWords(): {
+  lang: KnownLang
+  t: (key: StudioKey, values?: StudioValues) => string
+} {
+  const { t } = useTranslation(STUDIO_NAMESPACE)
+  const lang = studioLangOf(useLocale().currentLocale.id)
+  const translate = useCallback(
+    (key: StudioKey, values: StudioValues = {}) =>
+      // Languages become their names in the editor's language before i18next fills them in.
+      t(key, valuesIn(values, lang)),
+    [t, lang],
+  )
+  return { lang, t: translate }
+}
+
+// Loosely typed: definitions of every kind pass through, each keeping what the walk does not touch.
+type Definition = Record<string, unknown> & { name?: string; type?: string }
+
+/** The object types whose fields are the languages of the deployment. */
+const LOCALIZED = new Set(['localeString', 'localeText', 'localeBlockContent'])
+
+/** A choice's title in a language, for the fields whose choices are words. */
+const CHOICES: Record<string, (value: string, lang: KnownLang) => string> = {
+  'retention.kind': (value, lang) => studioText(lang, keyOf(`retention.kind.${value}`, 'choice')),
+  'retention.unit': (value, lang) =>
+    LOCALES[lang].units[value as keyof (typeof LOCALES)['en']['units']][1],
+  'consentChange.change': (value, lang) =>
+    studioText(lang, keyOf(`publish.changeShort.${value}`, 'choice')),
+  'consentChange.suggested': (value, lang) =>
+    studioText(lang, keyOf(`publish.changeShort.${value}`, 'choice')),
+}
+
+const fieldComponents = new Map<string, (props: FieldProps) => React.JSX.Element>()
+
+/** A field rendered with its title and description in the editor's language. */
+function fieldComponent(key: string, hasHelp: boolean, language: string | null) {
+  const id = `${key}|${language ?? ''}`
+  const existing = fieldComponents.get(id)
+  if (existing) return existing
+  const Field = (props: FieldProps) => {
+    const { t } = useStudioWords()
+    return props.renderDefault({
+      ...props,
+      // A language's field keeps its name as written in that language ("Français", "Deutsch").
+      title: language ? props.title : t(key as StudioKey),
+      description: hasHelp
+        ? t(`${key}.help` as StudioKey, language ? { language: { lang: language } } : {})
+        : props.description,
+    } as FieldProps)
+  }
+  Field.displayName = `LocalizedField(${key})`
+  fieldComponents.set(id, Field)
+  return Field
+}
+
+/** A field whose choices are words: the list titled in the editor's language. */
+function choicesInput(key: string) {
+  const title = CHOICES[key]!
+  const Input = (props: StringInputProps) => {
+    const { lang } = useStudioWords()
+    const options = props.schemaType.options
+    const list = (options?.list ?? []).map((item) => {
+      const value = typeof item === 'string' ? item : String(item.value)
+      return { value, title: title(value, lang) }
+    })
+    return props.renderDefault({
+      ...props,
+      schemaType: { ...props.schemaType, options: { ...options, list } },
+    })
+  }
+  Input.displayName = `LocalizedChoices(${key})`
+  return Input
+}
+
+function describe(owner: string, field: Definition, lang: KnownLang): Definition {
+  const language = LOCALIZED.has(owner) ? field.name! : null
+  const key = language ? 'localized.language' : `${owner}.${field.name}`
+  const helpKey = `${key}.help`
+  const hasHelp = isKey(helpKey)
+  const components = (field.components ?? {}) as Record<string, unknown>
+  const options = field.options as { list?: unknown[] } | undefined
+  const choices = options?.list && CHOICES[key]
+  return {
+    ...field,
+    // A language's field keeps its name as written in that language ("Français", "Deutsch").
+    title: language
+      ? LOCALES[language as KnownLang].name
+      : studioText(lang, keyOf(key, 'the field')),
+    description: hasHelp
+      ? studioText(lang, helpKey, language ? { language: { lang: language } } : {})
+      : undefined,
+    ...(choices
+      ? {
+          options: {
+            ...options,
+            list: options.list!.map((item) => {
+              const value =
+                typeof item === 'string' ? item : String((item as { value: unknown }).value)
+              return { value, title: choices(value, lang) }
+            }),
+          },
+        }
+      : {}),
+    components: {
+      ...components,
+      field: fieldComponent(key, hasHelp, language),
+      ...(choices ? { input: choicesInput(key) } : {}),
+    },
+    ...(Array.isArray(field.fields) ? { fields: describeFields(key, field.fields, lang) } : {}),
+    ...(Array.isArray(field.of) ? { of: describeMembers(field.of, lang) } : {}),
+  }
+}
+
+function describeFields(owner: string, fields: Definition[], lang: KnownLang): Definition[] {
+  return fields.map((field) => describe(owner, field, lang))
+}
+
+/** An array's members: a named inline object gets its words like a type; a block, its annotations'. */
+function describeMembers(members: Definition[], lang: KnownLang): Definition[] {
+  return members.map((member) => {
+    if (Array.isArray(member.fields) && member.name) return describeType(member, lang)
+    const marks = member.marks as { annotations?: Definition[] } | undefined
+    if (member.type !== 'block' || !marks?.annotations) return member
+    const annotations = marks.annotations.map((annotation) => ({
+      ...annotation,
+      title: studioText(lang, keyOf(`block.${annotation.name}`, 'the annotation')),
+      fields: describeFields(annotation.name!, annotation.fields as Definition[], lang),
+    }))
+    return { ...member, marks: { ...marks, annotations } }
+  })
+}
+
+function describeType(type: Definition, lang: KnownLang): Definition {
+  const orderings = type.orderings as SortOrdering[] | undefined
+  return {
+    ...type,
+    title: studioText(lang, keyOf(`type.${type.name}`, 'the type')),
+    ...(Array.isArray(type.fields)
+      ? { fields: describeFields(type.name!, type.fields, lang) }
+      : {}),
+    ...(Array.isArray(type.of) ? { of: describeMembers(type.of, lang) } : {}),
+    ...(orderings
+      ? {
+          orderings: orderings.map((order) =>
+            order.i18n?.title
+              ? { ...order, title: studioText(lang, keyOf(order.i18n.title.key, 'the ordering')) }
+              : order,
+          ),
+        }
+      : {}),
+  }
+}
+
+/** The schema's types, each with its words in `lang`. */
+export function withWords<T extends { name: string }>(types: T[], lang: KnownLang): T[] {
+  return types.map((type) => describeType(type as unknown as Definition, lang) as unknown as T)
+}
+
+/**
+ * A localised value as a list preview shows it: in the Studio's language when it has a text there, else in
+ * the policy's binding language (`binding`, as selected from the document), else whichever is written.
+ */
+export function shown(value: unknown, binding: unknown): string {
+  const localized = typeof value === 'object' && value !== null ? (value as Localized) : null
+  return (
+    text(localized, studioLanguage(), bindingOf({ bindingLanguage: binding as string })) ||
+    anyText(value)
+  )
+}
