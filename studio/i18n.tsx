@@ -19,6 +19,7 @@ import {
 } from 'sanity'
 import { Button, Flex } from '@sanity/ui'
 import { Menu, MenuButton, MenuItem } from '@sanity/ui/menu'
+import { useEffect } from 'react'
 import { LANGUAGES, LOCALES, type Lang } from '@cookie-policy/schemas/model'
 import {
   STUDIO_LOCALE_IDS,
@@ -42,8 +43,7 @@ const offered = (): Lang[] => [...new Set<Lang>([...LANGUAGES, 'en'])]
  * else the deployment's first.
  */
 export function startLanguage(): Lang {
-  const chosen = typeof localStorage === 'undefined' ? null : localStorage.getItem(CHOICE)
-  const choice = offered().find((lang) => lang === chosen)
+  const choice = offered().find((lang) => lang === stored())
   if (choice) return choice
   const browser = typeof navigator === 'undefined' ? [] : navigator.languages
   const codes = browser.map((tag) => tag.split('-')[0]!.toLowerCase())
@@ -51,6 +51,29 @@ export function startLanguage(): Lang {
     codes.find((code): code is Lang => (LANGUAGES as readonly string[]).includes(code)) ??
     LANGUAGES[0]
   )
+}
+
+/** The choice made on this page, for a browser that keeps nothing for the site (storage blocked). */
+let chosenHere: Lang | null = null
+
+/** The choice kept in this browser, else made on this page. */
+function stored(): string | null {
+  try {
+    return (typeof localStorage === 'undefined' ? null : localStorage.getItem(CHOICE)) ?? chosenHere
+  } catch {
+    return chosenHere
+  }
+}
+
+/** Keeps the choice; false where the browser cannot keep it (then it lasts as long as the page). */
+function store(lang: Lang): boolean {
+  chosenHere = lang
+  try {
+    localStorage.setItem(CHOICE, lang)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Sanity starts an editor without a choice of its own on the last locale of the list. */
@@ -62,21 +85,37 @@ function withDefaultLast(locales: LocaleDefinition[]): LocaleDefinition[] {
   ]
 }
 
-/** Keeps the language of list previews and document checks (rendered without hooks) the Studio's. */
+/**
+ * Keeps Sanity's language the one the schema was made in: Sanity keeps its choice per project, ours per site,
+ * and the two may differ (a local Studio and a project's at the same address). Previews and document checks,
+ * worded without hooks, follow.
+ */
 function LanguageLayout(props: LayoutProps) {
-  setStudioLanguage(studioLangOf(useLocale().currentLocale.id))
+  const { currentLocale, changeLocale } = useLocale()
+  const started = STUDIO_LOCALE_IDS[startLanguage()]
+  useEffect(() => {
+    if (currentLocale.id !== started) void changeLocale(started)
+  }, [currentLocale.id, started, changeLocale])
+  setStudioLanguage(studioLangOf(started))
   return props.renderDefault(props)
 }
+
+/** How long the Studio waits for an editor's last edits before it starts again in another language. */
+const RESTART_AFTER_MS = 2_000
 
 /** The tools, then the editor's choice of language for the whole Studio. */
 function ToolsAndLanguage(props: ToolMenuProps) {
   const { locales, currentLocale, changeLocale } = useLocale()
-  // Sanity remembers the choice; the Studio starts again so that the schema's own words follow it.
+  // Sanity remembers the choice and speaks it at once; the Studio then starts again so that the schema's own
+  // words follow. First the field being typed in lets go of its text, and the edits it sends (Sanity sends
+  // them once a second) are given time to arrive.
   const choose = async (id: string) => {
     if (id === currentLocale.id) return
-    localStorage.setItem(CHOICE, studioLangOf(id))
+    const kept = store(studioLangOf(id))
+    ;(document.activeElement as HTMLElement | null)?.blur()
     await changeLocale(id)
-    window.location.reload()
+    // Where nothing can be kept, starting again would forget the choice: the schema's words stay as they are.
+    if (kept) setTimeout(() => window.location.reload(), RESTART_AFTER_MS)
   }
   if (locales.length < 2) return props.renderDefault(props)
   return (

@@ -53,6 +53,7 @@ export default defineConfig({
   plugins: [
     editorLanguages(),
     structureTool({
+      title: studioText(language, 'structure.tool'),
       structure,
       // A published version shows, beside its fields, the newest scan of the sites checked against it.
       defaultDocumentNode: (S, { schemaType, i18n }) =>
@@ -61,6 +62,8 @@ export default defineConfig({
               S.view.form(),
               S.view
                 .component(VersionEvidence)
+                // Its own id: the title makes one otherwise, and an address would change with the language.
+                .id('evidence')
                 .title(i18n.t('structure.evidence', { ns: STUDIO_NAMESPACE })),
             ])
           : S.document(),

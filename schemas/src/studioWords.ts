@@ -315,6 +315,7 @@ const en = {
   'preview.undeclared': 'undeclared cookies',
 
   // Structure
+  'structure.tool': 'Structure',
   'structure.title': 'Cookie policy',
   'structure.policies': 'Policies',
   'structure.policy': 'Policy',
@@ -717,6 +718,7 @@ const fr: StudioWords = {
   'preview.nothingUndeclared': 'rien de non déclaré',
   'preview.undeclared': 'cookies non déclarés',
 
+  'structure.tool': 'Structure',
   'structure.title': 'Politique relative aux cookies',
   'structure.policies': 'Politiques',
   'structure.policy': 'Politique',
@@ -1113,6 +1115,7 @@ const de: StudioWords = {
   'preview.nothingUndeclared': 'nichts Undeklariertes',
   'preview.undeclared': 'undeklarierte Cookies',
 
+  'structure.tool': 'Struktur',
   'structure.title': 'Cookie-Richtlinie',
   'structure.policies': 'Richtlinien',
   'structure.policy': 'Richtlinie',
@@ -1245,9 +1248,17 @@ export function studioText(lang: KnownLang, key: StudioKey, values: StudioValues
   )
 }
 
+/** One reader's names of languages, made once: a form names each language of each field. */
+const languageNames = new Map<KnownLang, Intl.DisplayNames>()
+
 /** A language's name as written in another ("anglais", "Englisch"), by the runtime's own CLDR data. */
 function languageIn(lang: string, reader: KnownLang): string {
-  return new Intl.DisplayNames([STUDIO_LOCALE_IDS[reader]], { type: 'language' }).of(lang) ?? lang
+  let names = languageNames.get(reader)
+  if (!names) {
+    names = new Intl.DisplayNames([STUDIO_LOCALE_IDS[reader]], { type: 'language' })
+    languageNames.set(reader, names)
+  }
+  return names.of(lang) ?? lang
 }
 
 /**

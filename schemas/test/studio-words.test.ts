@@ -109,6 +109,17 @@ describe('the schema in each language', () => {
     },
   )
 
+  it('words the sort orders of lists (Sanity adds its own "Sort by")', () => {
+    const orders = (lang: KnownLang) =>
+      schemaTypesIn(lang)
+        .filter((type) => ['cookie', 'policyVersion'].includes(type.name))
+        .flatMap((type) => (type as { orderings?: { title: string }[] }).orderings ?? [])
+        .map((order) => order.title)
+    // The versions' order, then the cookies'.
+    expect(orders('fr')).toEqual(['Les plus récents d’abord', 'Ordre de la politique'])
+    expect(orders('de')).toEqual(['Neueste zuerst', 'Reihenfolge der Richtlinie'])
+  })
+
   it('titles a language’s field by its own name, described in the schema’s language', () => {
     const french = field('de', 'localeText', 'fr')
     expect([french.title, french.description]).toEqual([

@@ -76,7 +76,9 @@ function usePlan(slug: string) {
       const plan = planPublication({ ...publishing, effectiveFrom: day })
       if (!cancelled) setLoaded({ publishing, plan })
     }
-    load().catch((caught: Error) => setError(caught.message))
+    load().catch((caught: Error) =>
+      setError(caught instanceof PublishError ? t(caught.key, caught.values) : caught.message),
+    )
     return () => {
       cancelled = true
     }

@@ -9,7 +9,6 @@ import {
   useLocale,
   useTranslation,
   type FieldProps,
-  type I18nTextRecord,
   type LocalizedValidationMessages,
   type SortOrdering,
   type StringInputProps,
@@ -52,13 +51,12 @@ export function everyLanguage(key: StudioKey, values?: StudioValues): LocalizedV
   )
 }
 
-/** A sort order of a list, titled in the editor's language (its static title is set with the schema). */
-export function ordering(
-  key: StudioKey,
-  order: Omit<SortOrdering, 'title' | 'i18n'>,
-): SortOrdering {
-  const i18n: I18nTextRecord<'title'> = { title: { key, ns: STUDIO_NAMESPACE } }
-  return { ...order, title: key, i18n }
+/**
+ * A sort order of a list: its title is the key of its words, worded when the schema is made (Sanity then says
+ * "Sort by …" in its own words; an i18n key of ours would replace that whole line).
+ */
+export function ordering(key: StudioKey, order: Omit<SortOrdering, 'title'>): SortOrdering {
+  return { ...order, title: key }
 }
 
 /** The words of a component, in the editor's language, through Sanity's i18n (`useTranslation`). */
@@ -205,11 +203,10 @@ function describeType(type: Definition, lang: KnownLang): Definition {
     ...(Array.isArray(type.of) ? { of: describeMembers(type.of, lang) } : {}),
     ...(orderings
       ? {
-          orderings: orderings.map((order) =>
-            order.i18n?.title
-              ? { ...order, title: studioText(lang, keyOf(order.i18n.title.key, 'the ordering')) }
-              : order,
-          ),
+          orderings: orderings.map((order) => ({
+            ...order,
+            title: studioText(lang, keyOf(order.title, 'the ordering')),
+          })),
         }
       : {}),
   }
