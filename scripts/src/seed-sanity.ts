@@ -3,10 +3,9 @@
 // batch. Published versions are created only if absent: a version already in the Content Lake is never
 // overwritten. Needs SANITY_PROJECT_ID, SANITY_DATASET and SANITY_AUTH_TOKEN (a token with write access).
 import { parseArgs } from 'node:util'
-import { createClient } from '@sanity/client'
-import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import type { SanityDocument } from '@cookie-policy/schemas/dataset'
 import { runCli, UsageError, userPath } from './cli'
+import { contentLakeWriter, WRITE_VARIABLES } from './contentLake'
 import { readDatasetFile } from './datasetFile'
 import { bundledDataset } from './paths'
 
@@ -49,21 +48,9 @@ await runCli(usage, async () => {
     `${file}: ${plan.upserts.length} documents to create or replace, ${plan.createOnly.length} versions to create if absent`,
   )
   if (values['dry-run']) return
-  const projectId = process.env.SANITY_PROJECT_ID
-  const dataset = process.env.SANITY_DATASET
-  const token = process.env.SANITY_AUTH_TOKEN
-  if (!projectId || !dataset || !token)
-    throw new UsageError('set SANITY_PROJECT_ID, SANITY_DATASET and SANITY_AUTH_TOKEN')
-  const client = createClient({
-    projectId,
-    dataset,
-    token,
-    apiVersion: SANITY_API_VERSION,
-    useCdn: false,
-    ...(process.env.SANITY_API_HOST
-      ? { apiHost: process.env.SANITY_API_HOST, useProjectHostname: false }
-      : {}),
-  })
+  const client = contentLakeWriter()
+  if (!client) throw new UsageError(`set ${WRITE_VARIABLES}`)
+  const { projectId, dataset } = client.config()
   const all = [
     ...plan.upserts.map((document) => ({ document, create: false })),
     ...plan.createOnly.map((document) => ({ document, create: true })),

@@ -2,10 +2,9 @@
 // storage key) a draft cookie filled from the Open Cookie Database's suggestion, marked as found by the scan.
 // Drafts only: nothing reaches visitors before an editor publishes the cookie and then a version. Written
 // to the dataset file the Studio's local mode edits, or to a Sanity project's dataset.
-import { createClient } from '@sanity/client'
-import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import type { SanityDocument } from '@cookie-policy/schemas/dataset'
 import { RunError } from '../cli'
+import { contentLakeWriter, WRITE_VARIABLES } from '../contentLake'
 import { readDatasetFile, writeDatasetFile } from '../datasetFile'
 import { FAILING, type Finding, type ScanReport, type SeenCookie } from './analyze'
 
@@ -165,22 +164,13 @@ function planStudioWrite(report: ScanReport, existing: readonly SanityDocument[]
 
 /** Writes a report and its drafts; says what it wrote. */
 export async function toStudio(report: ScanReport, datasetFile: string): Promise<string> {
-  const projectId = process.env.SANITY_PROJECT_ID
-  if (projectId) {
-    const dataset = process.env.SANITY_DATASET
-    const token = process.env.SANITY_AUTH_TOKEN
-    if (!dataset || !token)
+  if (process.env.SANITY_PROJECT_ID) {
+    const client = contentLakeWriter()
+    if (!client)
       throw new RunError(
-        '--to-studio with SANITY_PROJECT_ID needs SANITY_DATASET and SANITY_AUTH_TOKEN (write access)',
+        `--to-studio with SANITY_PROJECT_ID needs ${WRITE_VARIABLES} (write access)`,
       )
-    const client = createClient({
-      projectId,
-      dataset,
-      token,
-      apiVersion: SANITY_API_VERSION,
-      useCdn: false,
-      perspective: 'raw',
-    })
+    const { projectId, dataset } = client.config()
     const existing = await client.fetch<SanityDocument[]>(
       `*[_type in ["policy", "cookieCategory", "cookie", "provider"] || _id match "cookie-*-scan-*"]`,
     )
