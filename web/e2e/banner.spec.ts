@@ -32,6 +32,14 @@ const ALL_DENIED = {
   security_storage: 'denied',
 }
 
+/** What the seed's necessary and functionality categories grant, and nothing else. */
+const NECESSARY_AND_FUNCTIONALITY = {
+  ...ALL_DENIED,
+  security_storage: 'granted',
+  functionality_storage: 'granted',
+  personalization_storage: 'granted',
+}
+
 test('the banner shows the catalog: categories and their cookie tables', async ({ page }) => {
   const banner = await openBanner(page, `${SEED}/fr/cookies`)
   await banner.getByRole('button', { name: 'Personnaliser' }).click()
@@ -144,12 +152,7 @@ test('a custom choice keeps exactly the chosen categories; "Gérer mes préfére
   expect((await consentCommands(page)).at(-1)).toEqual([
     'consent',
     'update',
-    {
-      ...ALL_DENIED,
-      security_storage: 'granted',
-      functionality_storage: 'granted',
-      personalization_storage: 'granted',
-    },
+    NECESSARY_AND_FUNCTIONALITY,
   ])
   await page.getByRole('button', { name: 'Gérer mes préférences' }).click()
   await expect(preferences).toBeVisible()
@@ -267,12 +270,7 @@ test('a new version asks a returning visitor only about what changed, says what,
   expect((await consentCommands(accepting)).at(-1)).toEqual([
     'consent',
     'update',
-    {
-      ...ALL_DENIED,
-      security_storage: 'granted',
-      functionality_storage: 'granted',
-      personalization_storage: 'granted',
-    },
+    NECESSARY_AND_FUNCTIONALITY,
   ])
   await expect(asked.locator('li')).toHaveText([
     "Les cookies d'analyse et de statistiques d'audience : Cookie ajouté : _ga_*.",
