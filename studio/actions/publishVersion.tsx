@@ -36,7 +36,7 @@ import {
 } from '@cookie-policy/schemas/model'
 import type { QueryResult, RunQuery } from '@cookie-policy/schemas/queries'
 import { readForPublishing, type PublishingState } from '@cookie-policy/schemas/state'
-import { useStudioWords } from '@cookie-policy/schemas/types'
+import { useStudioWords } from '../words'
 import type { StudioKey, StudioValues } from '@cookie-policy/schemas/studioWords'
 import { ChangesSummary } from '../components/ChangesSummary'
 import { siteUrl } from '../env'

@@ -3,7 +3,7 @@
 import { Box, Card, Stack, Text } from '@sanity/ui'
 import type { Lang, PolicyDiff } from '@cookie-policy/schemas/model'
 import type { StudioKey } from '@cookie-policy/schemas/studioWords'
-import { useStudioWords } from '@cookie-policy/schemas/types'
+import { useStudioWords } from '../words'
 
 /** The Studio's word for each field a difference names (its field's title). */
 const FIELD_WORDS: Record<string, StudioKey> = {

@@ -6,7 +6,7 @@ import { useClient } from 'sanity'
 import type { UserViewComponent } from 'sanity/structure'
 import { SANITY_API_VERSION } from '@cookie-policy/schemas/apiVersion'
 import { versionEvidenceQuery, type QueryResult } from '@cookie-policy/schemas/queries'
-import { useStudioWords } from '@cookie-policy/schemas/types'
+import { useStudioWords } from '../words'
 
 type Evidence = QueryResult<typeof versionEvidenceQuery>
 

@@ -19,8 +19,6 @@ import { withWords } from './words'
 import { LANGUAGES } from '../languages'
 import type { KnownLang } from '../locales'
 
-export { useStudioWords } from './words'
-
 const TYPES = [
   // Documents
   policy,

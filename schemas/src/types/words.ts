@@ -1,29 +1,18 @@
 // The content model's words come from the Studio's bundles (../studioWords.ts), not from the type files. Each
 // type, field and choice gets its title and description there in the language the Studio starts in, as the
 // schema's own (what Sanity shows without asking us: a document's type above its title, the validation list,
-// the history); each field is rendered through Sanity's form components with `useTranslation`. The Studio
-// starts again when its editor picks another language (studio/i18n.tsx). A field without words fails here,
-// when the schema is made.
-import { useCallback } from 'react'
-import {
-  useLocale,
-  useTranslation,
-  type FieldProps,
-  type LocalizedValidationMessages,
-  type SortOrdering,
-  type StringInputProps,
-} from 'sanity'
+// the history, and the form itself, since Sanity 6 translates no field title). The Studio starts again when
+// its editor picks another language (studio/i18n.tsx), so the schema is always in the editor's language.
+// A field without words fails here, when the schema is made.
+import type { LocalizedValidationMessages, SortOrdering } from 'sanity'
 import { LOCALES } from '../locales'
 import { anyText, text, type Localized } from '../model/localized'
 import { bindingOf } from '../state'
 import {
   STUDIO_LOCALE_IDS,
-  STUDIO_NAMESPACE,
   STUDIO_WORDS,
-  studioLangOf,
   studioLanguage,
   studioText,
-  valuesIn,
   type StudioKey,
   type StudioValues,
 } from '../studioWords'
@@ -59,29 +48,13 @@ export function ordering(key: StudioKey, order: Omit<SortOrdering, 'title'>): So
   return { ...order, title: key }
 }
 
-/** The words of a component, in the editor's language, through Sanity's i18n (`useTranslation`). */
-export function useStudioWords(): {
-  lang: KnownLang
-  t: (key: StudioKey, values?: StudioValues) => string
-} {
-  const { t } = useTranslation(STUDIO_NAMESPACE)
-  const lang = studioLangOf(useLocale().currentLocale.id)
-  const translate = useCallback(
-    (key: StudioKey, values: StudioValues = {}) =>
-      // Languages become their names in the editor's language before i18next fills them in.
-      t(key, valuesIn(values, lang)),
-    [t, lang],
-  )
-  return { lang, t: translate }
-}
-
 // Loosely typed: definitions of every kind pass through, each keeping what the walk does not touch.
 type Definition = Record<string, unknown> & { name?: string; type?: string }
 
 /** The object types whose fields are the languages of the deployment. */
 const LOCALIZED = new Set(['localeString', 'localeText', 'localeBlockContent'])
 
-/** A choice's title in a language, for the fields whose choices are words. */
+/** A choice's title in a language, for the fields whose choices are words (by the field's key). */
 const CHOICES: Record<string, (value: string, lang: KnownLang) => string> = {
   'retention.kind': (value, lang) => studioText(lang, keyOf(`retention.kind.${value}`, 'choice')),
   'retention.unit': (value, lang) =>
@@ -92,54 +65,11 @@ const CHOICES: Record<string, (value: string, lang: KnownLang) => string> = {
     studioText(lang, keyOf(`publish.changeShort.${value}`, 'choice')),
 }
 
-const fieldComponents = new Map<string, (props: FieldProps) => React.JSX.Element>()
-
-/** A field rendered with its title and description in the editor's language. */
-function fieldComponent(key: string, hasHelp: boolean, language: string | null) {
-  const id = `${key}|${language ?? ''}`
-  const existing = fieldComponents.get(id)
-  if (existing) return existing
-  const Field = (props: FieldProps) => {
-    const { t } = useStudioWords()
-    return props.renderDefault({
-      ...props,
-      // A language's field keeps its name as written in that language ("Français", "Deutsch").
-      title: language ? props.title : t(key as StudioKey),
-      description: hasHelp
-        ? t(`${key}.help` as StudioKey, language ? { language: { lang: language } } : {})
-        : props.description,
-    } as FieldProps)
-  }
-  Field.displayName = `LocalizedField(${key})`
-  fieldComponents.set(id, Field)
-  return Field
-}
-
-/** A field whose choices are words: the list titled in the editor's language. */
-function choicesInput(key: string) {
-  const title = CHOICES[key]!
-  const Input = (props: StringInputProps) => {
-    const { lang } = useStudioWords()
-    const options = props.schemaType.options
-    const list = (options?.list ?? []).map((item) => {
-      const value = typeof item === 'string' ? item : String(item.value)
-      return { value, title: title(value, lang) }
-    })
-    return props.renderDefault({
-      ...props,
-      schemaType: { ...props.schemaType, options: { ...options, list } },
-    })
-  }
-  Input.displayName = `LocalizedChoices(${key})`
-  return Input
-}
-
 function describe(owner: string, field: Definition, lang: KnownLang): Definition {
   const language = LOCALIZED.has(owner) ? field.name! : null
   const key = language ? 'localized.language' : `${owner}.${field.name}`
   const helpKey = `${key}.help`
   const hasHelp = isKey(helpKey)
-  const components = (field.components ?? {}) as Record<string, unknown>
   const options = field.options as { list?: unknown[] } | undefined
   const choices = options?.list && CHOICES[key]
   return {
@@ -163,11 +93,6 @@ function describe(owner: string, field: Definition, lang: KnownLang): Definition
           },
         }
       : {}),
-    components: {
-      ...components,
-      field: fieldComponent(key, hasHelp, language),
-      ...(choices ? { input: choicesInput(key) } : {}),
-    },
     ...(Array.isArray(field.fields) ? { fields: describeFields(key, field.fields, lang) } : {}),
     ...(Array.isArray(field.of) ? { of: describeMembers(field.of, lang) } : {}),
   }
