@@ -470,6 +470,11 @@ describe.each(TEST_STORE_KINDS)('the consent endpoints on %s', (kind) => {
     expect(json(counted).accepted).not.toHaveProperty('analytics')
     expect(json(await get('/counts/nothing-here')).error.code).toBe('policy_not_found')
     expect((await get('/counts/..%2F')).status).toBe(404)
+    // Made-up names, however many, do not push the real count out: it is kept its five minutes, not
+    // counted again (a new choice since then is not in it yet).
+    await store.append([entry('44444444-4444-4444-8444-444444444444', ['functionality'])])
+    for (let i = 0; i < 40; i++) expect((await get(`/counts/made-up-${i}`)).status).toBe(404)
+    expect(json(await get('/counts/cookies')).choices).toBe(2)
   })
 
   it('answers a visitor without records 404, a malformed ID 400, and the preflight', async () => {

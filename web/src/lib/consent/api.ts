@@ -270,7 +270,7 @@ export function createConsentApi(options: ConsentApiOptions) {
   }
 
   const logFailure = failureLog()
-  /** Counts per policy, kept 5 minutes: a count reads every choice of the last six months. */
+  /** Counts per policy that exists, kept 5 minutes: a count reads every choice of the last six months. */
   const counted = new Map<string, { at: number; reply: Promise<Reply> }>()
 
   async function counts(slug: string): Promise<Reply> {
@@ -280,14 +280,19 @@ export function createConsentApi(options: ConsentApiOptions) {
         'policy_not_found',
         `There is no policy "${slug.slice(0, 100)}".`,
       )
-    const kept = counted.get(slug)
-    if (kept && Date.now() - kept.at < COUNTS_KEPT_MS) return kept.reply
-    // One count at a time per policy, kept (a made-up name too, as a 404): a burst costs one scan.
+    const fresh = () => {
+      const entry = counted.get(slug)
+      return entry && Date.now() - entry.at < COUNTS_KEPT_MS ? entry.reply : null
+    }
+    const kept = fresh()
+    if (kept) return kept
+    // Only a policy that exists is counted and kept: made-up names, however many, cannot push its count out.
+    if (!(await readPolicyState(options.runQuery, slug)))
+      throw new ConsentRequestError(404, 'policy_not_found', `There is no policy "${slug}".`)
+    const started = fresh()
+    if (started) return started
+    // One count at a time per policy, kept: a burst costs one scan.
     const reply = (async () => {
-      if (!(await readPolicyState(options.runQuery, slug)))
-        return consentErrorReply(
-          new ConsentRequestError(404, 'policy_not_found', `There is no policy "${slug}".`),
-        )
       const { store } = await options.ledger()
       const since = new Date(Date.now() - CONSENT_KEPT_MS).toISOString()
       const { choices, accepted } = await store.choiceCounts(slug, since)
